@@ -1,0 +1,103 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using NodaTime;
+using OneStop.Workflows.Engine.Runtime;
+
+namespace OneStop.Workflows.Engine.Hosting;
+
+/// <summary>
+/// Starts and resumes instances. One start or one resume is one store commit with a version check;
+/// a conflict (another resume of the same instance committed first) retries from fresh state.
+/// A resume carries an idempotency key: repeating it returns the first answer and changes nothing.
+/// </summary>
+public sealed class WorkflowHost(IWorkflowDefinitionStore definitions, IWorkflowInstanceStore instances, CompiledWorkflowCache workflows, IClock clock)
+{
+    /// <summary>Attempts before a resume gives up under contention (each attempt reloads fresh state).</summary>
+    public const int MaxAttempts = 50;
+
+    private static readonly JsonSerializerOptions SummaryJson = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    /// <summary>Starts the published version (or the given published version) of a definition.</summary>
+    public async Task<HostOutcome> StartAsync(string definitionId, int? version, CancellationToken ct)
+    {
+        var definition = version is { } v
+            ? await definitions.FindVersionAsync(definitionId, v, ct)
+            : await definitions.FindPublishedAsync(definitionId, ct);
+        if (definition is null)
+        {
+            return HostOutcome.Fail(await definitions.FindLatestAsync(definitionId, ct) is null ? HostError.DefinitionNotFound : HostError.NoPublishedVersion);
+        }
+
+        if (!definition.IsPublished)
+        {
+            return HostOutcome.Fail(HostError.NoPublishedVersion);
+        }
+
+        var workflow = workflows.Get(definition);
+        var now = clock.GetCurrentInstant();
+        var step = FlowchartRunner.Start(workflow, now);
+        var record = new InstanceRecord(WorkflowInstanceId.New(), definition.DefinitionId, definition.Id, definition.Version, step.State, 1, now, now);
+        await instances.CommitAsync(new StepCommit(record, null, step.CreatedBookmarks, [], step.Journal, null), ct);
+        return new(Summarise(record.Id, step), null);
+    }
+
+    /// <summary>Resumes one open bookmark of an instance with the given input.</summary>
+    public async Task<HostOutcome> ResumeAsync(WorkflowInstanceId instanceId, BookmarkId bookmarkId, JsonObject? input, string idempotencyKey, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(idempotencyKey);
+        for (var attempt = 1; ; attempt++)
+        {
+            var replay = await ReplayAsync(instanceId, bookmarkId, idempotencyKey, ct);
+            if (replay is not null)
+            {
+                return replay;
+            }
+
+            var snapshot = await instances.LoadAsync(instanceId, ct);
+            if (snapshot is null)
+            {
+                return HostOutcome.Fail(HostError.InstanceNotFound);
+            }
+
+            if (snapshot.OpenBookmarks.All(b => b.Id != bookmarkId))
+            {
+                return HostOutcome.Fail(HostError.BookmarkNotFound);
+            }
+
+            var definition = await definitions.FindByIdAsync(snapshot.Instance.DefinitionVersionId, ct)
+                ?? throw new InvalidOperationException($"Instance {instanceId} pins definition version {snapshot.Instance.DefinitionVersionId}, which is missing.");
+            var now = clock.GetCurrentInstant();
+            var step = FlowchartRunner.Resume(workflows.Get(definition), snapshot.Instance.State, snapshot.OpenBookmarks, bookmarkId, input, now);
+            var summary = Summarise(instanceId, step);
+            var record = snapshot.Instance with { State = step.State, Version = snapshot.Instance.Version + 1, UpdatedAt = now };
+            var idempotency = new IdempotencyRecord(idempotencyKey, bookmarkId, JsonSerializer.Serialize(summary, SummaryJson), now);
+            try
+            {
+                await instances.CommitAsync(new StepCommit(record, snapshot.Instance.Version, step.CreatedBookmarks, step.RemovedBookmarks, step.Journal, idempotency), ct);
+                return new(summary, null);
+            }
+            catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
+            {
+                // Another step of this instance committed first: back off briefly and retry from fresh state.
+                await Task.Delay(Random.Shared.Next(0, Math.Min(attempt, 10)), ct);
+            }
+        }
+    }
+
+    private async Task<HostOutcome?> ReplayAsync(WorkflowInstanceId instanceId, BookmarkId bookmarkId, string key, CancellationToken ct)
+    {
+        var first = await instances.FindIdempotencyAsync(instanceId, key, ct);
+        if (first is null)
+        {
+            return null;
+        }
+
+        return first.BookmarkId == bookmarkId
+            ? new(JsonSerializer.Deserialize<StepSummary>(first.ResultJson, SummaryJson), null, Replayed: true)
+            : HostOutcome.Fail(HostError.IdempotencyKeyReused);
+    }
+
+    private static StepSummary Summarise(WorkflowInstanceId id, StepResult step) =>
+        new(id.ToString(), step.State.Status, step.OpenBookmarks.Select(BookmarkSummary.From).ToList());
+}

@@ -1,0 +1,31 @@
+namespace OneStop.Workflows.Engine.Runtime;
+
+/// <summary>Identifies a workflow instance.</summary>
+public readonly record struct WorkflowInstanceId(Guid Value)
+{
+    public static WorkflowInstanceId New() => new(Guid.CreateVersion7());
+
+    public override string ToString() => Value.ToString("N");
+
+    public static bool TryParse(string? text, out WorkflowInstanceId id)
+    {
+        var ok = Guid.TryParse(text, out var guid);
+        id = new WorkflowInstanceId(guid);
+        return ok;
+    }
+}
+
+/// <summary>Identifies a bookmark (a blocked token waiting to be resumed).</summary>
+public readonly record struct BookmarkId(Guid Value)
+{
+    public static BookmarkId New() => new(Guid.NewGuid());
+
+    public override string ToString() => Value.ToString("N");
+
+    public static bool TryParse(string? text, out BookmarkId id)
+    {
+        var ok = Guid.TryParse(text, out var guid);
+        id = new BookmarkId(guid);
+        return ok;
+    }
+}
