@@ -53,7 +53,7 @@ public static class WorkflowCompiler
         }
 
         var edges = CompileConnections(document.Root.Connections, rootPath, byId, compiled, ports, errors);
-        var start = FindStart(compiled, edges, rootPath, errors);
+        var start = FindStart(nodes, compiled, edges, rootPath, errors);
         if (start is { } startIndex)
         {
             CheckReachability(startIndex, nodes, compiled, edges, rootPath, errors);
@@ -201,12 +201,12 @@ public static class WorkflowCompiler
         return null;
     }
 
-    private static int? FindStart(List<CompiledActivity?> compiled, List<Edge> edges, string rootPath, List<ValidationError> errors)
+    private static int? FindStart(IReadOnlyList<ActivityNode> nodes, List<CompiledActivity?> compiled, List<Edge> edges, string rootPath, List<ValidationError> errors)
     {
         var explicitStarts = compiled.Where(a => a?.Behaviour.Descriptor.IsStart == true).Select(a => a!.Index).ToList();
         if (explicitStarts.Count > 1)
         {
-            errors.AddRange(explicitStarts.Skip(1).Select(i => new ValidationError(JsonPaths.Activity(rootPath, i), "flowchart.start.multiple", "A flowchart has exactly one Start activity.")));
+            errors.AddRange(explicitStarts.Skip(1).Select(i => new ValidationError(JsonPaths.Activity(rootPath, nodes[i].Index), "flowchart.start.multiple", "A flowchart has exactly one Start activity.")));
             return null;
         }
 

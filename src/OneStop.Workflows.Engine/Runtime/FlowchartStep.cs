@@ -178,9 +178,10 @@ internal sealed class FlowchartStep
     private bool CanFireActive(CompiledActivity join, HashSet<int> arrived)
     {
         var live = _open.Values.Select(b => _workflow.Find(b.ActivityId)!.Index).Concat(_queue.Select(q => q.Target)).ToList();
+        var inFlight = _queue.Where(q => q.Target == join.Index).Select(q => q.Connection).ToHashSet();
         return join.Incoming.Where(c => !arrived.Contains(c))
-            .Select(c => _workflow.Activities.SelectMany(a => a.Outgoing).First(e => e.ConnectionIndex == c).Source)
-            .All(source => !live.Any(position => position != join.Index && _workflow.CanReach(position, source)));
+            .All(c => !inFlight.Contains(c) && !live.Any(position => position != join.Index
+                && _workflow.CanReach(position, _workflow.Activities.SelectMany(a => a.Outgoing).First(e => e.ConnectionIndex == c).Source)));
     }
 
     private bool SettleActiveJoins()
@@ -224,7 +225,7 @@ internal sealed class FlowchartStep
         for (var node = _queue.First; node is not null;)
         {
             var next = node.Next;
-            if (node.Value.Target != join.Index && _workflow.CanReach(node.Value.Target, join.Index))
+            if (node.Value.Target == join.Index || _workflow.CanReach(node.Value.Target, join.Index))
             {
                 Write(JournalEvents.Cancelled, _workflow.Activities[node.Value.Target]);
                 _queue.Remove(node);

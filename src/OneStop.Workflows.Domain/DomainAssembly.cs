@@ -1,0 +1,11 @@
+namespace OneStop.Workflows.Domain;
+
+/// <summary>
+/// Anchor of the Domain assembly (service catalogue, cases, calendar and clocks arrive with the coming issues).
+/// Used by the architecture test and by assembly scanning.
+/// </summary>
+public static class DomainAssembly
+{
+    /// <summary>The Engine assembly the domain builds on (keeps the reference explicit).</summary>
+    public static System.Reflection.Assembly Engine => typeof(Engine.Activities.ActivityCatalogue).Assembly;
+}

@@ -1,0 +1,54 @@
+using System.Reflection;
+using OneStop.Workflows.Domain;
+using OneStop.Workflows.Engine.Activities;
+
+namespace OneStop.Workflows.Domain.Tests.Architecture;
+
+/// <summary>Engine and Domain stay free of EF Core, Hangfire and ASP.NET (architecture.md §3).</summary>
+public class LayeringTests
+{
+    private static readonly string[] Forbidden = ["Microsoft.EntityFrameworkCore", "Hangfire", "Microsoft.AspNetCore", "Npgsql", "Microsoft.Data.Sqlite"];
+
+    public static TheoryData<string> InnerAssemblies => new() { "Engine", "Domain" };
+
+    [Theory]
+    [MemberData(nameof(InnerAssemblies))]
+    public void InnerAssembly_ReferencesNoInfrastructure_Transitively(string layer)
+    {
+        var assembly = layer == "Engine" ? typeof(ActivityCatalogue).Assembly : typeof(DomainAssembly).Assembly;
+
+        var references = ReferencesOf(assembly);
+
+        references.Should().NotBeEmpty();
+        references.Where(name => Forbidden.Any(f => name.StartsWith(f, StringComparison.Ordinal)))
+            .Should().BeEmpty($"{layer} must not depend on EF Core, Hangfire, ASP.NET or database drivers");
+    }
+
+    [Fact]
+    public void Domain_ReferencesEngine_AndNotTheOuterLayers()
+    {
+        var references = typeof(DomainAssembly).Assembly.GetReferencedAssemblies().Select(a => a.Name).ToList();
+
+        references.Should().Contain("OneStop.Workflows.Engine");
+        references.Should().NotContain(n => n!.StartsWith("OneStop.Workflows.Persistence") || n.StartsWith("OneStop.Workflows.Server"));
+    }
+
+    /// <summary>Names of every assembly reachable from <paramref name="root"/> through our own assemblies.</summary>
+    private static List<string> ReferencesOf(Assembly root)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var queue = new Queue<Assembly>([root]);
+        while (queue.TryDequeue(out var current))
+        {
+            foreach (var reference in current.GetReferencedAssemblies())
+            {
+                if (reference.Name is { } name && seen.Add(name) && name.StartsWith("OneStop.", StringComparison.Ordinal))
+                {
+                    queue.Enqueue(Assembly.Load(reference));
+                }
+            }
+        }
+
+        return [.. seen];
+    }
+}
