@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using NodaTime;
+using OneStop.Workflows.Engine.Runtime;
+using OneStop.Workflows.Persistence.Workflows;
+
+namespace OneStop.Workflows.Persistence;
+
+/// <summary>
+/// The one model of OneStop's tables. PostgreSQL keeps them in schema <c>onestop</c> with <see cref="Instant"/>
+/// as <c>timestamptz</c> (Npgsql NodaTime plugin); SQLite has no schemas and stores instants as unix ticks.
+/// </summary>
+/// <remarks>
+/// Each provider has a thin subclass (<see cref="PostgresOneStopDbContext"/>, <see cref="SqliteOneStopDbContext"/>)
+/// so each gets its own migration set; the model itself lives only here.
+/// </remarks>
+public class OneStopDbContext : DbContext
+{
+    public const string Schema = "onestop";
+
+    public OneStopDbContext(DbContextOptions<OneStopDbContext> options)
+        : base(options)
+    {
+    }
+
+    protected OneStopDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
+    public DbSet<WorkflowDefinitionRow> Definitions => Set<WorkflowDefinitionRow>();
+
+    public DbSet<WorkflowInstanceRow> Instances => Set<WorkflowInstanceRow>();
+
+    public DbSet<WorkflowBookmarkRow> Bookmarks => Set<WorkflowBookmarkRow>();
+
+    public DbSet<WorkflowJournalRow> Journal => Set<WorkflowJournalRow>();
+
+    public DbSet<WorkflowIdempotencyRow> Idempotency => Set<WorkflowIdempotencyRow>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<WorkflowInstanceId>().HaveConversion<WorkflowInstanceIdConverter>();
+        configurationBuilder.Properties<BookmarkId>().HaveConversion<BookmarkIdConverter>();
+        if (Database.IsSqlite())
+        {
+            configurationBuilder.Properties<Instant>().HaveConversion<InstantToUnixTicksConverter>();
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        if (!Database.IsSqlite())
+        {
+            modelBuilder.HasDefaultSchema(Schema);
+        }
+
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(OneStopDbContext).Assembly);
+    }
+
+    /// <summary>SQLite has no timestamp type: an instant is stored as ticks (100 ns) since the unix epoch, which sorts correctly.</summary>
+    private sealed class InstantToUnixTicksConverter() : ValueConverter<Instant, long>(i => i.ToUnixTimeTicks(), t => Instant.FromUnixTimeTicks(t));
+}

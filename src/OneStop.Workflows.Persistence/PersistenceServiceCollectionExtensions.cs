@@ -1,0 +1,72 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using OneStop.Workflows.Engine.Hosting;
+using OneStop.Workflows.Persistence.Workflows;
+
+namespace OneStop.Workflows.Persistence;
+
+/// <summary>Registers OneStop's database: a pooled context factory for the configured provider and the engine stores.</summary>
+public static class PersistenceServiceCollectionExtensions
+{
+    /// <summary>
+    /// Reads <c>Database:Provider</c> (<c>Sqlite</c>, the default, or <c>PostgreSql</c>) and <c>ConnectionStrings:OneStop</c>
+    /// (SQLite default <c>Data Source=data/onestop.db</c>, whose folder is created). Registers
+    /// <see cref="IDbContextFactory{OneStopDbContext}"/> (singleton), <see cref="OneStopDbContext"/> (scoped, e.g. for health
+    /// checks), <see cref="OneStopDatabaseOptions"/> and the two engine stores (singletons). The server registers <c>IClock</c>.
+    /// </summary>
+    /// <param name="configureDbContext">Optional extra context configuration (interceptors, logging), applied after the provider's.</param>
+    public static IServiceCollection AddOneStopPersistence(
+        this IServiceCollection services, IConfiguration configuration, Action<DbContextOptionsBuilder>? configureDbContext = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = OneStopDatabaseOptions.FromConfiguration(configuration);
+        services.AddSingleton(options);
+        switch (options.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                OneStopDbContextOptions.EnsureSqliteFolder(options.ConnectionString);
+                AddFactory<SqliteOneStopDbContext>(services, options, configureDbContext);
+                break;
+            case DatabaseProvider.PostgreSql:
+                AddFactory<PostgresOneStopDbContext>(services, options, configureDbContext);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(configuration), options.Provider, "Unknown database provider.");
+        }
+
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<OneStopDbContext>>().CreateDbContext());
+        services.AddSingleton<IWorkflowDefinitionStore, EfWorkflowDefinitionStore>();
+        services.AddSingleton<IWorkflowInstanceStore, EfWorkflowInstanceStore>();
+        return services;
+    }
+
+    /// <summary>Applies every pending migration of the configured provider (development, tests and the embedded default).</summary>
+    public static async Task MigrateOneStopDatabaseAsync(this IServiceProvider services, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        await using var db = await services.GetRequiredService<IDbContextFactory<OneStopDbContext>>().CreateDbContextAsync(ct);
+        await db.Database.MigrateAsync(ct);
+    }
+
+    private static void AddFactory<TContext>(IServiceCollection services, OneStopDatabaseOptions options, Action<DbContextOptionsBuilder>? configure)
+        where TContext : OneStopDbContext
+    {
+        services.AddPooledDbContextFactory<TContext>(builder =>
+        {
+            OneStopDbContextOptions.Configure(builder, options);
+            configure?.Invoke(builder);
+        });
+        services.AddSingleton<IDbContextFactory<OneStopDbContext>, OneStopDbContextFactory<TContext>>();
+    }
+
+    /// <summary>Hands out the provider's subclass as the one <see cref="OneStopDbContext"/> the stores know.</summary>
+    private sealed class OneStopDbContextFactory<TContext>(IDbContextFactory<TContext> inner) : IDbContextFactory<OneStopDbContext>
+        where TContext : OneStopDbContext
+    {
+        public OneStopDbContext CreateDbContext() => inner.CreateDbContext();
+
+        public async Task<OneStopDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default) =>
+            await inner.CreateDbContextAsync(cancellationToken);
+    }
+}

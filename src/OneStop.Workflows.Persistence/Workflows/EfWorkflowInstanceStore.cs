@@ -1,0 +1,120 @@
+using Microsoft.EntityFrameworkCore;
+using OneStop.Workflows.Engine.Hosting;
+using OneStop.Workflows.Engine.Runtime;
+
+namespace OneStop.Workflows.Persistence.Workflows;
+
+/// <summary>
+/// Stores instances, bookmarks, the journal and idempotency records. A step is one transaction that starts with a
+/// version-guarded update of the instance row, so of two concurrent steps of one instance exactly one commits.
+/// </summary>
+/// <remarks>Thread-safe: every call uses its own short-lived context from the factory.</remarks>
+public sealed class EfWorkflowInstanceStore(IDbContextFactory<OneStopDbContext> contexts) : IWorkflowInstanceStore
+{
+    public async Task<InstanceSnapshot?> LoadAsync(WorkflowInstanceId id, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+
+        // The row first, then its bookmarks: if a step commits in between, the snapshot carries the older
+        // version and its own commit fails the version check, so a torn read never commits.
+        var row = await db.Instances.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (row is null)
+        {
+            return null;
+        }
+
+        var bookmarks = await db.Bookmarks.AsNoTracking()
+            .Where(b => b.InstanceId == id)
+            .OrderBy(b => b.CreatedAt).ThenBy(b => b.Id)
+            .ToListAsync(ct);
+        return new InstanceSnapshot(row.ToRecord(), bookmarks.Select(b => b.ToBookmark()).ToList());
+    }
+
+    public async Task<IdempotencyRecord?> FindIdempotencyAsync(WorkflowInstanceId id, string key, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var row = await db.Idempotency.AsNoTracking().FirstOrDefaultAsync(r => r.InstanceId == id && r.Key == key, ct);
+        return row?.ToRecord();
+    }
+
+    public async Task CommitAsync(StepCommit commit, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(commit);
+        var instance = commit.Instance;
+        await using var db = await contexts.CreateDbContextAsync(ct);
+
+        // On SQLite this is BEGIN IMMEDIATE: the write lock is taken now, so concurrent writers queue (busy timeout).
+        // Whatever is thrown below, disposing the uncommitted transaction rolls it back.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            if (commit.ExpectedVersion is not { } expected)
+            {
+                db.Instances.Add(WorkflowInstanceRow.From(instance));
+            }
+            else
+            {
+                await UpdateGuardedAsync(db, instance, expected, ct);
+                await DeleteBookmarksAsync(db, instance.Id, commit.RemovedBookmarks, ct);
+            }
+
+            db.Bookmarks.AddRange(commit.CreatedBookmarks.Select(b => WorkflowBookmarkRow.From(instance.Id, b)));
+            db.Journal.AddRange(commit.Journal.Select(e => WorkflowJournalRow.From(instance.Id, e)));
+            if (commit.Idempotency is { } idempotency)
+            {
+                db.Idempotency.Add(WorkflowIdempotencyRow.From(instance.Id, idempotency));
+            }
+
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        catch (Exception ex) when (ex is not ConcurrencyConflictException && DatabaseErrors.IsConflict(ex))
+        {
+            throw new ConcurrencyConflictException($"Instance {instance.Id}: a concurrent step clashed with version {instance.Version}.", ex);
+        }
+    }
+
+    public async Task<IReadOnlyList<JournalEntry>> ReadJournalAsync(WorkflowInstanceId id, long afterSequence, int take, CancellationToken ct)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(take);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var rows = await db.Journal.AsNoTracking()
+            .Where(r => r.InstanceId == id && r.Sequence > afterSequence)
+            .OrderBy(r => r.Sequence)
+            .Take(take)
+            .ToListAsync(ct);
+        return rows.Select(r => r.ToEntry()).ToList();
+    }
+
+    private static async Task UpdateGuardedAsync(OneStopDbContext db, InstanceRecord instance, long expected, CancellationToken ct)
+    {
+        var state = InstanceStateJson.Serialize(instance.State);
+        var updated = await db.Instances
+            .Where(r => r.Id == instance.Id && r.Version == expected)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.Version, instance.Version)
+                .SetProperty(r => r.Status, instance.State.Status)
+                .SetProperty(r => r.State, state)
+                .SetProperty(r => r.UpdatedAt, instance.UpdatedAt), ct);
+        if (updated == 0)
+        {
+            throw new ConcurrencyConflictException($"Instance {instance.Id} is no longer at version {expected} (or is gone).");
+        }
+    }
+
+    private static async Task DeleteBookmarksAsync(OneStopDbContext db, WorkflowInstanceId instanceId, IReadOnlyList<BookmarkId> removed, CancellationToken ct)
+    {
+        if (removed.Count == 0)
+        {
+            return;
+        }
+
+        var ids = removed.ToArray();
+        var deleted = await db.Bookmarks.Where(b => b.InstanceId == instanceId && ids.Contains(b.Id)).ExecuteDeleteAsync(ct);
+        if (deleted != ids.Length)
+        {
+            // Cannot happen behind the version check; refuse rather than commit a step over bookmarks someone else consumed.
+            throw new ConcurrencyConflictException($"Instance {instanceId}: {ids.Length - deleted} of the consumed bookmarks were already gone.");
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using OneStop.Workflows.Engine.Hosting;
+using OneStop.Workflows.Server.Hosting;
+
+namespace OneStop.Workflows.Server.Features.Definitions;
+
+/// <summary>Saves (and optionally publishes) an Elsa 3 JSON workflow definition.</summary>
+public static class SaveDefinition
+{
+    /// <summary>The answer to a save.</summary>
+    public sealed record Response(string DefinitionId, int Version, string Id, bool IsPublished, bool IsLatest, bool AlreadyPublished);
+
+    public static void MapSaveDefinition(this RouteGroupBuilder api) =>
+        api.MapPost("/workflow-definitions", HandleAsync)
+            .WithName("SaveDefinition")
+            .WithSummary("Save an Elsa 3 JSON definition; ?publish=true publishes it.")
+            .Accepts<object>("application/json")
+            .Produces<Response>(StatusCodes.Status201Created)
+            .Produces<Response>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+
+    private static async Task<IResult> HandleAsync(HttpRequest request, DefinitionService definitions, bool? publish, CancellationToken ct)
+    {
+        var json = await RequestJson.ReadTextAsync(request, ct);
+        var outcome = await definitions.SaveAsync(json, publish ?? false, ct);
+        if (outcome.Saved is not { } saved)
+        {
+            return Problems.InvalidDefinition(outcome.Errors);
+        }
+
+        var response = new Response(saved.DefinitionId, saved.Version, saved.Id, saved.IsPublished, saved.IsLatest, outcome.AlreadyPublished);
+        return outcome.AlreadyPublished
+            ? Results.Ok(response)
+            : Results.Created($"/api/workflow-definitions/{Uri.EscapeDataString(saved.DefinitionId)}?version={saved.Version}", response);
+    }
+}

@@ -1,0 +1,44 @@
+using OneStop.Workflows.Engine.Hosting;
+using OneStop.Workflows.Engine.Runtime;
+using OneStop.Workflows.Server.Hosting;
+
+namespace OneStop.Workflows.Server.Features.Instances;
+
+/// <summary>Returns an instance: status, open bookmarks, incidents and its journal.</summary>
+public static class GetInstance
+{
+    /// <summary>How many journal entries one read returns at most.</summary>
+    public const int JournalPage = 1000;
+
+    public sealed record Response(
+        string InstanceId,
+        string DefinitionId,
+        int DefinitionVersion,
+        string DefinitionVersionId,
+        string Status,
+        string CreatedAt,
+        string UpdatedAt,
+        IReadOnlyList<BookmarkSummary> Bookmarks,
+        IReadOnlyList<Incident> Incidents,
+        IReadOnlyList<JournalEntry> Journal);
+
+    public static void MapGetInstance(this RouteGroupBuilder api) =>
+        api.MapGet("/workflow-instances/{instanceId}", HandleAsync)
+            .WithName("GetInstance")
+            .WithSummary("Get an instance with its open bookmarks, incidents and journal (?afterSequence=N pages the journal).")
+            .Produces<Response>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+    private static async Task<IResult> HandleAsync(string instanceId, long? afterSequence, IWorkflowInstanceStore store, CancellationToken ct)
+    {
+        if (!WorkflowInstanceId.TryParse(instanceId, out var id) || await store.LoadAsync(id, ct) is not { } snapshot)
+        {
+            return Problems.From(HostError.InstanceNotFound);
+        }
+
+        var journal = await store.ReadJournalAsync(id, afterSequence ?? 0, JournalPage, ct);
+        var i = snapshot.Instance;
+        return Results.Ok(new Response(i.Id.ToString(), i.DefinitionId, i.DefinitionVersion, i.DefinitionVersionId, i.State.Status.ToString(),
+            i.CreatedAt.ToString(), i.UpdatedAt.ToString(), snapshot.OpenBookmarks.Select(BookmarkSummary.From).ToList(), i.State.Incidents, journal));
+    }
+}

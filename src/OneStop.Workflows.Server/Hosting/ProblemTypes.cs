@@ -1,0 +1,12 @@
+namespace OneStop.Workflows.Server.Hosting;
+
+/// <summary>Stable <c>type</c> URIs of our ProblemDetails (documented in docs/api.md).</summary>
+public static class ProblemTypes
+{
+    private const string Base = "https://onestop.example/problems/";
+    public const string InvalidDefinition = Base + "invalid-definition";
+    public const string InvalidRequest = Base + "invalid-request";
+    public const string NotFound = Base + "not-found";
+    public const string Conflict = Base + "conflict";
+    public const string PayloadTooLarge = Base + "payload-too-large";
+}

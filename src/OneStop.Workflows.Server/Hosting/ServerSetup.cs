@@ -1,0 +1,75 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.Json;
+using NodaTime;
+using OneStop.Workflows.Engine.Activities;
+using OneStop.Workflows.Engine.Hosting;
+using OneStop.Workflows.Persistence;
+using OneStop.Workflows.Server.Features.Definitions;
+using OneStop.Workflows.Server.Features.Health;
+using OneStop.Workflows.Server.Features.Instances;
+
+namespace OneStop.Workflows.Server.Hosting;
+
+/// <summary>Service registration and the HTTP pipeline of the server, kept out of Program.cs.</summary>
+public static class ServerSetup
+{
+    /// <summary>Where the server listens when nothing else is configured.</summary>
+    public const string DefaultUrl = "http://localhost:5080";
+
+    public static WebApplicationBuilder AddOneStopServer(this WebApplicationBuilder builder)
+    {
+        if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        var services = builder.Services;
+        services.Configure<ApiOptions>(builder.Configuration.GetSection(ApiOptions.Section));
+        services.Configure<WorkflowFileOptions>(builder.Configuration.GetSection(WorkflowFileOptions.Section));
+        services.AddSingleton<IClock>(SystemClock.Instance);
+        services.AddSingleton(_ => ActivityCatalogue.CreateDefault());
+        services.AddSingleton<CompiledWorkflowCache>();
+        services.AddSingleton<DefinitionService>();
+        services.AddSingleton<WorkflowHost>();
+        services.AddSingleton<WorkflowFileImporter>();
+        services.AddOneStopPersistence(builder.Configuration);
+
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.AddHealthChecks().AddDbContextCheck<OneStopDbContext>("database");
+        services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        });
+        return builder;
+    }
+
+    /// <summary>Applies migrations and imports <c>workflows/</c> when configured to (the embedded default does both).</summary>
+    public static async Task PrepareOneStopAsync(this WebApplication app, CancellationToken ct)
+    {
+        if (app.Configuration.GetValue("Database:MigrateOnStart", true))
+        {
+            await app.Services.MigrateOneStopDatabaseAsync(ct);
+        }
+
+        await app.Services.GetRequiredService<WorkflowFileImporter>().ImportAsync(ct);
+    }
+
+    public static WebApplication MapOneStop(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<RequestSizeLimitMiddleware>();
+        app.MapOpenApi();
+        app.MapHealth();
+
+        var api = app.MapGroup("/api");
+        api.MapSaveDefinition();
+        api.MapGetDefinition();
+        api.MapStartInstance();
+        api.MapGetInstance();
+        api.MapResumeBookmark();
+        return app;
+    }
+}

@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using NodaTime;
+using NodaTime.Testing;
+
+namespace OneStop.Workflows.IntegrationTests.Api;
+
+/// <summary>The real server in memory, on the given database, with the shared fake clock and the repo's workflows/.</summary>
+public sealed class OneStopApiFactory(string provider, string connectionString) : WebApplicationFactory<Program>
+{
+    public FakeClock Clock { get; } = new(Instant.FromUtc(2025, 9, 26, 1, 0));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", provider);
+        builder.UseSetting("ConnectionStrings:OneStop", connectionString);
+        builder.UseSetting("Workflows:Directory", RepositoryFolders.Workflows);
+        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<IClock>(Clock)));
+    }
+}
+
+/// <summary>Folders of the repository the tests run from.</summary>
+public static class RepositoryFolders
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string Workflows => Path.Combine(Root, "workflows");
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "OneStop.Workflows.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("The repository root (OneStop.Workflows.sln) was not found above " + AppContext.BaseDirectory);
+    }
+}
