@@ -37,4 +37,17 @@ public sealed record OneStopDatabaseOptions(DatabaseProvider Provider, string Co
 
         return new(provider, connectionString);
     }
+
+    /// <summary>Where the data lives, without secrets: the SQLite file's full path, or PostgreSQL host, port and database.</summary>
+    public string Describe()
+    {
+        if (Provider == DatabaseProvider.Sqlite)
+        {
+            var source = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(ConnectionString).DataSource;
+            return $"SQLite file {Path.GetFullPath(source)}";
+        }
+
+        var pg = new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString);
+        return $"PostgreSQL {pg.Host}:{pg.Port}/{pg.Database}";
+    }
 }

@@ -48,6 +48,7 @@ public static class ServerSetup
     /// <summary>Applies migrations and imports <c>workflows/</c> when configured to (the embedded default does both).</summary>
     public static async Task PrepareOneStopAsync(this WebApplication app, CancellationToken ct)
     {
+        app.Logger.LogInformation("OneStop.Workflows database: {Database}", app.Services.GetRequiredService<OneStopDatabaseOptions>().Describe());
         if (app.Configuration.GetValue("Database:MigrateOnStart", true))
         {
             await app.Services.MigrateOneStopDatabaseAsync(ct);

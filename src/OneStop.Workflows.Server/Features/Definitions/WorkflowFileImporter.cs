@@ -34,6 +34,7 @@ public sealed class WorkflowFileImporter(DefinitionService definitions, IOptions
             return 0;
         }
 
+        logger.LogInformation("Importing workflow definitions from {Folder}", folder);
         var imported = 0;
         foreach (var file in System.IO.Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal))
         {
