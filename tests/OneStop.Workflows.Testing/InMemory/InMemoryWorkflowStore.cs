@@ -132,6 +132,24 @@ public sealed class InMemoryWorkflowStore : IWorkflowDefinitionStore, IWorkflowI
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Drops an instance with its bookmarks, journal and idempotency records, as an archive job would; lets a
+    /// benchmark keep the store at a steady size instead of measuring an ever-growing heap.
+    /// </summary>
+    public void Forget(WorkflowInstanceId id)
+    {
+        lock (_gate)
+        {
+            _instances.Remove(id);
+            _bookmarks.Remove(id);
+            _journal.Remove(id);
+            foreach (var key in _idempotency.Keys.Where(k => k.Instance == id).ToList())
+            {
+                _idempotency.Remove(key);
+            }
+        }
+    }
+
     // ---- IWorkflowInstanceStore ---------------------------------------------------------------------
 
     public Task<InstanceSnapshot?> LoadAsync(WorkflowInstanceId id, CancellationToken ct)
