@@ -99,7 +99,7 @@ internal static class ProcessRunner
         foreach (var directory in path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
         {
             var candidate = Path.Combine(directory, name);
-            if (File.Exists(candidate))
+            if (File.Exists(candidate) && LinkTargetExists(candidate))
             {
                 return candidate;
             }
@@ -107,6 +107,10 @@ internal static class ProcessRunner
 
         return null;
     }
+
+    /// <summary>False for a dangling symbolic link (e.g. /usr/local/bin/initdb after PostgreSQL was removed).</summary>
+    private static bool LinkTargetExists(string path) =>
+        new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true) is not { } target || target.Exists;
 
     /// <summary>Finds initdb and pg_ctl on PATH, else in the highest-numbered /usr/lib/postgresql/*/bin.</summary>
     public static (string InitDb, string PgCtl) FindPostgresBinaries(string externalServerVariable)
