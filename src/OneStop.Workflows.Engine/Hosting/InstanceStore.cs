@@ -22,15 +22,20 @@ public sealed record IdempotencyRecord(string Key, BookmarkId BookmarkId, string
 
 /// <summary>
 /// Everything one step changes, written in one transaction: the instance row (with a version check
-/// against <see cref="ExpectedVersion"/>; null inserts), bookmarks, journal entries and the idempotency record.
+/// against <see cref="ExpectedVersion"/>; null inserts), bookmarks, journal entries and the idempotency record —
+/// and, through the store's step writers, the domain changes that <see cref="Effects"/> and <see cref="Context"/> imply.
 /// </summary>
+/// <param name="Effects">Domain facts the activities reported during the step.</param>
+/// <param name="Context">What the caller of the host attached to the command (e.g. the case being submitted, who decides).</param>
 public sealed record StepCommit(
     InstanceRecord Instance,
     long? ExpectedVersion,
     IReadOnlyList<Bookmark> CreatedBookmarks,
     IReadOnlyList<BookmarkId> RemovedBookmarks,
     IReadOnlyList<JournalEntry> Journal,
-    IdempotencyRecord? Idempotency);
+    IdempotencyRecord? Idempotency,
+    IReadOnlyList<StepEffect>? Effects = null,
+    object? Context = null);
 
 /// <summary>Stores instances, bookmarks, the journal and idempotency records.</summary>
 public interface IWorkflowInstanceStore

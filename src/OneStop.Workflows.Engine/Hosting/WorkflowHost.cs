@@ -19,8 +19,18 @@ public sealed class WorkflowHost(IWorkflowDefinitionStore definitions, IWorkflow
     private static readonly JsonSerializerOptions SummaryJson = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     /// <summary>Starts the published version (or the given published version) of a definition.</summary>
-    public async Task<HostOutcome> StartAsync(string definitionId, int? version, CancellationToken ct)
+    public Task<HostOutcome> StartAsync(string definitionId, int? version, CancellationToken ct) =>
+        StartAsync(new StartCommand(definitionId, version), ct);
+
+    /// <summary>Resumes one open bookmark of an instance with the given input.</summary>
+    public Task<HostOutcome> ResumeAsync(WorkflowInstanceId instanceId, BookmarkId bookmarkId, JsonObject? input, string idempotencyKey, CancellationToken ct) =>
+        ResumeAsync(new ResumeCommand(instanceId, bookmarkId, input, idempotencyKey), ct);
+
+    /// <summary>Starts an instance; the start and the caller's context commit together.</summary>
+    public async Task<HostOutcome> StartAsync(StartCommand command, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(command);
+        var (definitionId, version) = (command.DefinitionId, command.Version);
         var definition = version is { } v
             ? await definitions.FindVersionAsync(definitionId, v, ct)
             : await definitions.FindPublishedAsync(definitionId, ct);
@@ -36,15 +46,17 @@ public sealed class WorkflowHost(IWorkflowDefinitionStore definitions, IWorkflow
 
         var workflow = workflows.Get(definition);
         var now = clock.GetCurrentInstant();
-        var step = FlowchartRunner.Start(workflow, now);
-        var record = new InstanceRecord(WorkflowInstanceId.New(), definition.DefinitionId, definition.Id, definition.Version, step.State, 1, now, now);
-        await instances.CommitAsync(new StepCommit(record, null, step.CreatedBookmarks, [], step.Journal, null), ct);
+        var step = FlowchartRunner.Start(workflow, now, command.Input);
+        var record = new InstanceRecord(command.InstanceId ?? WorkflowInstanceId.New(), definition.DefinitionId, definition.Id, definition.Version, step.State, 1, now, now);
+        await instances.CommitAsync(new StepCommit(record, null, step.CreatedBookmarks, [], step.Journal, null, step.Effects, command.Context), ct);
         return new(Summarise(record.Id, step), null);
     }
 
-    /// <summary>Resumes one open bookmark of an instance with the given input.</summary>
-    public async Task<HostOutcome> ResumeAsync(WorkflowInstanceId instanceId, BookmarkId bookmarkId, JsonObject? input, string idempotencyKey, CancellationToken ct)
+    /// <summary>Resumes one open bookmark; the step and the caller's context commit together.</summary>
+    public async Task<HostOutcome> ResumeAsync(ResumeCommand command, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(command);
+        var (instanceId, bookmarkId, input, idempotencyKey) = (command.InstanceId, command.BookmarkId, command.Input, command.IdempotencyKey);
         ArgumentException.ThrowIfNullOrWhiteSpace(idempotencyKey);
         for (var attempt = 1; ; attempt++)
         {
@@ -74,7 +86,7 @@ public sealed class WorkflowHost(IWorkflowDefinitionStore definitions, IWorkflow
             var idempotency = new IdempotencyRecord(idempotencyKey, bookmarkId, JsonSerializer.Serialize(summary, SummaryJson), now);
             try
             {
-                await instances.CommitAsync(new StepCommit(record, snapshot.Instance.Version, step.CreatedBookmarks, step.RemovedBookmarks, step.Journal, idempotency), ct);
+                await instances.CommitAsync(new StepCommit(record, snapshot.Instance.Version, step.CreatedBookmarks, step.RemovedBookmarks, step.Journal, idempotency, step.Effects, command.Context), ct);
                 return new(summary, null);
             }
             catch (ConcurrencyConflictException) when (attempt < MaxAttempts)

@@ -8,6 +8,18 @@ public abstract record ActivityResult
     /// <summary>Optional text written to the journal with the activity's completion (Elsa.WriteLine).</summary>
     public string? Note { get; init; }
 
+    /// <summary>
+    /// Domain facts the activity reports (e.g. "review decided"). The runtime only carries them to the
+    /// <see cref="StepResult"/>; the host's store writes them in the step's transaction.
+    /// </summary>
+    public IReadOnlyList<object> Effects { get; init; } = [];
+
+    /// <summary>With a continue: first cancel every other live branch (open bookmarks and pending tokens).</summary>
+    public bool CancelOtherBranches { get; init; }
+
+    /// <summary>This result with <paramref name="effects"/> added.</summary>
+    public ActivityResult WithEffects(params object[] effects) => this with { Effects = [.. Effects, .. effects] };
+
     public static ActivityResult Continue(params string[] outcomes) => new ContinueResult(outcomes);
 
     public static ActivityResult Wait(string bookmarkName, JsonObject? payload = null) => new WaitResult(bookmarkName, payload);

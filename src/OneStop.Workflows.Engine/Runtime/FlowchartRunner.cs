@@ -18,9 +18,9 @@ public static class FlowchartRunner
     /// <summary>Activity executions allowed in one step before the instance faults (guards against endless loops).</summary>
     public const int MaxExecutionsPerStep = 10_000;
 
-    public static StepResult Start(CompiledWorkflow workflow, Instant now)
+    public static StepResult Start(CompiledWorkflow workflow, Instant now, JsonObject? input = null)
     {
-        var step = new FlowchartStep(workflow, InstanceState.Initial, [], now);
+        var step = new FlowchartStep(workflow, InstanceState.Starting(input), [], now);
         return step.Start();
     }
 

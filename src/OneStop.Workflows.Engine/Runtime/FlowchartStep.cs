@@ -16,6 +16,8 @@ internal sealed class FlowchartStep
     private readonly List<Bookmark> _created = [];
     private readonly List<BookmarkId> _removed = [];
     private readonly List<JournalEntry> _journal = [];
+    private readonly List<StepEffect> _effects = [];
+    private readonly System.Text.Json.Nodes.JsonObject? _input;
     private readonly LinkedList<(int Target, int Connection)> _queue = new();
     private long _nextSequence;
     private int _executions;
@@ -29,6 +31,7 @@ internal sealed class FlowchartStep
         _arrivals = state.JoinArrivals.ToDictionary(p => p.Key, p => p.Value.ToHashSet(), StringComparer.Ordinal);
         _incidents = [.. state.Incidents];
         _nextSequence = state.NextSequence;
+        _input = state.Input;
     }
 
     public StepResult Start()
@@ -49,7 +52,7 @@ internal sealed class FlowchartStep
         var activity = _workflow.Find(bookmark.ActivityId)
             ?? throw new InvalidOperationException($"Bookmark {bookmarkId} points at activity '{bookmark.ActivityId}', which the pinned definition lacks.");
         Write(JournalEvents.Resumed, activity);
-        Apply(activity, Invoke(activity, ctx => activity.Behaviour.Resume(ctx, input)));
+        Apply(activity, Invoke(activity, ctx => activity.Behaviour.Resume(ctx, input), bookmark));
         return Run();
     }
 
@@ -74,9 +77,9 @@ internal sealed class FlowchartStep
             }
         }
 
-        var state = new InstanceState(_status, _nextSequence, _arrivals.ToDictionary(p => p.Key, p => p.Value.Order().ToArray(), StringComparer.Ordinal), _incidents);
+        var state = new InstanceState(_status, _nextSequence, _arrivals.ToDictionary(p => p.Key, p => p.Value.Order().ToArray(), StringComparer.Ordinal), _incidents, _input);
         var createdIds = _created.Select(b => b.Id).ToHashSet();
-        return new StepResult(state, _open.Values.ToList(), _created.Where(b => _open.ContainsKey(b.Id)).ToList(), _removed.Where(id => !createdIds.Contains(id)).ToList(), _journal);
+        return new StepResult(state, _open.Values.ToList(), _created.Where(b => _open.ContainsKey(b.Id)).ToList(), _removed.Where(id => !createdIds.Contains(id)).ToList(), _journal, _effects);
     }
 
     private void Drain()
@@ -103,9 +106,9 @@ internal sealed class FlowchartStep
         }
     }
 
-    private ActivityResult Invoke(CompiledActivity activity, Func<ActivityContext, ActivityResult> run)
+    private ActivityResult Invoke(CompiledActivity activity, Func<ActivityContext, ActivityResult> run, Bookmark? bookmark = null)
     {
-        var context = new ActivityContext(activity.Id, activity.Name, activity.Inputs, _now);
+        var context = new ActivityContext(activity.Id, activity.Name, activity.Inputs, _now, _input, bookmark);
         try
         {
             return run(context);
@@ -119,9 +122,19 @@ internal sealed class FlowchartStep
 
     private void Apply(CompiledActivity activity, ActivityResult result)
     {
+        if (result is not FaultResult)
+        {
+            _effects.AddRange(result.Effects.Select(e => new StepEffect(activity.Id, activity.Type, e)));
+        }
+
         switch (result)
         {
             case ContinueResult c:
+                if (result.CancelOtherBranches)
+                {
+                    CancelAllBranches();
+                }
+
                 Write(JournalEvents.Completed, activity, string.Join(",", c.Outcomes), result.Note);
                 Route(activity, c.Outcomes);
                 break;
@@ -242,14 +255,24 @@ internal sealed class FlowchartStep
         Write(JournalEvents.Cancelled, at, message: bookmark.Id.ToString());
     }
 
-    private void Finish()
+    private void CancelAllBranches()
     {
         foreach (var bookmark in _open.Values.ToList())
         {
             CancelBookmark(bookmark, _workflow.Find(bookmark.ActivityId));
         }
 
+        foreach (var pending in _queue)
+        {
+            Write(JournalEvents.Cancelled, _workflow.Activities[pending.Target]);
+        }
+
         _queue.Clear();
+    }
+
+    private void Finish()
+    {
+        CancelAllBranches();
         _arrivals.Clear();
         _status = WorkflowStatus.Finished;
         Write(JournalEvents.WorkflowFinished, null);

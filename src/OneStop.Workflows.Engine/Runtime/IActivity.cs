@@ -20,8 +20,15 @@ public interface IActivity
 }
 
 /// <summary>What an activity sees while it runs: its id, its resolved inputs and the current instant.</summary>
-public sealed class ActivityContext(string activityId, string? activityName, IReadOnlyDictionary<string, object?> inputs, Instant now)
+public sealed class ActivityContext(string activityId, string? activityName, IReadOnlyDictionary<string, object?> inputs, Instant now,
+    JsonObject? workflowInput = null, Bookmark? bookmark = null)
 {
+    /// <summary>The instance's workflow input (read-only by convention; never mutate it).</summary>
+    public JsonObject? WorkflowInput { get; } = workflowInput;
+
+    /// <summary>On resume: the bookmark being resumed (its name and payload tell which stage the activity is in).</summary>
+    public Bookmark? Bookmark { get; } = bookmark;
+
     public string ActivityId { get; } = activityId;
 
     public string? ActivityName { get; } = activityName;
@@ -32,6 +39,10 @@ public sealed class ActivityContext(string activityId, string? activityName, IRe
     public IReadOnlyDictionary<string, object?> Inputs { get; } = inputs;
 
     public T? Input<T>(string name) => Inputs.TryGetValue(name, out var value) && value is T typed ? typed : default;
+
+    /// <summary>A string property of the workflow input, or null.</summary>
+    public string? WorkflowInputText(string name) =>
+        WorkflowInput?[name] is JsonValue v && v.TryGetValue<string>(out var text) ? text : null;
 }
 
 /// <summary>Well-known port names.</summary>

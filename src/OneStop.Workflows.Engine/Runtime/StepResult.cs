@@ -9,4 +9,8 @@ public sealed record StepResult(
     IReadOnlyList<Bookmark> OpenBookmarks,
     IReadOnlyList<Bookmark> CreatedBookmarks,
     IReadOnlyList<BookmarkId> RemovedBookmarks,
-    IReadOnlyList<JournalEntry> Journal);
+    IReadOnlyList<JournalEntry> Journal,
+    IReadOnlyList<StepEffect> Effects);
+
+/// <summary>A domain fact reported by an activity during a step (see <see cref="ActivityResult.Effects"/>).</summary>
+public sealed record StepEffect(string ActivityId, string ActivityType, object Effect);

@@ -9,7 +9,7 @@ namespace OneStop.Workflows.Persistence.Workflows;
 /// version-guarded update of the instance row, so of two concurrent steps of one instance exactly one commits.
 /// </summary>
 /// <remarks>Thread-safe: every call uses its own short-lived context from the factory.</remarks>
-public sealed class EfWorkflowInstanceStore(IDbContextFactory<OneStopDbContext> contexts) : IWorkflowInstanceStore
+public sealed class EfWorkflowInstanceStore(IDbContextFactory<OneStopDbContext> contexts, IEnumerable<IStepWriter> writers) : IWorkflowInstanceStore
 {
     public async Task<InstanceSnapshot?> LoadAsync(WorkflowInstanceId id, CancellationToken ct)
     {
@@ -63,6 +63,11 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<OneStopDbContext> 
             if (commit.Idempotency is { } idempotency)
             {
                 db.Idempotency.Add(WorkflowIdempotencyRow.From(instance.Id, idempotency));
+            }
+
+            foreach (var writer in writers)
+            {
+                await writer.WriteAsync(db, commit, ct);
             }
 
             await db.SaveChangesAsync(ct);
