@@ -1,9 +1,6 @@
 namespace OneStop.Workflows.Domain;
 
-/// <summary>
-/// Anchor of the Domain assembly (service catalogue, cases, calendar and clocks arrive with the coming issues).
-/// Used by the architecture test and by assembly scanning.
-/// </summary>
+/// <summary>Anchor of the Domain assembly, used by the architecture test and by assembly scanning.</summary>
 public static class DomainAssembly
 {
     /// <summary>The Engine assembly the domain builds on (keeps the reference explicit).</summary>

@@ -38,13 +38,31 @@ public class OneStopDbContext : DbContext
 
     public DbSet<WorkflowIdempotencyRow> Idempotency => Set<WorkflowIdempotencyRow>();
 
+    public DbSet<Domain.Catalogue.Department> Departments => Set<Domain.Catalogue.Department>();
+
+    public DbSet<Domain.Catalogue.ServiceItem> ServiceItems => Set<Domain.Catalogue.ServiceItem>();
+
+    public DbSet<Domain.People.UserAccount> Users => Set<Domain.People.UserAccount>();
+
+    public DbSet<Domain.Cases.Case> Cases => Set<Domain.Cases.Case>();
+
+    public DbSet<Domain.Cases.ApprovalTask> Tasks => Set<Domain.Cases.ApprovalTask>();
+
+    public DbSet<Domain.Cases.CorrectionNotice> CorrectionNotices => Set<Domain.Cases.CorrectionNotice>();
+
+    public DbSet<Domain.Cases.Notification> Notifications => Set<Domain.Cases.Notification>();
+
+    public DbSet<Domain.Audit.AuditEvent> AuditEvents => Set<Domain.Audit.AuditEvent>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<WorkflowInstanceId>().HaveConversion<WorkflowInstanceIdConverter>();
         configurationBuilder.Properties<BookmarkId>().HaveConversion<BookmarkIdConverter>();
+        configurationBuilder.Properties<Domain.Cases.CaseId>().HaveConversion<Shared.CaseIdConverter>();
         if (Database.IsSqlite())
         {
             configurationBuilder.Properties<Instant>().HaveConversion<InstantToUnixTicksConverter>();
+            configurationBuilder.Properties<LocalDate>().HaveConversion<Shared.LocalDateToIsoTextConverter>();
         }
     }
 
@@ -56,6 +74,7 @@ public class OneStopDbContext : DbContext
         }
 
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(OneStopDbContext).Assembly);
+        Shared.SnakeCaseNames.ApplyToDomainEntities(modelBuilder);
     }
 
     /// <summary>SQLite has no timestamp type: an instant is stored as ticks (100 ns) since the unix epoch, which sorts correctly.</summary>
