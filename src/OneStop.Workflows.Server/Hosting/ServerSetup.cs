@@ -4,6 +4,9 @@ using NodaTime;
 using OneStop.Workflows.Engine.Activities;
 using OneStop.Workflows.Engine.Hosting;
 using OneStop.Workflows.Persistence;
+using OneStop.Workflows.Domain.Approval;
+using OneStop.Workflows.Server.Features.Auth;
+using OneStop.Workflows.Server.Features.Catalogue;
 using OneStop.Workflows.Server.Features.Definitions;
 using OneStop.Workflows.Server.Features.Health;
 using OneStop.Workflows.Server.Features.Instances;
@@ -27,7 +30,7 @@ public static class ServerSetup
         services.Configure<ApiOptions>(builder.Configuration.GetSection(ApiOptions.Section));
         services.Configure<WorkflowFileOptions>(builder.Configuration.GetSection(WorkflowFileOptions.Section));
         services.AddSingleton<IClock>(SystemClock.Instance);
-        services.AddSingleton(_ => ActivityCatalogue.CreateDefault());
+        services.AddSingleton(_ => ApprovalActivities.Catalogue());
         services.AddSingleton<CompiledWorkflowCache>();
         services.AddSingleton<DefinitionService>();
         services.AddSingleton<WorkflowHost>();
@@ -42,6 +45,7 @@ public static class ServerSetup
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         });
+        builder.AddOneStopAuth();
         return builder;
     }
 
@@ -55,6 +59,11 @@ public static class ServerSetup
         }
 
         await app.Services.GetRequiredService<WorkflowFileImporter>().ImportAsync(ct);
+        if (app.Configuration.GetValue("Seed:DemoCentre", true))
+        {
+            await app.Services.SeedDemoCentreAsync(ct);
+            await app.Services.SeedDemoUsersAsync(ct);
+        }
     }
 
     public static WebApplication MapOneStop(this WebApplication app)
@@ -62,6 +71,7 @@ public static class ServerSetup
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestSizeLimitMiddleware>();
+        app.UseOneStopAuth();
         app.MapOpenApi();
         app.MapHealth();
 
@@ -71,6 +81,8 @@ public static class ServerSetup
         api.MapStartInstance();
         api.MapGetInstance();
         api.MapResumeBookmark();
+        api.MapAuth();
+        api.MapCatalogue();
         return app;
     }
 }

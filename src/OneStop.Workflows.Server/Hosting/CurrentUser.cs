@@ -1,0 +1,53 @@
+using System.Security.Claims;
+using OneStop.Workflows.Domain.People;
+
+namespace OneStop.Workflows.Server.Hosting;
+
+/// <summary>The signed-in member of staff, read from the claims that sign-in issues.</summary>
+public sealed record CurrentUser(string UserName, Role Role, string? Department)
+{
+    /// <summary>Claim type carrying the user's department code.</summary>
+    public const string DepartmentClaim = "department";
+
+    /// <summary>The user, or null when the principal is anonymous or lacks a known role.</summary>
+    public static CurrentUser? From(ClaimsPrincipal principal)
+    {
+        var name = principal.Identity?.IsAuthenticated == true ? principal.FindFirstValue(ClaimTypes.Name) : null;
+        return name is not null && Enum.TryParse<Role>(principal.FindFirstValue(ClaimTypes.Role), out var role)
+            ? new CurrentUser(name, role, principal.FindFirstValue(DepartmentClaim))
+            : null;
+    }
+
+    /// <summary>The claims sign-in puts into the token or cookie.</summary>
+    public IEnumerable<Claim> ToClaims()
+    {
+        yield return new Claim(ClaimTypes.Name, UserName);
+        yield return new Claim(ClaimTypes.Role, Role.ToString());
+        if (Department is not null)
+        {
+            yield return new Claim(DepartmentClaim, Department);
+        }
+    }
+}
+
+/// <summary>Authorization policy names; each allows the roles listed (registered in AuthSetup).</summary>
+public static class Policies
+{
+    /// <summary>Administrator.</summary>
+    public const string Administration = "Administration";
+
+    /// <summary>Designer, Administrator: definitions and the runtime's raw routes.</summary>
+    public const string Design = "Design";
+
+    /// <summary>WindowClerk: submissions, acceptance, corrections, delivery.</summary>
+    public const string Window = "Window";
+
+    /// <summary>WindowClerk, Reviewer, DepartmentHead: the inbox.</summary>
+    public const string Inbox = "Inbox";
+
+    /// <summary>Any signed-in member of staff.</summary>
+    public const string Staff = "Staff";
+
+    /// <summary>Supervisor, Administrator, DepartmentHead: case lists across departments.</summary>
+    public const string Supervision = "Supervision";
+}
