@@ -83,6 +83,9 @@ public sealed class ApprovalTask
 
     public string? Opinion { get; private set; }
 
+    /// <summary>The idempotency key of the decision: repeating it returns the first answer.</summary>
+    public string? DecisionKey { get; private set; }
+
     public int? TimeLimitWorkingDays { get; private set; }
 
     public int? DeemedConsentDays { get; private set; }
@@ -115,7 +118,7 @@ public sealed class ApprovalTask
         Touch();
     }
 
-    public void Decide(string outcome, string? opinion, string user, Instant now)
+    public void Decide(string outcome, string? opinion, string user, string? decisionKey, Instant now)
     {
         if (Status != ApprovalTaskStatus.Open)
         {
@@ -127,6 +130,7 @@ public sealed class ApprovalTask
         Opinion = opinion;
         DecidedBy = user;
         DecidedAt = now;
+        DecisionKey = decisionKey;
         Assignee ??= user;
         Touch();
     }

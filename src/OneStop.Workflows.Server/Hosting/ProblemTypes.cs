@@ -8,5 +8,6 @@ public static class ProblemTypes
     public const string InvalidRequest = Base + "invalid-request";
     public const string NotFound = Base + "not-found";
     public const string Conflict = Base + "conflict";
+    public const string Forbidden = Base + "forbidden";
     public const string PayloadTooLarge = Base + "payload-too-large";
 }

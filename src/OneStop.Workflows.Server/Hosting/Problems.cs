@@ -9,6 +9,18 @@ public static class Problems
     public static IResult BadRequest(string detail) =>
         Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid request", detail: detail, type: ProblemTypes.InvalidRequest);
 
+    public static IResult Forbidden(string detail) =>
+        Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: detail, type: ProblemTypes.Forbidden);
+
+    /// <summary>409: the command does not fit the current state (already decided, paused, closed …); nothing changed.</summary>
+    public static IResult Conflict(string detail, string? code = null) =>
+        Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: detail, type: ProblemTypes.Conflict,
+            extensions: code is null ? null : new Dictionary<string, object?> { ["code"] = code });
+
+    /// <summary>400 with field → messages (ValidationProblemDetails).</summary>
+    public static IResult Validation(IDictionary<string, string[]> errors) =>
+        Results.ValidationProblem(errors, title: "Invalid request", type: ProblemTypes.InvalidRequest);
+
     public static IResult NotFound(string detail) =>
         Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: detail, type: ProblemTypes.NotFound);
 

@@ -6,6 +6,7 @@ using OneStop.Workflows.Engine.Hosting;
 using OneStop.Workflows.Persistence;
 using OneStop.Workflows.Domain.Approval;
 using OneStop.Workflows.Server.Features.Auth;
+using OneStop.Workflows.Server.Features.Cases;
 using OneStop.Workflows.Server.Features.Catalogue;
 using OneStop.Workflows.Server.Features.Definitions;
 using OneStop.Workflows.Server.Features.Health;
@@ -35,6 +36,7 @@ public static class ServerSetup
         services.AddSingleton<DefinitionService>();
         services.AddSingleton<WorkflowHost>();
         services.AddSingleton<WorkflowFileImporter>();
+        services.AddCases();
         services.AddOneStopPersistence(builder.Configuration);
 
         services.AddProblemDetails();
@@ -83,6 +85,7 @@ public static class ServerSetup
         api.MapResumeBookmark();
         api.MapAuth();
         api.MapCatalogue();
+        api.MapCases();
         return app;
     }
 }

@@ -117,6 +117,10 @@ namespace OneStop.Workflows.Persistence.Migrations.PostgreSql
                         .HasColumnType("text")
                         .HasColumnName("decided_by");
 
+                    b.Property<string>("DecisionKey")
+                        .HasColumnType("text")
+                        .HasColumnName("decision_key");
+
                     b.Property<int?>("DeemedConsentDays")
                         .HasColumnType("integer")
                         .HasColumnName("deemed_consent_days");

@@ -110,6 +110,10 @@ namespace OneStop.Workflows.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("decided_by");
 
+                    b.Property<string>("DecisionKey")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_key");
+
                     b.Property<int?>("DeemedConsentDays")
                         .HasColumnType("INTEGER")
                         .HasColumnName("deemed_consent_days");

@@ -162,6 +162,7 @@ namespace OneStop.Workflows.Persistence.Migrations.PostgreSql
                     decided_by = table.Column<string>(type: "text", nullable: true),
                     outcome = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
                     opinion = table.Column<string>(type: "text", nullable: true),
+                    decision_key = table.Column<string>(type: "text", nullable: true),
                     time_limit_working_days = table.Column<int>(type: "integer", nullable: true),
                     deemed_consent_days = table.Column<int>(type: "integer", nullable: true),
                     version = table.Column<long>(type: "bigint", nullable: false)

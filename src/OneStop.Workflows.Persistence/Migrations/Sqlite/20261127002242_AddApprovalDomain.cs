@@ -154,6 +154,7 @@ namespace OneStop.Workflows.Persistence.Migrations.Sqlite
                     decided_by = table.Column<string>(type: "TEXT", nullable: true),
                     outcome = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
                     opinion = table.Column<string>(type: "TEXT", nullable: true),
+                    decision_key = table.Column<string>(type: "TEXT", nullable: true),
                     time_limit_working_days = table.Column<int>(type: "INTEGER", nullable: true),
                     deemed_consent_days = table.Column<int>(type: "INTEGER", nullable: true),
                     version = table.Column<long>(type: "INTEGER", nullable: false)

@@ -1,0 +1,10 @@
+namespace OneStop.Workflows.Domain.Cases;
+
+/// <summary>Attached to the start step of a case's instance: the case to insert with it.</summary>
+public sealed record SubmitCaseContext(Case Case, string Actor);
+
+/// <summary>Attached to the resume that decides an inbox task.</summary>
+public sealed record DecideTaskContext(Guid TaskId, string Actor, string IdempotencyKey);
+
+/// <summary>Attached to the resumes that bring back tasks after the applicant's corrections arrived.</summary>
+public sealed record CorrectionsContext(string Actor, IReadOnlyList<SubmittedMaterial> Materials, string IdempotencyKey);

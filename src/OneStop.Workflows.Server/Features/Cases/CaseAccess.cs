@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using OneStop.Workflows.Domain.Cases;
+using OneStop.Workflows.Domain.People;
+using OneStop.Workflows.Persistence;
+using OneStop.Workflows.Server.Hosting;
+
+namespace OneStop.Workflows.Server.Features.Cases;
+
+/// <summary>Who may see which cases and work which tasks (architecture §8).</summary>
+public static class CaseAccess
+{
+    /// <summary>Supervisors and administrators see every case; departmental staff the cases their department leads or reviews.</summary>
+    public static bool SeesAllCases(CurrentUser user) => user.Role is Role.Supervisor or Role.Administrator;
+
+    /// <summary>Designers work on definitions, not on applicants' cases.</summary>
+    public static bool SeesCases(CurrentUser user) => user.Role != Role.Designer;
+
+    public static IQueryable<Case> Visible(OneStopDbContext db, CurrentUser user)
+    {
+        if (SeesAllCases(user))
+        {
+            return db.Cases;
+        }
+
+        var department = user.Department ?? string.Empty;
+        return db.Cases.Where(c => c.LeadDepartment == department || db.Tasks.Any(t => t.CaseId == c.Id && t.Department == department));
+    }
+
+    public static Task<bool> CanSeeAsync(OneStopDbContext db, CurrentUser user, CaseId id, CancellationToken ct) =>
+        SeesCases(user) ? Visible(db, user).AnyAsync(c => c.Id == id, ct) : Task.FromResult(false);
+
+    /// <summary>Window clerks work acceptance and correction-notice tasks; reviewers and department heads work reviews.</summary>
+    public static bool CanWork(Role role, TaskKind kind) => kind switch
+    {
+        TaskKind.Review => role is Role.Reviewer or Role.DepartmentHead,
+        _ => role == Role.WindowClerk,
+    };
+}

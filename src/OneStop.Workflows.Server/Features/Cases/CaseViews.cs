@@ -1,0 +1,33 @@
+using OneStop.Workflows.Domain.Audit;
+using OneStop.Workflows.Domain.Cases;
+
+namespace OneStop.Workflows.Server.Features.Cases;
+
+/// <summary>A case in a list: personal data masked.</summary>
+public sealed record CaseSummary(string Id, string Number, string ServiceItem, string Status, string? Decision, Applicant Applicant,
+    string ReceivedAt, string? AcceptanceDate, string? DecisionDate, string DeliveryStatus, string? Owner)
+{
+    public static CaseSummary From(Case c) => new(c.Id.ToString(), c.Number, c.ServiceItemCode, c.Status.ToString(), c.Decision?.ToString(),
+        c.Applicant.Masked(), c.ReceivedAt.ToString(), c.AcceptanceDate?.ToString(), c.DecisionDate?.ToString(), c.DeliveryStatus.ToString(), c.Owner);
+}
+
+/// <summary>An inbox task.</summary>
+public sealed record TaskView(string Id, string CaseId, string Kind, string Department, string Status, string? Assignee, string CreatedAt,
+    string? Outcome, string? Opinion, string? DecidedAt, string? DecidedBy, int? TimeLimitWorkingDays, int? DeemedConsentDays, IReadOnlyList<string> AllowedOutcomes)
+{
+    public static TaskView From(ApprovalTask t) => new(t.Id.ToString("N"), t.CaseId.ToString(), t.Kind.ToString(), t.Department, t.Status.ToString(), t.Assignee,
+        t.CreatedAt.ToString(), t.Outcome, t.Opinion, t.DecidedAt?.ToString(), t.DecidedBy, t.TimeLimitWorkingDays, t.DeemedConsentDays, t.AllowedOutcomes);
+}
+
+/// <summary>One line of a case's timeline (its audit events).</summary>
+public sealed record TimelineEntry(string At, string Action, string Actor, string? Subject, string? Reason, string? Details)
+{
+    public static TimelineEntry From(AuditEvent e) => new(e.At.ToString(), e.Action, e.Actor, e.Subject, e.Reason, e.Details);
+}
+
+/// <summary>A case in full, for staff allowed to see it (the read is audited).</summary>
+public sealed record CaseDetail(
+    string Id, string Number, string ServiceItem, string Status, string? Decision, string? DecisionReasons, string? RemedyRights, string? ResultDocument,
+    Applicant Applicant, string Form, IReadOnlyList<SubmittedMaterial> Materials, string ReceivedAt, string ReceiptDate, string? AcceptanceDate,
+    string? DecisionDate, string? Owner, string DeliveryMethod, string DeliveryStatus, string? TrackingNumber, string InstanceId,
+    IReadOnlyList<TaskView> Tasks, IReadOnlyList<TimelineEntry> Timeline);

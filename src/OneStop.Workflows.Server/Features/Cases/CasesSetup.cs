@@ -1,0 +1,23 @@
+using OneStop.Workflows.Server.Features.Tasks;
+
+namespace OneStop.Workflows.Server.Features.Cases;
+
+/// <summary>Routes of cases, the inbox and the applicant's progress query.</summary>
+public static class CasesSetup
+{
+    public static IServiceCollection AddCases(this IServiceCollection services) => services.AddSingleton<CorrectionNoticeIssuer>();
+
+    public static RouteGroupBuilder MapCases(this RouteGroupBuilder api)
+    {
+        api.MapSubmitCase();
+        api.MapGetCase();
+        api.MapListCases();
+        api.MapSubmitCorrections();
+        api.MapUpdateDelivery();
+        api.MapQueryCaseProgress();
+        api.MapListTasks();
+        api.MapClaimAndTransfer();
+        api.MapDecideTask();
+        return api;
+    }
+}
