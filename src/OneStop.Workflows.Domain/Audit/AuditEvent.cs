@@ -25,7 +25,7 @@ public sealed class AuditEvent
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
         ArgumentException.ThrowIfNullOrWhiteSpace(action);
-        Id = Guid.CreateVersion7();
+        Id = Shared.SequentialGuid.New();
         At = at;
         Actor = actor;
         Action = action;

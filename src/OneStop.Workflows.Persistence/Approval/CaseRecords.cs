@@ -19,7 +19,7 @@ public static class CaseRecords
 
     public static Notification Notify(OneStopDbContext db, Case c, Instant now, string channel, string kind, string message)
     {
-        var notification = new Notification(Guid.CreateVersion7(), c.Id, channel, c.Applicant.Phone, kind, message, now);
+        var notification = new Notification(Domain.Shared.SequentialGuid.New(), c.Id, channel, c.Applicant.Phone, kind, message, now);
         db.Notifications.Add(notification);
         Audit(db, c, now, "ApplicantNotified", "system", notification.Id.ToString(), null, new { kind, channel });
         return notification;

@@ -142,7 +142,7 @@ public sealed class CaseStepWriter(CentreTimeZone centre, NotificationOptions no
                 }
 
                 var department = Text(bookmark.Payload, ApprovalBookmarks.Department) is { Length: > 0 } d ? d : Case.LeadDepartment;
-                var task = new ApprovalTask(Guid.CreateVersion7(), Case.Id, kind.Value, department, bookmark.ActivityId, commit.Instance.Id, bookmark.Id,
+                var task = new ApprovalTask(Domain.Shared.SequentialGuid.New(), Case.Id, kind.Value, department, bookmark.ActivityId, commit.Instance.Id, bookmark.Id,
                     Int(bookmark.Payload, ApprovalBookmarks.TimeLimit), Int(bookmark.Payload, ApprovalBookmarks.DeemedConsent), now);
                 if (kind == TaskKind.Review && Case.Status == CaseStatus.AwaitingCorrection && Case.RefusalPolicy == Domain.Catalogue.RefusalPolicy.ReturnForCorrection)
                 {
@@ -169,12 +169,12 @@ public sealed class CaseStepWriter(CentreTimeZone centre, NotificationOptions no
             var notice = merge ? Notices.FirstOrDefault(n => !n.IsIssued && n.Stage == CorrectionStage.Review) : null;
             if (notice is null)
             {
-                notice = new CorrectionNotice(Guid.CreateVersion7(), Case.Id, c.Stage, now);
+                notice = new CorrectionNotice(Domain.Shared.SequentialGuid.New(), Case.Id, c.Stage, now);
                 db.CorrectionNotices.Add(notice);
                 Notices.Add(notice);
                 if (merge)
                 {
-                    var window = new ApprovalTask(Guid.CreateVersion7(), Case.Id, TaskKind.CorrectionNotice, Case.LeadDepartment, null, null, null, null, null, now);
+                    var window = new ApprovalTask(Domain.Shared.SequentialGuid.New(), Case.Id, TaskKind.CorrectionNotice, Case.LeadDepartment, null, null, null, null, null, now);
                     db.Tasks.Add(window);
                     Tasks.Add(window);
                     Audit("TaskCreated", "system", window.Id.ToString(), "The lead window is to issue one merged correction notice.");

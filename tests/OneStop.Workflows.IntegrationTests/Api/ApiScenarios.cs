@@ -5,24 +5,33 @@ using System.Text.Json.Nodes;
 
 namespace OneStop.Workflows.IntegrationTests.Api;
 
-/// <summary>The HTTP API, end to end, against a real database (one base class, one subclass per store).</summary>
+/// <summary>
+/// The HTTP API, end to end, against a real database (one base class, one subclass per store).
+/// <see cref="Client"/> is signed in as <c>designer</c> (the runtime routes need <c>Policies.Design</c>).
+/// </summary>
 public abstract class ApiScenarios : IAsyncLifetime
 {
     private OneStopApiFactory _factory = null!;
 
+    /// <summary>Signed in as <c>designer</c>.</summary>
     protected HttpClient Client { get; private set; } = null!;
+
+    /// <summary>Not signed in.</summary>
+    protected HttpClient Anonymous { get; private set; } = null!;
 
     protected abstract Task<OneStopApiFactory> CreateFactoryAsync();
 
     public async Task InitializeAsync()
     {
         _factory = await CreateFactoryAsync();
-        Client = _factory.CreateClient();
+        Client = await _factory.CreateClientAsAsync("designer");
+        Anonymous = _factory.CreateClient();
     }
 
     public async Task DisposeAsync()
     {
         Client.Dispose();
+        Anonymous.Dispose();
         await _factory.DisposeAsync();
     }
 
@@ -182,7 +191,7 @@ public abstract class ApiScenarios : IAsyncLifetime
     [Fact]
     public async Task Health_ReportsTheDatabase()
     {
-        var health = await Json(await Client.GetAsync("/health"));
+        var health = await Json(await Anonymous.GetAsync("/health"));
 
         health["status"]!.GetValue<string>().Should().Be("Healthy");
         health["checks"]!.AsArray().Select(c => c!["name"]!.GetValue<string>()).Should().Contain("database");
@@ -191,7 +200,7 @@ public abstract class ApiScenarios : IAsyncLifetime
     [Fact]
     public async Task OpenApiDocument_ListsTheRoutes()
     {
-        var document = await Json(await Client.GetAsync("/openapi/v1.json"));
+        var document = await Json(await Anonymous.GetAsync("/openapi/v1.json"));
 
         document["paths"]!.AsObject().Select(p => p.Key).Should().Contain(
         [
@@ -202,6 +211,55 @@ public abstract class ApiScenarios : IAsyncLifetime
             "/api/workflow-instances/{instanceId}/bookmarks/{bookmarkId}/resume",
         ]);
     }
+
+    public static TheoryData<string, string> RuntimeRoutes => new()
+    {
+        { "POST", "/api/workflow-definitions" },
+        { "GET", "/api/workflow-definitions/fork-join-sample" },
+        { "POST", "/api/workflow-definitions/fork-join-sample/instances" },
+        { "GET", $"/api/workflow-instances/{Guid.NewGuid():N}" },
+        { "POST", $"/api/workflow-instances/{Guid.NewGuid():N}/bookmarks/{Guid.NewGuid():N}/resume" },
+    };
+
+    [Theory]
+    [MemberData(nameof(RuntimeRoutes))]
+    public async Task RuntimeRoutes_Return401ProblemDetails_WhenAnonymous(string method, string url)
+    {
+        var response = await Send(Anonymous, method, url);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        response.Headers.WwwAuthenticate.Select(h => h.Scheme).Should().Contain("Bearer");
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        (await Json(response))["status"]!.GetValue<int>().Should().Be(401);
+    }
+
+    [Theory]
+    [MemberData(nameof(RuntimeRoutes))]
+    public async Task RuntimeRoutes_Return403ProblemDetails_WhenRoleIsNotDesign(string method, string url)
+    {
+        using var reviewer = await _factory.CreateClientAsAsync("reviewer.fire");
+
+        var response = await Send(reviewer, method, url);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        (await Json(response))["status"]!.GetValue<int>().Should().Be(403);
+    }
+
+    [Fact]
+    public async Task RuntimeRoutes_AreOpenToTheAdministrator()
+    {
+        using var admin = await _factory.CreateClientAsAsync("admin");
+
+        (await admin.GetAsync("/api/workflow-definitions/fork-join-sample")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await admin.PostAsync("/api/workflow-definitions/fork-join-sample/instances", null)).StatusCode.Should().Be(HttpStatusCode.Created);
+    }
+
+    private static Task<HttpResponseMessage> Send(HttpClient client, string method, string url) =>
+        client.SendAsync(new HttpRequestMessage(new HttpMethod(method), url)
+        {
+            Content = method == "POST" ? new StringContent("{}", Encoding.UTF8, "application/json") : null,
+        });
 
     protected static JsonObject Sample(string definitionId)
     {

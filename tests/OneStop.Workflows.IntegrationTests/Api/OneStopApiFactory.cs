@@ -1,13 +1,20 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
 using NodaTime.Testing;
+using OneStop.Workflows.Server.Features.Auth;
 
 namespace OneStop.Workflows.IntegrationTests.Api;
 
-/// <summary>The real server in memory, on the given database, with the shared fake clock and the repo's workflows/.</summary>
+/// <summary>
+/// The real server in memory, on the given database, with the shared fake clock and the repo's workflows/.
+/// <see cref="WebApplicationFactory{TEntryPoint}.CreateClient()"/> is anonymous; <see cref="CreateClientAsAsync"/> signs in.
+/// </summary>
 public sealed class OneStopApiFactory(string provider, string connectionString) : WebApplicationFactory<Program>
 {
     public FakeClock Clock { get; } = new(Instant.FromUtc(2025, 9, 26, 1, 0));
@@ -19,6 +26,23 @@ public sealed class OneStopApiFactory(string provider, string connectionString) 
         builder.UseSetting("ConnectionStrings:OneStop", connectionString);
         builder.UseSetting("Workflows:Directory", RepositoryFolders.Workflows);
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<IClock>(Clock)));
+    }
+
+    /// <summary>A client carrying a bearer token of the demo user (password <see cref="DemoUsers.Password"/>).</summary>
+    public async Task<HttpClient> CreateClientAsAsync(string userName)
+    {
+        var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/auth/token", new { userName, password = DemoUsers.Password });
+        var body = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+        {
+            client.Dispose();
+            throw new InvalidOperationException($"Signing in as '{userName}' failed: {(int)response.StatusCode} {body}");
+        }
+
+        var token = JsonNode.Parse(body)!["accessToken"]!.GetValue<string>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
     }
 }
 

@@ -1,14 +1,115 @@
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OneStop.Workflows.Domain.People;
+using OneStop.Workflows.Server.Hosting;
+
 namespace OneStop.Workflows.Server.Features.Auth;
 
 /// <summary>Authentication (bearer tokens for the API, a cookie for the web UI) and authorization policies.</summary>
 public static class AuthSetup
 {
-    // Placeholder wired by ServerSetup; the auth work fills it in.
-    public static WebApplicationBuilder AddOneStopAuth(this WebApplicationBuilder builder) => builder;
+    /// <summary>The default scheme: bearer when the request carries <c>Authorization: Bearer</c>, else the cookie.</summary>
+    public const string SelectorScheme = "OneStop";
 
-    public static WebApplication UseOneStopAuth(this WebApplication app) => app;
+    /// <summary>The cookie the web UI signs in with.</summary>
+    public const string CookieName = "OneStop.Auth";
 
-    public static RouteGroupBuilder MapAuth(this RouteGroupBuilder api) => api;
+    /// <summary>Each policy of <see cref="Policies"/> and the roles it allows (as documented there and in docs/api.md).</summary>
+    public static IReadOnlyDictionary<string, Role[]> PolicyRoles { get; } = new Dictionary<string, Role[]>
+    {
+        [Policies.Administration] = [Role.Administrator],
+        [Policies.Design] = [Role.Designer, Role.Administrator],
+        [Policies.Window] = [Role.WindowClerk],
+        [Policies.Inbox] = [Role.WindowClerk, Role.Reviewer, Role.DepartmentHead],
+        [Policies.Staff] = Enum.GetValues<Role>(),
+        [Policies.Supervision] = [Role.Supervisor, Role.Administrator, Role.DepartmentHead],
+    };
 
-    public static Task SeedDemoUsersAsync(this IServiceProvider services, CancellationToken ct) => Task.CompletedTask;
+    public static WebApplicationBuilder AddOneStopAuth(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddAuthentication(SelectorScheme)
+            .AddPolicyScheme(SelectorScheme, "Bearer token or cookie", o => o.ForwardDefaultSelector = SelectScheme)
+            .AddBearerToken(BearerTokenDefaults.AuthenticationScheme)
+            .AddCookie(CookieAuthenticationDefaults.AuthenticationScheme, ConfigureCookie);
+
+        var authorization = services.AddAuthorizationBuilder();
+        foreach (var (policy, roles) in PolicyRoles)
+        {
+            authorization.AddPolicy(policy, p => p.RequireAuthenticatedUser().RequireRole(roles.Select(r => r.ToString())));
+        }
+
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
+        services.TryAddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
+        services.AddSingleton<StaffCredentials>();
+        services.Configure<OpenApiOptions>("v1", o =>
+        {
+            o.AddDocumentTransformer<BearerSecuritySchemeTransformer>();
+            o.AddOperationTransformer<BearerSecuritySchemeTransformer>();
+        });
+        return builder;
+    }
+
+    public static WebApplication UseOneStopAuth(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+
+    public static RouteGroupBuilder MapAuth(this RouteGroupBuilder api)
+    {
+        api.MapIssueToken();
+        api.MapRefreshToken();
+        api.MapSignIn();
+        api.MapSignOut();
+        api.MapGetCurrentUser();
+        return api;
+    }
+
+    public static Task SeedDemoUsersAsync(this IServiceProvider services, CancellationToken ct) => DemoUsers.SeedAsync(services, ct);
+
+    private static string SelectScheme(HttpContext context) =>
+        context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            ? BearerTokenDefaults.AuthenticationScheme
+            : CookieAuthenticationDefaults.AuthenticationScheme;
+
+    private static void ConfigureCookie(CookieAuthenticationOptions o)
+    {
+        o.Cookie.Name = CookieName;
+        o.Cookie.HttpOnly = true;
+        o.Cookie.SameSite = SameSiteMode.Strict;
+        o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        o.ExpireTimeSpan = TimeSpan.FromHours(8);
+        o.SlidingExpiration = true;
+
+        // The web UI's pages (still to come) redirect; API calls get a status code, and the
+        // authorization result handler adds the ProblemDetails body.
+        o.LoginPath = "/sign-in";
+        o.AccessDeniedPath = "/sign-in";
+        o.Events.OnRedirectToLogin = context => StatusOrRedirect(context, StatusCodes.Status401Unauthorized);
+        o.Events.OnRedirectToAccessDenied = context => StatusOrRedirect(context, StatusCodes.Status403Forbidden);
+    }
+
+    private static Task StatusOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+            if (status == StatusCodes.Status401Unauthorized)
+            {
+                context.Response.Headers.WWWAuthenticate = "Bearer"; // as the bearer handler would: say how to get in
+            }
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+
+        return Task.CompletedTask;
+    }
 }

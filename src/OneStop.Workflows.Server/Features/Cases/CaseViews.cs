@@ -8,7 +8,7 @@ public sealed record CaseSummary(string Id, string Number, string ServiceItem, s
     string ReceivedAt, string? AcceptanceDate, string? DecisionDate, string DeliveryStatus, string? Owner)
 {
     public static CaseSummary From(Case c) => new(c.Id.ToString(), c.Number, c.ServiceItemCode, c.Status.ToString(), c.Decision?.ToString(),
-        c.Applicant.Masked(), c.ReceivedAt.ToString(), c.AcceptanceDate?.ToString(), c.DecisionDate?.ToString(), c.DeliveryStatus.ToString(), c.Owner);
+        c.Applicant.Masked(), c.ReceivedAt.ToString(), IsoDate.Format(c.AcceptanceDate), IsoDate.Format(c.DecisionDate), c.DeliveryStatus.ToString(), c.Owner);
 }
 
 /// <summary>An inbox task.</summary>

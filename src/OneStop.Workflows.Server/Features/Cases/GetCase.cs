@@ -30,8 +30,8 @@ public static class GetCase
         db.AuditEvents.Add(new AuditEvent(clock.GetCurrentInstant(), user.UserName, "PersonalDataRead", caseId.Value, c.Number, null, "GET /api/cases/{id}"));
         await db.SaveChangesAsync(ct);
         return Results.Ok(new CaseDetail(c.Id.ToString(), c.Number, c.ServiceItemCode, c.Status.ToString(), c.Decision?.ToString(), c.DecisionReasons,
-            c.RemedyRights, c.ResultDocument, c.Applicant, c.FormJson, c.Materials, c.ReceivedAt.ToString(), c.ReceiptDate.ToString(),
-            c.AcceptanceDate?.ToString(), c.DecisionDate?.ToString(), c.Owner, c.DeliveryMethod.ToString(), c.DeliveryStatus.ToString(), c.TrackingNumber,
+            c.RemedyRights, c.ResultDocument, c.Applicant, c.FormJson, c.Materials, c.ReceivedAt.ToString(), IsoDate.Format(c.ReceiptDate),
+            IsoDate.Format(c.AcceptanceDate), IsoDate.Format(c.DecisionDate), c.Owner, c.DeliveryMethod.ToString(), c.DeliveryStatus.ToString(), c.TrackingNumber,
             c.InstanceId.ToString(), tasks.Select(TaskView.From).ToList(), timeline.Select(TimelineEntry.From).ToList()));
     }
 }

@@ -35,7 +35,7 @@ public static class QueryCaseProgress
             .Select(e => new Step(e.At.ToString(), e.PublicText ?? e.Action))
             .ToListAsync(ct);
         return Results.Ok(new Response(c.Number, c.ServiceItemCode, c.Status.ToString(), c.Decision?.ToString(), c.DecisionReasons, c.RemedyRights,
-            c.ResultDocument, c.ReceiptDate.ToString(), c.AcceptanceDate?.ToString(), c.DecisionDate?.ToString(), c.DeliveryMethod.ToString(),
+            c.ResultDocument, IsoDate.Format(c.ReceiptDate), IsoDate.Format(c.AcceptanceDate), IsoDate.Format(c.DecisionDate), c.DeliveryMethod.ToString(),
             c.DeliveryStatus.ToString(), c.TrackingNumber, steps));
     }
 }

@@ -95,6 +95,6 @@ public static class SubmitCorrections
     {
         var c = await db.Cases.AsNoTracking().FirstAsync(x => x.Id == id, ct);
         var open = await db.Tasks.AsNoTracking().Where(t => t.CaseId == id && t.Status == ApprovalTaskStatus.Open).OrderBy(t => t.CreatedAt).ToListAsync(ct);
-        return new Response(c.Id.ToString(), c.Status.ToString(), c.CorrectionsReceivedDate?.ToString(), open.Select(TaskView.From).ToList());
+        return new Response(c.Id.ToString(), c.Status.ToString(), IsoDate.Format(c.CorrectionsReceivedDate), open.Select(TaskView.From).ToList());
     }
 }

@@ -12,7 +12,8 @@ public static class GetDefinition
             .WithName("GetDefinition")
             .WithSummary("Get the latest version of a definition, or ?version=N.")
             .Produces<object>(StatusCodes.Status200OK, "application/json")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireAuthorization(Policies.Design);
 
     private static async Task<IResult> HandleAsync(string definitionId, int? version, IWorkflowDefinitionStore store, CancellationToken ct)
     {

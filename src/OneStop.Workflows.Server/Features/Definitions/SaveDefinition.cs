@@ -17,7 +17,8 @@ public static class SaveDefinition
             .Produces<Response>(StatusCodes.Status201Created)
             .Produces<Response>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .RequireAuthorization(Policies.Design);
 
     private static async Task<IResult> HandleAsync(HttpRequest request, DefinitionService definitions, bool? publish, CancellationToken ct)
     {

@@ -27,7 +27,8 @@ public static class GetInstance
             .WithName("GetInstance")
             .WithSummary("Get an instance with its open bookmarks, incidents and journal (?afterSequence=N pages the journal).")
             .Produces<Response>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireAuthorization(Policies.Design);
 
     private static async Task<IResult> HandleAsync(string instanceId, long? afterSequence, IWorkflowInstanceStore store, CancellationToken ct)
     {

@@ -21,7 +21,8 @@ public static class ResumeBookmark
             .Produces<InstanceResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireAuthorization(Policies.Design);
 
     private static async Task<IResult> HandleAsync(string instanceId, string bookmarkId, HttpRequest request, WorkflowHost host, CancellationToken ct)
     {

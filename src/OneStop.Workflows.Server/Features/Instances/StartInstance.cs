@@ -12,7 +12,8 @@ public static class StartInstance
             .WithSummary("Start an instance; it runs until every branch waits on a bookmark or the flow ends.")
             .Produces<StepSummary>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireAuthorization(Policies.Design);
 
     private static async Task<IResult> HandleAsync(string definitionId, int? version, WorkflowHost host, CancellationToken ct)
     {

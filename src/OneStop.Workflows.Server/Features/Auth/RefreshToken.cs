@@ -1,0 +1,52 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.Extensions.Options;
+using OneStop.Workflows.Server.Hosting;
+
+namespace OneStop.Workflows.Server.Features.Auth;
+
+/// <summary>Exchanges a refresh token for a new token while the account is still active (its role is read afresh).</summary>
+public static class RefreshToken
+{
+    /// <summary>The request body.</summary>
+    public sealed record Request(string RefreshToken);
+
+    public static void MapRefreshToken(this RouteGroupBuilder api) =>
+        api.MapPost("/auth/refresh", HandleAsync)
+            .WithName("RefreshToken")
+            .WithSummary("Get a new bearer token for {refreshToken}; refused once the account is disabled.")
+            .Accepts<Request>("application/json")
+            .Produces<AccessTokenResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .AllowAnonymous();
+
+    private static async Task<IResult> HandleAsync(
+        HttpRequest request, StaffCredentials credentials, IOptionsMonitor<BearerTokenOptions> bearerOptions, CancellationToken ct)
+    {
+        var (body, problem) = await RequestJson.ReadObjectAsync(request, ct);
+        if (body is null)
+        {
+            return problem!;
+        }
+
+        if (body["refreshToken"] is not JsonValue value || !value.TryGetValue<string>(out var token) || string.IsNullOrWhiteSpace(token))
+        {
+            return Problems.BadRequest("'refreshToken' is required: the refreshToken of a token answer.");
+        }
+
+        // The bearer handler stamped the expiry with its TimeProvider, so it is compared against the same one.
+        var options = bearerOptions.Get(BearerTokenDefaults.AuthenticationScheme);
+        var ticket = options.RefreshTokenProtector.Unprotect(token);
+        var now = (options.TimeProvider ?? TimeProvider.System).GetUtcNow();
+        if (ticket?.Properties.ExpiresUtc is not { } expires || expires <= now
+            || CurrentUser.From(ticket.Principal) is not { } holder
+            || await credentials.FindActiveAsync(holder.UserName, ct) is not { } user)
+        {
+            return AuthProblems.Unauthorized("The refresh token is invalid or expired, or the account is disabled; sign in again.");
+        }
+
+        return Results.SignIn(StaffCredentials.PrincipalFor(user, BearerTokenDefaults.AuthenticationScheme),
+            authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
+    }
+}

@@ -1,0 +1,95 @@
+using System.Security.Claims;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using OneStop.Workflows.Domain.Audit;
+using OneStop.Workflows.Domain.People;
+using OneStop.Workflows.Persistence;
+using OneStop.Workflows.Server.Hosting;
+
+namespace OneStop.Workflows.Server.Features.Auth;
+
+/// <summary>
+/// Checks a user name and password against <c>users</c> and audits the attempt (<c>SignedIn</c> / <c>SignInFailed</c>).
+/// Shared by the token and the cookie sign-in.
+/// </summary>
+public sealed class StaffCredentials(IDbContextFactory<OneStopDbContext> dbFactory, IPasswordHasher<UserAccount> hasher, IClock clock)
+{
+    /// <summary>The request body of both sign-ins.</summary>
+    public sealed record Request(string UserName, string Password);
+
+    public const string AnonymousActor = "anonymous";
+    public const string SignedIn = "SignedIn";
+    public const string SignInFailed = "SignInFailed";
+
+    private const int MaxAuditedNameLength = 64;
+
+    // Unknown users are verified against this hash too, so the answer takes as long as for a wrong password.
+    private static readonly UserAccount Decoy = new("decoy", "decoy", Role.Designer, null, "unused");
+    private readonly Lazy<string> _decoyHash = new(() => hasher.HashPassword(Decoy, Guid.NewGuid().ToString()));
+
+    /// <summary>The active user whose password matches, or the problem to answer: 400 for a bad body, 401 otherwise.</summary>
+    public async Task<(UserAccount? User, IResult? Problem)> CheckAsync(HttpRequest request, string method, CancellationToken ct)
+    {
+        var (body, problem) = await RequestJson.ReadObjectAsync(request, ct);
+        if (body is null)
+        {
+            return (null, problem);
+        }
+
+        var userName = Text(body, "userName");
+        var password = Text(body, "password");
+        if (string.IsNullOrWhiteSpace(userName) || string.IsNullOrEmpty(password))
+        {
+            return (null, Problems.BadRequest("'userName' and 'password' are required strings."));
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = clock.GetCurrentInstant();
+        var user = await db.Users.FirstOrDefaultAsync(u => u.UserName == userName, ct);
+        var verdict = user is null
+            ? hasher.VerifyHashedPassword(Decoy, _decoyHash.Value, password)
+            : hasher.VerifyHashedPassword(user, user.PasswordHash, password);
+        var cause = user is null || verdict == PasswordVerificationResult.Failed ? "bad-credentials"
+            : !user.IsActive ? "inactive"
+            : null;
+        if (cause is not null)
+        {
+            db.AuditEvents.Add(new AuditEvent(now, AnonymousActor, SignInFailed, null, Truncate(userName), Details(method, cause), null));
+            await db.SaveChangesAsync(ct);
+            return (null, AuthProblems.SignInFailed());
+        }
+
+        if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
+        {
+            user!.ChangePasswordHash(hasher.HashPassword(user, password));
+        }
+
+        db.AuditEvents.Add(new AuditEvent(now, user!.UserName, SignedIn, null, user.UserName, Details(method, null), null));
+        await db.SaveChangesAsync(ct);
+        return (user, null);
+    }
+
+    /// <summary>The active user a token or cookie names, or null (unknown now, or disabled since sign-in).</summary>
+    public async Task<UserAccount?> FindActiveAsync(string userName, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == userName, ct);
+        return user is { IsActive: true } ? user : null;
+    }
+
+    /// <summary>The principal sign-in issues: the claims of <see cref="CurrentUser"/>.</summary>
+    public static ClaimsPrincipal PrincipalFor(UserAccount user, string authenticationScheme) =>
+        new(new ClaimsIdentity(new CurrentUser(user.UserName, user.Role, user.DepartmentCode).ToClaims(), authenticationScheme));
+
+    private static string? Text(JsonObject body, string name) =>
+        body[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+
+    private static string Truncate(string userName) =>
+        userName.Length <= MaxAuditedNameLength ? userName : userName[..MaxAuditedNameLength];
+
+    private static string Details(string method, string? cause) =>
+        JsonSerializer.Serialize(cause is null ? new { method } : (object)new { method, cause });
+}

@@ -1,0 +1,85 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using OneStop.Workflows.Domain.Audit;
+using OneStop.Workflows.Engine.Hosting;
+using OneStop.Workflows.Persistence;
+using OneStop.Workflows.Server.Hosting;
+
+namespace OneStop.Workflows.Server.Features.Catalogue;
+
+/// <summary>
+/// Replaces a service item's catalogue fields (administrators). Guarded by the item's version: a concurrent update
+/// (or a body whose <c>version</c> is stale) gets 409; the item and its audit event are one transaction.
+/// </summary>
+public static class UpdateServiceItem
+{
+    public const string AuditAction = "ServiceItemUpdated";
+
+    public static void MapUpdateServiceItem(this RouteGroupBuilder api) =>
+        api.MapPut("/service-items/{code}", HandleAsync)
+            .WithName("UpdateServiceItem")
+            .WithSummary("Replace a service item's fields; 404 if absent, 400 if invalid, 409 on a concurrent update.")
+            .Accepts<ServiceItemBody>("application/json")
+            .Produces<ServiceItemResponse>(StatusCodes.Status200OK)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireAuthorization(Policies.Administration);
+
+    private static async Task<IResult> HandleAsync(
+        string code, HttpContext http, IDbContextFactory<OneStopDbContext> factory, IWorkflowDefinitionStore definitions, IClock clock,
+        CancellationToken ct)
+    {
+        var (body, problem) = await ServiceItemInput.ReadAsync(http.Request, ct);
+        if (body is null)
+        {
+            return problem!;
+        }
+
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var item = await db.ServiceItems.SingleOrDefaultAsync(i => i.Code == code, ct);
+        if (item is null)
+        {
+            return Problems.NotFound($"No service item '{code}'.");
+        }
+
+        var (data, errors) = await ServiceItemInput.ValidateAsync(body, db, definitions, ct);
+        if (body.Code is not null && body.Code != code)
+        {
+            errors["code"] = [$"The code in the body ('{body.Code}') differs from the code in the path ('{code}'); codes cannot be changed."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
+        if (body.Version is { } expected && expected != item.Version)
+        {
+            return Problems.Conflict($"Service item '{code}' is at version {item.Version}, not {expected}; reload it and apply the change again.");
+        }
+
+        var changed = ServiceItemInput.ChangedFields(item.Data, data!);
+        if (changed.Count == 0)
+        {
+            return Results.Ok(ServiceItemResponse.From(item));
+        }
+
+        var now = clock.GetCurrentInstant();
+        var fromVersion = item.Version;
+        item.Update(data!, now);
+        db.AuditEvents.Add(new AuditEvent(now, CurrentUser.From(http.User)?.UserName ?? "anonymous", AuditAction, null, code,
+            JsonSerializer.Serialize(new { changed, fromVersion, toVersion = item.Version }), null));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Problems.Conflict($"Service item '{code}' was changed by someone else meanwhile; reload it and apply the change again.");
+        }
+
+        return Results.Ok(ServiceItemResponse.From(item));
+    }
+}

@@ -1,0 +1,25 @@
+using OneStop.Workflows.IntegrationTests.Api;
+using OneStop.Workflows.IntegrationTests.Infrastructure;
+
+namespace OneStop.Workflows.IntegrationTests.Cases;
+
+/// <summary>A fresh PostgreSQL database and server per test, seeded with the demo centre, and a driver for its API.</summary>
+[Collection(PostgresCollection.Name)]
+public abstract class PostgresCaseTestBase(PostgresServerFixture postgres) : IAsyncLifetime
+{
+    protected OneStopApiFactory Factory { get; private set; } = null!;
+
+    protected CaseDriver Driver { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Factory = new OneStopApiFactory("PostgreSql", await postgres.Server.CreateDatabaseAsync());
+        Driver = new CaseDriver(Factory);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Driver.DisposeAsync();
+        await Factory.DisposeAsync();
+    }
+}
