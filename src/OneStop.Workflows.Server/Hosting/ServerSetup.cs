@@ -74,7 +74,7 @@ public static class ServerSetup
         app.UseStatusCodePages();
         app.UseMiddleware<RequestSizeLimitMiddleware>();
         app.UseOneStopAuth();
-        app.MapOpenApi();
+        app.MapOpenApi().AllowAnonymous();
         app.MapHealth();
 
         var api = app.MapGroup("/api");

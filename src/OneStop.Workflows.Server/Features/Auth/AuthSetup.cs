@@ -37,7 +37,9 @@ public static class AuthSetup
             .AddBearerToken(BearerTokenDefaults.AuthenticationScheme)
             .AddCookie(CookieAuthenticationDefaults.AuthenticationScheme, ConfigureCookie);
 
-        var authorization = services.AddAuthorizationBuilder();
+        // Every route needs a signed-in user unless it says AllowAnonymous (health, OpenAPI, sign-in, the applicant's query).
+        var authorization = services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         foreach (var (policy, roles) in PolicyRoles)
         {
             authorization.AddPolicy(policy, p => p.RequireAuthenticatedUser().RequireRole(roles.Select(r => r.ToString())));

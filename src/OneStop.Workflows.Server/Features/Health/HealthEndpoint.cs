@@ -8,7 +8,7 @@ namespace OneStop.Workflows.Server.Features.Health;
 public static class HealthEndpoint
 {
     public static void MapHealth(this WebApplication app) =>
-        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteAsync });
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteAsync }).AllowAnonymous();
 
     private static Task WriteAsync(HttpContext context, HealthReport report)
     {
