@@ -54,6 +54,8 @@ public class OneStopDbContext : DbContext
 
     public DbSet<Domain.Audit.AuditEvent> AuditEvents => Set<Domain.Audit.AuditEvent>();
 
+    public DbSet<Calendar.CalendarYearRow> CalendarYears => Set<Calendar.CalendarYearRow>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<WorkflowInstanceId>().HaveConversion<WorkflowInstanceIdConverter>();

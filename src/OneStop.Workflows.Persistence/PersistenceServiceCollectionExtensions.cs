@@ -38,7 +38,9 @@ public static class PersistenceServiceCollectionExtensions
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<OneStopDbContext>>().CreateDbContext());
         services.AddSingleton<IWorkflowDefinitionStore, EfWorkflowDefinitionStore>();
         services.AddSingleton<IWorkflowInstanceStore, EfWorkflowInstanceStore>();
+        services.AddLogging();
         services.AddSingleton<IStepWriter, Approval.CaseStepWriter>();
+        services.AddSingleton<Calendar.OfficialCalendar>();
         services.AddSingleton(new Approval.NotificationOptions(configuration["Notifications:Channel"] is { Length: > 0 } channel ? channel : "Log"));
         services.AddSingleton(Domain.Calendar.CentreTimeZone.FromId(configuration["Centre:TimeZone"]));
         return services;

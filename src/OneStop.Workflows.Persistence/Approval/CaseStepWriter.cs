@@ -102,7 +102,7 @@ public sealed class CaseStepWriter(CentreTimeZone centre, NotificationOptions no
             {
                 case AcceptanceDecided a when a.Outcome == Outcomes.Accepted:
                     Case.Accept(today, now);
-                    Audit("CaseAccepted", a.Actor, null, a.Opinion, publicText: $"Accepted 已受理 (acceptance date {Case.AcceptanceDate})");
+                    Audit("CaseAccepted", a.Actor, null, a.Opinion, publicText: $"Accepted 已受理 (acceptance date {NodaTime.Text.LocalDatePattern.Iso.Format(Case.AcceptanceDate!.Value)})");
                     break;
                 case AcceptanceDecided a:
                     Audit("CaseNotAccepted", a.Actor, null, a.Opinion, publicText: "Not accepted 不予受理");
@@ -115,7 +115,7 @@ public sealed class CaseStepWriter(CentreTimeZone centre, NotificationOptions no
                     break;
                 case ReviewDecided r:
                     Audit("ReviewDecided", r.Actor, r.Department, r.Opinion, details: new { r.Department, r.Outcome, r.Deemed },
-                        publicText: $"Review by {r.Department} {(r.Outcome == Outcomes.ReturnedForCorrection ? "asked for corrections" : "completed")}");
+                        publicText: r.Outcome == Outcomes.ReturnedForCorrection ? null : $"Review by {r.Department} completed 部门审查完成");
                     break;
                 case CompletionReached c:
                     Complete(c.ResultDocument, c.RemedyRights);

@@ -6,6 +6,7 @@ using OneStop.Workflows.Engine.Hosting;
 using OneStop.Workflows.Persistence;
 using OneStop.Workflows.Domain.Approval;
 using OneStop.Workflows.Server.Features.Auth;
+using OneStop.Workflows.Server.Features.Calendar;
 using OneStop.Workflows.Server.Features.Cases;
 using OneStop.Workflows.Server.Features.Catalogue;
 using OneStop.Workflows.Server.Features.Definitions;
@@ -37,6 +38,9 @@ public static class ServerSetup
         services.AddSingleton<WorkflowHost>();
         services.AddSingleton<WorkflowFileImporter>();
         services.AddCases();
+        services.AddSingleton(sp => new OneStop.Workflows.Domain.Calendar.CentreDay(
+            sp.GetRequiredService<OneStop.Workflows.Domain.Calendar.CentreTimeZone>(),
+            builder.Configuration["Centre:OfficeClose"] is { Length: > 0 } close ? NodaTime.Text.LocalTimePattern.ExtendedIso.Parse(close).GetValueOrThrow() : null));
         services.AddOneStopPersistence(builder.Configuration);
 
         services.AddProblemDetails();
@@ -60,6 +64,7 @@ public static class ServerSetup
             await app.Services.MigrateOneStopDatabaseAsync(ct);
         }
 
+        await app.Services.GetRequiredService<OneStop.Workflows.Persistence.Calendar.OfficialCalendar>().SeedAsync(ct);
         await app.Services.GetRequiredService<WorkflowFileImporter>().ImportAsync(ct);
         if (app.Configuration.GetValue("Seed:DemoCentre", true))
         {
@@ -86,6 +91,7 @@ public static class ServerSetup
         api.MapAuth();
         api.MapCatalogue();
         api.MapCases();
+        api.MapCalendar();
         return app;
     }
 }

@@ -529,6 +529,37 @@ namespace OneStop.Workflows.Persistence.Migrations.PostgreSql
                     b.ToTable("users", "onestop");
                 });
 
+            modelBuilder.Entity("OneStop.Workflows.Persistence.Calendar.CalendarYearRow", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("data");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("source");
+
+                    b.Property<Instant>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("calendar_years", "onestop");
+                });
+
             modelBuilder.Entity("OneStop.Workflows.Persistence.Workflows.WorkflowBookmarkRow", b =>
                 {
                     b.Property<Guid>("Id")

@@ -15,7 +15,7 @@ public sealed record CaseSummary(string Id, string Number, string ServiceItem, s
 public sealed record TaskView(string Id, string CaseId, string Kind, string Department, string Status, string? Assignee, string CreatedAt,
     string? Outcome, string? Opinion, string? DecidedAt, string? DecidedBy, int? TimeLimitWorkingDays, int? DeemedConsentDays, IReadOnlyList<string> AllowedOutcomes)
 {
-    public static TaskView From(ApprovalTask t) => new(t.Id.ToString("N"), t.CaseId.ToString(), t.Kind.ToString(), t.Department, t.Status.ToString(), t.Assignee,
+    public static TaskView From(ApprovalTask t) => new(t.Id.ToString(), t.CaseId.ToString(), t.Kind.ToString(), t.Department, t.Status.ToString(), t.Assignee,
         t.CreatedAt.ToString(), t.Outcome, t.Opinion, t.DecidedAt?.ToString(), t.DecidedBy, t.TimeLimitWorkingDays, t.DeemedConsentDays, t.AllowedOutcomes);
 }
 
@@ -28,6 +28,6 @@ public sealed record TimelineEntry(string At, string Action, string Actor, strin
 /// <summary>A case in full, for staff allowed to see it (the read is audited).</summary>
 public sealed record CaseDetail(
     string Id, string Number, string ServiceItem, string Status, string? Decision, string? DecisionReasons, string? RemedyRights, string? ResultDocument,
-    Applicant Applicant, string Form, IReadOnlyList<SubmittedMaterial> Materials, string ReceivedAt, string ReceiptDate, string? AcceptanceDate,
+    Applicant Applicant, System.Text.Json.Nodes.JsonNode? Form, IReadOnlyList<SubmittedMaterial> Materials, string ReceivedAt, string ReceiptDate, string? AcceptanceDate,
     string? DecisionDate, string? Owner, string DeliveryMethod, string DeliveryStatus, string? TrackingNumber, string InstanceId,
     IReadOnlyList<TaskView> Tasks, IReadOnlyList<TimelineEntry> Timeline);

@@ -18,6 +18,11 @@ public static class GetCase
     private static async Task<IResult> HandleAsync(string id, HttpContext http, IDbContextFactory<OneStopDbContext> contexts, IClock clock, CancellationToken ct)
     {
         var user = CurrentUser.From(http.User)!;
+        if (!CaseAccess.SeesCases(user))
+        {
+            return Problems.Forbidden("Designers do not see applicants' cases.");
+        }
+
         await using var db = await contexts.CreateDbContextAsync(ct);
         if (!CaseId.TryParse(id, out var caseId) || !await CaseAccess.CanSeeAsync(db, user, caseId, ct))
         {
@@ -30,7 +35,7 @@ public static class GetCase
         db.AuditEvents.Add(new AuditEvent(clock.GetCurrentInstant(), user.UserName, "PersonalDataRead", caseId.Value, c.Number, null, "GET /api/cases/{id}"));
         await db.SaveChangesAsync(ct);
         return Results.Ok(new CaseDetail(c.Id.ToString(), c.Number, c.ServiceItemCode, c.Status.ToString(), c.Decision?.ToString(), c.DecisionReasons,
-            c.RemedyRights, c.ResultDocument, c.Applicant, c.FormJson, c.Materials, c.ReceivedAt.ToString(), IsoDate.Format(c.ReceiptDate),
+            c.RemedyRights, c.ResultDocument, c.Applicant, System.Text.Json.Nodes.JsonNode.Parse(c.FormJson), c.Materials, c.ReceivedAt.ToString(), IsoDate.Format(c.ReceiptDate),
             IsoDate.Format(c.AcceptanceDate), IsoDate.Format(c.DecisionDate), c.Owner, c.DeliveryMethod.ToString(), c.DeliveryStatus.ToString(), c.TrackingNumber,
             c.InstanceId.ToString(), tasks.Select(TaskView.From).ToList(), timeline.Select(TimelineEntry.From).ToList()));
     }

@@ -23,7 +23,8 @@ public static class QueryCaseProgress
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Number == number, ct);
-        if (c is null || password is null || !QueryPasswords.Verify(password, c.QueryPasswordHash))
+        // Verify against a decoy hash when the number is unknown, so both refusals cost the same time.
+        if (!QueryPasswords.Verify(password ?? string.Empty, c?.QueryPasswordHash ?? QueryPasswords.DecoyHash) || c is null)
         {
             // One answer for an unknown number and a wrong password: nothing to learn by guessing.
             return Problems.NotFound("No case matches that number and password.");

@@ -14,6 +14,9 @@ public static class QueryPasswords
 
     public static string NewPassword() => RandomText(8);
 
+    /// <summary>A hash no password matches, verified when a case number is unknown (constant-time refusals).</summary>
+    public static string DecoyHash { get; } = Hash(RandomText(16));
+
     public static string Hash(string password)
     {
         var salt = RandomNumberGenerator.GetBytes(16);

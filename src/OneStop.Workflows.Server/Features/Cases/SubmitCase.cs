@@ -53,6 +53,11 @@ public static partial class SubmitCase
             return Problems.Validation(errors);
         }
 
+        if (item!.Data.LeadDepartment != user.Department)
+        {
+            return Problems.Forbidden($"Applications for {item.Code} are received at the lead window ({item.Data.LeadDepartment}).");
+        }
+
         for (var attempt = 1; ; attempt++)
         {
             var now = clock.GetCurrentInstant();

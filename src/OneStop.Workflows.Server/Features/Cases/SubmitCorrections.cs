@@ -32,17 +32,25 @@ public static class SubmitCorrections
             return problem!;
         }
 
-        if (request.Materials is not { Count: > 0 } materials || materials.Any(m => string.IsNullOrWhiteSpace(m.Name))
-            || string.IsNullOrWhiteSpace(request.IdempotencyKey) || request.IdempotencyKey.Length > 200)
+        var errors = new Dictionary<string, string[]>();
+        if (request.Materials is not { Count: > 0 } || request.Materials.Any(m => string.IsNullOrWhiteSpace(m.Name)))
         {
-            return Problems.Validation(new Dictionary<string, string[]>
-            {
-                ["materials"] = ["At least one corrected material, each with a name."],
-                ["idempotencyKey"] = ["Required, at most 200 characters."],
-            });
+            errors["materials"] = ["At least one corrected material, each with a name."];
         }
 
-        var key = request.IdempotencyKey.Trim();
+        if (string.IsNullOrWhiteSpace(request.IdempotencyKey) || request.IdempotencyKey.Length > 200)
+        {
+            errors["idempotencyKey"] = ["Required, at most 200 characters."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var materials = request.Materials!;
+
+        var key = request.IdempotencyKey!.Trim();
         Case? c;
         await using (var db = await contexts.CreateDbContextAsync(ct))
         {

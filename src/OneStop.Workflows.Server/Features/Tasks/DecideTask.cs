@@ -85,7 +85,9 @@ public static class DecideTask
         };
         try
         {
-            var outcome = await host.ResumeAsync(new ResumeCommand(task.InstanceId!.Value, task.BookmarkId!.Value, input, key!, new DecideTaskContext(task.Id, user.UserName, key!)), ct);
+            // The engine's keys are per instance; scope the caller's key to this task so two tasks of a case may share one.
+            var engineKey = $"task:{task.Id:N}:{key}";
+            var outcome = await host.ResumeAsync(new ResumeCommand(task.InstanceId!.Value, task.BookmarkId!.Value, input, engineKey, new DecideTaskContext(task.Id, user.UserName, key!)), ct);
             if (outcome.Error is { } error && error != HostError.BookmarkNotFound)
             {
                 return Problems.From(error);
