@@ -1,0 +1,167 @@
+using NodaTime;
+using OneStop.Workflows.Domain.Calendar;
+using OneStop.Workflows.Domain.Cases;
+using OneStop.Workflows.Domain.Catalogue;
+
+namespace OneStop.Workflows.Domain.Clocks;
+
+/// <summary>A refusal of a clock operation, as a value (mapped to 409 at the edge).</summary>
+public sealed record ClockRefusal(string Code, string Message);
+
+/// <summary>The due days of a clock as derived now: never stored by hand.</summary>
+public sealed record ClockDeadlines(LocalDate? PromisedDue, LocalDate? StatutoryDue, bool Provisional);
+
+/// <summary>
+/// The clock of a case (promised and statutory limits, optional joint-handling ceiling) or of a department
+/// review (its step budget). Due days are derived from start + budget + suspension ledger + extension.
+/// </summary>
+public sealed class Clock
+{
+    private Clock()
+    {
+        Suspensions = [];
+    }
+
+    public Clock(Guid id, CaseId caseId, Guid? taskId, ClockKind kind, LocalDate start, TimeLimit? promised, TimeLimit? statutory, TimeLimit? statutoryExtension, Instant now)
+    {
+        Id = id;
+        CaseId = caseId;
+        TaskId = taskId;
+        Kind = kind;
+        Start = start;
+        Promised = promised;
+        Statutory = statutory;
+        StatutoryExtension = statutoryExtension;
+        Suspensions = [];
+        CreatedAt = now;
+    }
+
+    public Guid Id { get; private set; }
+
+    public CaseId CaseId { get; private set; }
+
+    /// <summary>The review task of a step clock.</summary>
+    public Guid? TaskId { get; private set; }
+
+    public ClockKind Kind { get; private set; }
+
+    /// <summary>The start day (not counted): the acceptance date, or the day the review task opened.</summary>
+    public LocalDate Start { get; private set; }
+
+    /// <summary>The promised limit (case) or the step budget (step).</summary>
+    public TimeLimit? Promised { get; private set; }
+
+    public TimeLimit? Statutory { get; private set; }
+
+    /// <summary>How much one extension may add to the statutory limit.</summary>
+    public TimeLimit? StatutoryExtension { get; private set; }
+
+    public List<Suspension> Suspensions { get; private set; }
+
+    public Extension? Extension { get; private set; }
+
+    public Instant CreatedAt { get; private set; }
+
+    /// <summary>Set when the subject completed; a stopped clock raises nothing.</summary>
+    public Instant? StoppedAt { get; private set; }
+
+    public long Version { get; private set; }
+
+    public bool IsSuspended => Suspensions.Any(s => s.IsOpen);
+
+    public bool IsStopped => StoppedAt is not null;
+
+    /// <summary>The due days now; null while suspended (the clock is not running, so nothing is due).</summary>
+    public ClockDeadlines Deadlines(WorkingDayCalendar calendar)
+    {
+        if (IsSuspended)
+        {
+            return new(null, null, false);
+        }
+
+        var excluded = Suspensions.Select(s => new DateRange(s.From, s.To!.Value)).ToList();
+        var promised = Promised is { } p ? calendar.Due(Start, p.Value, p.Unit, excluded) : null;
+        var statutoryBudget = Statutory is { } st ? st with { Value = st.Value + (Extension?.WorkingDays ?? 0) } : null;
+        var statutory = statutoryBudget is { } sb ? calendar.Due(Start, sb.Value, sb.Unit, excluded) : null;
+        return new(promised?.Due, statutory?.Due, (promised?.Provisional ?? false) || (statutory?.Provisional ?? false));
+    }
+
+    public ClockRefusal? Suspend(SuspensionType type, string? localType, LocalDate from, int expectedWorkingDays, string notice, string user, Instant now)
+    {
+        if (IsStopped)
+        {
+            return new("clock.stopped", "The case is completed; its clock no longer runs.");
+        }
+
+        if (IsSuspended)
+        {
+            return new("clock.suspended", "The clock is already suspended; end that suspension first.");
+        }
+
+        if (from < Start || Suspensions.Any(s => s.To >= from))
+        {
+            return new("suspension.overlap", "A suspension starts after the clock's start and after earlier suspensions.");
+        }
+
+        Suspensions.Add(new Suspension(Shared.SequentialGuid.New(), type, localType, from, null, expectedWorkingDays, notice, user, now));
+        Version++;
+        return null;
+    }
+
+    public ClockRefusal? EndSuspension(Guid suspensionId, LocalDate to, string user, Instant now)
+    {
+        var index = Suspensions.FindIndex(s => s.Id == suspensionId);
+        if (index < 0 || !Suspensions[index].IsOpen)
+        {
+            return new("suspension.not-open", "No open suspension with that id.");
+        }
+
+        if (to < Suspensions[index].From)
+        {
+            return new("suspension.range", "A suspension cannot end before it started.");
+        }
+
+        Suspensions[index] = Suspensions[index] with { To = to, EndedBy = user, EndedAt = now };
+        Version++;
+        return null;
+    }
+
+    /// <summary>Grants the one extension, only before the statutory due instant (<paramref name="statutoryEnd"/>).</summary>
+    public ClockRefusal? Extend(int workingDays, string approvedBy, string reason, Instant now, Instant? statutoryEnd)
+    {
+        if (Kind != ClockKind.Case || Statutory is null)
+        {
+            return new("extension.not-applicable", "Only a case's statutory limit can be extended.");
+        }
+
+        if (Extension is not null)
+        {
+            return new("extension.already-granted", $"The case was already extended by {Extension.WorkingDays} working days; the law allows one extension.");
+        }
+
+        if (IsStopped)
+        {
+            return new("clock.stopped", "The case is completed.");
+        }
+
+        if (statutoryEnd is { } end && now >= end)
+        {
+            return new("extension.after-expiry", "The statutory limit has expired; an extension asked now counts as overdue.");
+        }
+
+        if (StatutoryExtension is { } allowed && workingDays > allowed.Value)
+        {
+            return new("extension.too-long", $"At most {allowed.Value} days may be added.");
+        }
+
+        Extension = new Extension(workingDays, approvedBy, reason, now);
+        Version++;
+        return null;
+    }
+
+    public void Stop(Instant now)
+    {
+        StoppedAt ??= now;
+        Version++;
+    }
+}
