@@ -56,6 +56,10 @@ public class OneStopDbContext : DbContext
 
     public DbSet<Calendar.CalendarYearRow> CalendarYears => Set<Calendar.CalendarYearRow>();
 
+    public DbSet<Domain.Clocks.Clock> Clocks => Set<Domain.Clocks.Clock>();
+
+    public DbSet<Supervision.SignalRow> Signals => Set<Supervision.SignalRow>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<WorkflowInstanceId>().HaveConversion<WorkflowInstanceIdConverter>();

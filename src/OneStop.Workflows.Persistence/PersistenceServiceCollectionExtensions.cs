@@ -41,6 +41,11 @@ public static class PersistenceServiceCollectionExtensions
         services.AddLogging();
         services.AddSingleton<IStepWriter, Approval.CaseStepWriter>();
         services.AddSingleton<Calendar.OfficialCalendar>();
+        services.AddSingleton(Domain.Clocks.LadderSettings.Default);
+        services.AddSingleton(sp => new Domain.Calendar.CentreDay(sp.GetRequiredService<Domain.Calendar.CentreTimeZone>(),
+            configuration["Centre:OfficeClose"] is { Length: > 0 } close ? NodaTime.Text.LocalTimePattern.ExtendedIso.Parse(close).GetValueOrThrow() : null));
+        services.AddSingleton<Supervision.SignalPlanner>();
+        services.AddSingleton<Supervision.DeadlineSweeper>();
         services.AddSingleton(new Approval.NotificationOptions(configuration["Notifications:Channel"] is { Length: > 0 } channel ? channel : "Log"));
         services.AddSingleton(Domain.Calendar.CentreTimeZone.FromId(configuration["Centre:TimeZone"]));
         return services;

@@ -37,7 +37,7 @@ public static class CardLadder
         }
 
         var supervised = deadlines.PromisedDue is { } promisedDue
-            ? calendar.Due(promisedDue, settings.SupervisedHandlingWorkingDays, Catalogue.TimeUnit.WorkingDays).Due
+            ? calendar.Due(promisedDue, settings.SupervisedHandlingWorkingDays, Catalogue.TimeUnit.WorkingDays, clock.ExcludedRanges()).Due
             : (LocalDate?)null;
         var redDay = (supervised, deadlines.StatutoryDue) switch
         {

@@ -79,14 +79,17 @@ public sealed class Clock
             return new(null, null, false);
         }
 
-        var excluded = Suspensions.Select(s => new DateRange(s.From, s.To!.Value)).ToList();
+        var excluded = ExcludedRanges();
         var promised = Promised is { } p ? calendar.Due(Start, p.Value, p.Unit, excluded) : null;
         var statutoryBudget = Statutory is { } st ? st with { Value = st.Value + (Extension?.WorkingDays ?? 0) } : null;
         var statutory = statutoryBudget is { } sb ? calendar.Due(Start, sb.Value, sb.Unit, excluded) : null;
         return new(promised?.Due, statutory?.Due, (promised?.Provisional ?? false) || (statutory?.Provisional ?? false));
     }
 
-    public ClockRefusal? Suspend(SuspensionType type, string? localType, LocalDate from, int expectedWorkingDays, string notice, string user, Instant now)
+    /// <summary>The ended suspensions as date ranges that do not count.</summary>
+    public IReadOnlyList<DateRange> ExcludedRanges() => Suspensions.Where(s => !s.IsOpen).Select(s => new DateRange(s.From, s.To!.Value)).ToList();
+
+    public ClockRefusal? Suspend(Guid suspensionId, SuspensionType type, string? localType, LocalDate from, int expectedWorkingDays, string notice, string user, Instant now)
     {
         if (IsStopped)
         {
@@ -103,7 +106,7 @@ public sealed class Clock
             return new("suspension.overlap", "A suspension starts after the clock's start and after earlier suspensions.");
         }
 
-        Suspensions.Add(new Suspension(Shared.SequentialGuid.New(), type, localType, from, null, expectedWorkingDays, notice, user, now));
+        Suspensions.Add(new Suspension(suspensionId, type, localType, from, null, expectedWorkingDays, notice, user, now));
         Version++;
         return null;
     }

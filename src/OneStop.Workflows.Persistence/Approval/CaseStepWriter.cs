@@ -16,13 +16,19 @@ namespace OneStop.Workflows.Persistence.Approval;
 /// submission, inbox tasks for new bookmarks, decided or cancelled tasks for removed ones, and the effects the
 /// approval activities reported (acceptance, corrections, reviews, completion, notifications), all audited.
 /// </summary>
-public sealed class CaseStepWriter(CentreTimeZone centre, NotificationOptions notifications, ILogger<CaseStepWriter> logger) : IStepWriter
+public sealed class CaseStepWriter(CentreTimeZone centre, NotificationOptions notifications, Supervision.SignalPlanner planner, ILogger<CaseStepWriter> logger) : IStepWriter
 {
     public async Task WriteAsync(OneStopDbContext db, StepCommit commit, CancellationToken ct)
     {
         if (CaseIdOf(commit.Instance.State.Input) is not { } caseId)
         {
             return;
+        }
+
+        if (commit.ExpectedVersion is not null && commit.Context is not (DecideTaskContext or CorrectionsContext))
+        {
+            // Second line of defence: a case's steps are taken only through its tasks and corrections.
+            throw new StepRefusedException("instance.case-owned", "A case's workflow is resumed only by deciding its tasks or recording corrections.");
         }
 
         var now = commit.Instance.UpdatedAt;
@@ -39,7 +45,10 @@ public sealed class CaseStepWriter(CentreTimeZone centre, NotificationOptions no
                 ?? throw new InvalidOperationException($"Instance {commit.Instance.Id} names case {caseId}, which does not exist.");
             step.Tasks.AddRange(await db.Tasks.Where(t => t.CaseId == caseId).ToListAsync(ct));
             step.Notices.AddRange(await db.CorrectionNotices.Where(n => n.CaseId == caseId && n.AnsweredAt == null).ToListAsync(ct));
+            step.Clocks.AddRange(await db.Clocks.Where(c => c.CaseId == caseId).ToListAsync(ct));
         }
+
+        step.Item = await db.ServiceItems.AsNoTracking().FirstOrDefaultAsync(i => i.Code == step.Case.ServiceItemCode, ct);
 
         step.CloseRemovedTasks();
         foreach (var effect in commit.Effects ?? [])
@@ -49,6 +58,12 @@ public sealed class CaseStepWriter(CentreTimeZone centre, NotificationOptions no
 
         step.OpenTasksForNewBookmarks();
         step.CompleteIfFlowEnded();
+        step.KeepClocksInStep();
+        foreach (var clock in step.TouchedClocks.Distinct())
+        {
+            await planner.ReplanAsync(db, clock, now, ct);
+        }
+
         foreach (var notification in step.NewNotifications)
         {
             logger.LogInformation("Notify {Channel} {Recipient} ({Kind}): {Message}", notification.Channel, Applicant.MaskPhone(notification.Recipient), notification.Kind, notification.Message);
@@ -68,6 +83,51 @@ public sealed class CaseStepWriter(CentreTimeZone centre, NotificationOptions no
         public List<CorrectionNotice> Notices { get; } = [];
 
         public List<Notification> NewNotifications { get; } = [];
+
+        public List<Domain.Clocks.Clock> Clocks { get; } = [];
+
+        public List<Domain.Clocks.Clock> TouchedClocks { get; } = [];
+
+        public Domain.Catalogue.ServiceItem? Item { get; set; }
+
+        /// <summary>
+        /// The case clock starts on acceptance (start day = the acceptance date); each open review has a step clock;
+        /// a decided or cancelled review stops its clock, and completion stops them all.
+        /// </summary>
+        public void KeepClocksInStep()
+        {
+            if (Case.AcceptedAt is not null && !Case.IsClosed && Clocks.All(c => c.Kind != Domain.Clocks.ClockKind.Case) && Item is { } item)
+            {
+                AddClock(new Domain.Clocks.Clock(Domain.Shared.SequentialGuid.New(), Case.Id, null, Domain.Clocks.ClockKind.Case, Case.AcceptanceDate!.Value,
+                    item.Data.PromisedLimit, item.Data.StatutoryLimit, item.Data.StatutoryExtension, now));
+            }
+
+            foreach (var task in Tasks.Where(t => t.Kind == TaskKind.Review && t.Status is ApprovalTaskStatus.Open or ApprovalTaskStatus.Paused && t.TimeLimitWorkingDays is not null))
+            {
+                if (Clocks.All(c => c.TaskId != task.Id))
+                {
+                    AddClock(new Domain.Clocks.Clock(Domain.Shared.SequentialGuid.New(), Case.Id, task.Id, Domain.Clocks.ClockKind.Step, today,
+                        Domain.Catalogue.TimeLimit.WorkingDays(task.TimeLimitWorkingDays!.Value), null, null, now));
+                }
+            }
+
+            foreach (var clock in Clocks.Where(c => !c.IsStopped))
+            {
+                var done = Case.IsClosed || (clock.TaskId is { } taskId && Tasks.FirstOrDefault(t => t.Id == taskId) is { Status: ApprovalTaskStatus.Decided or ApprovalTaskStatus.Cancelled });
+                if (done)
+                {
+                    clock.Stop(now);
+                    TouchedClocks.Add(clock);
+                }
+            }
+        }
+
+        private void AddClock(Domain.Clocks.Clock clock)
+        {
+            db.Clocks.Add(clock);
+            Clocks.Add(clock);
+            TouchedClocks.Add(clock);
+        }
 
         public void CloseRemovedTasks()
         {

@@ -9,7 +9,8 @@ namespace OneStop.Workflows.Persistence.Shared;
 /// <summary>Maps a value (a list, a record) to one JSON text column, compared by its JSON so changes are detected.</summary>
 public static class JsonColumn
 {
-    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+    public static JsonSerializerOptions Options { get; } = NodaTime.Serialization.SystemTextJson.Extensions.ConfigureForNodaTime(
+        new JsonSerializerOptions(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } }, NodaTime.DateTimeZoneProviders.Tzdb);
 
     public static PropertyBuilder<T> HasJsonConversion<T>(this PropertyBuilder<T> property)
     {

@@ -5,13 +5,16 @@ using OneStop.Workflows.Engine.Activities;
 using OneStop.Workflows.Engine.Hosting;
 using OneStop.Workflows.Persistence;
 using OneStop.Workflows.Domain.Approval;
+using OneStop.Workflows.Server.Features.Admin;
 using OneStop.Workflows.Server.Features.Auth;
 using OneStop.Workflows.Server.Features.Calendar;
 using OneStop.Workflows.Server.Features.Cases;
+using OneStop.Workflows.Server.Features.Clocks;
 using OneStop.Workflows.Server.Features.Catalogue;
 using OneStop.Workflows.Server.Features.Definitions;
 using OneStop.Workflows.Server.Features.Health;
 using OneStop.Workflows.Server.Features.Instances;
+using OneStop.Workflows.Server.Features.Supervision;
 
 namespace OneStop.Workflows.Server.Hosting;
 
@@ -31,16 +34,14 @@ public static class ServerSetup
         var services = builder.Services;
         services.Configure<ApiOptions>(builder.Configuration.GetSection(ApiOptions.Section));
         services.Configure<WorkflowFileOptions>(builder.Configuration.GetSection(WorkflowFileOptions.Section));
-        services.AddSingleton<IClock>(SystemClock.Instance);
+        builder.AddOneStopClock();
         services.AddSingleton(_ => ApprovalActivities.Catalogue());
         services.AddSingleton<CompiledWorkflowCache>();
         services.AddSingleton<DefinitionService>();
         services.AddSingleton<WorkflowHost>();
         services.AddSingleton<WorkflowFileImporter>();
         services.AddCases();
-        services.AddSingleton(sp => new OneStop.Workflows.Domain.Calendar.CentreDay(
-            sp.GetRequiredService<OneStop.Workflows.Domain.Calendar.CentreTimeZone>(),
-            builder.Configuration["Centre:OfficeClose"] is { Length: > 0 } close ? NodaTime.Text.LocalTimePattern.ExtendedIso.Parse(close).GetValueOrThrow() : null));
+        services.AddClocks();
         services.AddOneStopPersistence(builder.Configuration);
 
         services.AddProblemDetails();
@@ -52,6 +53,7 @@ public static class ServerSetup
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         });
         builder.AddOneStopAuth();
+        builder.AddSupervision();
         return builder;
     }
 
@@ -92,6 +94,9 @@ public static class ServerSetup
         api.MapCatalogue();
         api.MapCases();
         api.MapCalendar();
+        app.MapSupervision(api);
+        api.MapClocks();
+        api.MapAdminClock();
         return app;
     }
 }

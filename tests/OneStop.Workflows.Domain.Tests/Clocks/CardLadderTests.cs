@@ -28,7 +28,7 @@ public class CardLadderTests
     public void Suspension_MovesTheStatutoryDue_AndNothingIsPlannedWhileSuspended()
     {
         var clock = FoodLicenceClock();
-        clock.Suspend(SuspensionType.ExpertReview, null, D("2025-10-13"), 5, "Expert review notice", "head.market", Now).Should().BeNull();
+        clock.Suspend(Guid.NewGuid(), SuspensionType.ExpertReview, null, D("2025-10-13"), 5, "Expert review notice", "head.market", Now).Should().BeNull();
 
         CardLadder.Plan(clock, WorkingDayCalendar.Shipped, Day, LadderSettings.Default).Should().BeEmpty();
         clock.Deadlines(WorkingDayCalendar.Shipped).PromisedDue.Should().BeNull();

@@ -489,6 +489,74 @@ namespace OneStop.Workflows.Persistence.Migrations.PostgreSql
                     b.ToTable("service_items", "onestop");
                 });
 
+            modelBuilder.Entity("OneStop.Workflows.Domain.Clocks.Clock", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<Instant>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Extension")
+                        .HasColumnType("text")
+                        .HasColumnName("extension");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Promised")
+                        .HasColumnType("text")
+                        .HasColumnName("promised");
+
+                    b.Property<LocalDate>("Start")
+                        .HasColumnType("date")
+                        .HasColumnName("start");
+
+                    b.Property<string>("Statutory")
+                        .HasColumnType("text")
+                        .HasColumnName("statutory");
+
+                    b.Property<string>("StatutoryExtension")
+                        .HasColumnType("text")
+                        .HasColumnName("statutory_extension");
+
+                    b.Property<Instant?>("StoppedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stopped_at");
+
+                    b.Property<string>("Suspensions")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("suspensions");
+
+                    b.Property<Guid?>("TaskId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("task_id");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("TaskId")
+                        .IsUnique();
+
+                    b.ToTable("clocks", "onestop");
+                });
+
             modelBuilder.Entity("OneStop.Workflows.Domain.People.UserAccount", b =>
                 {
                     b.Property<string>("UserName")
@@ -558,6 +626,145 @@ namespace OneStop.Workflows.Persistence.Migrations.PostgreSql
                     b.HasKey("Year");
 
                     b.ToTable("calendar_years", "onestop");
+                });
+
+            modelBuilder.Entity("OneStop.Workflows.Persistence.Supervision.AlertRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Instant?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("acknowledged_at");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("acknowledged_by");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("basis");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<Instant>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("level");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("recipient");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("rule");
+
+                    b.Property<Guid>("SignalId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("signal_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_supervision_alerts");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_supervision_alerts_case");
+
+                    b.HasIndex("Recipient", "AcknowledgedAt")
+                        .HasDatabaseName("ix_supervision_alerts_recipient_acknowledged");
+
+                    b.HasIndex("SignalId", "Recipient")
+                        .IsUnique()
+                        .HasDatabaseName("ux_supervision_alerts_signal_recipient");
+
+                    b.ToTable("supervision_alerts", "onestop");
+                });
+
+            modelBuilder.Entity("OneStop.Workflows.Persistence.Supervision.SignalRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("basis");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<Guid>("ClockId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("clock_id");
+
+                    b.Property<Instant>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Instant>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<Instant?>("FiredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("fired_at");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("level");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("rule");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.Property<string>("SubjectKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("subject_kind");
+
+                    b.HasKey("Id")
+                        .HasName("pk_supervision_signals");
+
+                    b.HasIndex("ClockId")
+                        .HasDatabaseName("ix_supervision_signals_clock");
+
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("ix_supervision_signals_pending_due_at")
+                        .HasFilter("fired_at IS NULL");
+
+                    b.HasIndex("CaseId", "FiredAt")
+                        .HasDatabaseName("ix_supervision_signals_case_fired");
+
+                    b.HasIndex("SubjectId", "Rule", "Level")
+                        .IsUnique()
+                        .HasDatabaseName("ux_supervision_signals_subject_rule_level");
+
+                    b.ToTable("supervision_signals", "onestop");
                 });
 
             modelBuilder.Entity("OneStop.Workflows.Persistence.Workflows.WorkflowBookmarkRow", b =>
@@ -778,6 +985,16 @@ namespace OneStop.Workflows.Persistence.Migrations.PostgreSql
                         .HasName("pk_workflow_journal");
 
                     b.ToTable("workflow_journal", "onestop");
+                });
+
+            modelBuilder.Entity("OneStop.Workflows.Persistence.Supervision.AlertRow", b =>
+                {
+                    b.HasOne("OneStop.Workflows.Persistence.Supervision.SignalRow", null)
+                        .WithMany()
+                        .HasForeignKey("SignalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_supervision_alerts_signal");
                 });
 
             modelBuilder.Entity("OneStop.Workflows.Persistence.Workflows.WorkflowBookmarkRow", b =>

@@ -483,6 +483,75 @@ namespace OneStop.Workflows.Persistence.Migrations.Sqlite
                     b.ToTable("service_items", (string)null);
                 });
 
+            modelBuilder.Entity("OneStop.Workflows.Domain.Clocks.Clock", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Extension")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("extension");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Promised")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("promised");
+
+                    b.Property<string>("Start")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("start");
+
+                    b.Property<string>("Statutory")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("statutory");
+
+                    b.Property<string>("StatutoryExtension")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("statutory_extension");
+
+                    b.Property<long?>("StoppedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("stopped_at");
+
+                    b.Property<string>("Suspensions")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("suspensions");
+
+                    b.Property<Guid?>("TaskId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("task_id");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("TaskId")
+                        .IsUnique();
+
+                    b.ToTable("clocks", (string)null);
+                });
+
             modelBuilder.Entity("OneStop.Workflows.Domain.People.UserAccount", b =>
                 {
                     b.Property<string>("UserName")
@@ -552,6 +621,145 @@ namespace OneStop.Workflows.Persistence.Migrations.Sqlite
                     b.HasKey("Year");
 
                     b.ToTable("calendar_years", (string)null);
+                });
+
+            modelBuilder.Entity("OneStop.Workflows.Persistence.Supervision.AlertRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("AcknowledgedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("acknowledged_at");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("acknowledged_by");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("basis");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("level");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recipient");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rule");
+
+                    b.Property<Guid>("SignalId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("signal_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_supervision_alerts");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_supervision_alerts_case");
+
+                    b.HasIndex("Recipient", "AcknowledgedAt")
+                        .HasDatabaseName("ix_supervision_alerts_recipient_acknowledged");
+
+                    b.HasIndex("SignalId", "Recipient")
+                        .IsUnique()
+                        .HasDatabaseName("ux_supervision_alerts_signal_recipient");
+
+                    b.ToTable("supervision_alerts", (string)null);
+                });
+
+            modelBuilder.Entity("OneStop.Workflows.Persistence.Supervision.SignalRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("basis");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<Guid>("ClockId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("clock_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("due_at");
+
+                    b.Property<long?>("FiredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("fired_at");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("level");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rule");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_id");
+
+                    b.Property<string>("SubjectKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_kind");
+
+                    b.HasKey("Id")
+                        .HasName("pk_supervision_signals");
+
+                    b.HasIndex("ClockId")
+                        .HasDatabaseName("ix_supervision_signals_clock");
+
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("ix_supervision_signals_pending_due_at")
+                        .HasFilter("fired_at IS NULL");
+
+                    b.HasIndex("CaseId", "FiredAt")
+                        .HasDatabaseName("ix_supervision_signals_case_fired");
+
+                    b.HasIndex("SubjectId", "Rule", "Level")
+                        .IsUnique()
+                        .HasDatabaseName("ux_supervision_signals_subject_rule_level");
+
+                    b.ToTable("supervision_signals", (string)null);
                 });
 
             modelBuilder.Entity("OneStop.Workflows.Persistence.Workflows.WorkflowBookmarkRow", b =>
@@ -772,6 +980,16 @@ namespace OneStop.Workflows.Persistence.Migrations.Sqlite
                         .HasName("pk_workflow_journal");
 
                     b.ToTable("workflow_journal", (string)null);
+                });
+
+            modelBuilder.Entity("OneStop.Workflows.Persistence.Supervision.AlertRow", b =>
+                {
+                    b.HasOne("OneStop.Workflows.Persistence.Supervision.SignalRow", null)
+                        .WithMany()
+                        .HasForeignKey("SignalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_supervision_alerts_signal");
                 });
 
             modelBuilder.Entity("OneStop.Workflows.Persistence.Workflows.WorkflowBookmarkRow", b =>

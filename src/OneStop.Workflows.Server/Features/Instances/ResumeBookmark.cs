@@ -24,11 +24,21 @@ public static class ResumeBookmark
             .ProducesProblem(StatusCodes.Status409Conflict)
             .RequireAuthorization(Policies.Design);
 
-    private static async Task<IResult> HandleAsync(string instanceId, string bookmarkId, HttpRequest request, WorkflowHost host, CancellationToken ct)
+    private static async Task<IResult> HandleAsync(string instanceId, string bookmarkId, HttpRequest request, WorkflowHost host,
+        Microsoft.EntityFrameworkCore.IDbContextFactory<Persistence.OneStopDbContext> contexts, CancellationToken ct)
     {
         if (!WorkflowInstanceId.TryParse(instanceId, out var id))
         {
             return Problems.From(HostError.InstanceNotFound);
+        }
+
+        await using (var db = await contexts.CreateDbContextAsync(ct))
+        {
+            if (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.Cases, c => c.InstanceId == id, ct))
+            {
+                // A case's bookmarks are its inbox tasks: deciding them checks department and role and records who decided.
+                return Problems.Conflict("This instance runs a case; decide its tasks through /api/tasks/{id}/decision.", "instance.case-owned");
+            }
         }
 
         if (!BookmarkId.TryParse(bookmarkId, out var bookmark))
@@ -53,7 +63,16 @@ public static class ResumeBookmark
             return Problems.BadRequest("'input' must be a JSON object when given.");
         }
 
-        var outcome = await host.ResumeAsync(id, bookmark, body["input"]?.DeepClone().AsObject(), key, ct);
+        HostOutcome outcome;
+        try
+        {
+            outcome = await host.ResumeAsync(id, bookmark, body["input"]?.DeepClone().AsObject(), key, ct);
+        }
+        catch (StepRefusedException refused)
+        {
+            return Problems.Conflict(refused.Message, refused.Code);
+        }
+
         return outcome.Summary is { } summary ? Results.Ok(InstanceResponse.From(summary)) : Problems.From(outcome.Error!.Value);
     }
 }

@@ -1,0 +1,61 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NodaTime;
+using OneStop.Workflows.Domain.Clocks;
+
+namespace OneStop.Workflows.Persistence.Supervision;
+
+/// <summary>
+/// A supervision signal of a clock (table <c>supervision_signals</c>). Pending while <see cref="FiredAt"/> is null
+/// (its <see cref="DueAt"/> is re-planned when the clock changes); once fired it is an immutable event.
+/// Unique per (subject, rule, level), so a signal is raised at most once.
+/// </summary>
+public sealed class SignalRow
+{
+    public Guid Id { get; set; }
+
+    public Guid CaseId { get; set; }
+
+    public Guid ClockId { get; set; }
+
+    /// <summary>The case id for case clocks, the review task id for step clocks.</summary>
+    public Guid SubjectId { get; set; }
+
+    public ClockKind SubjectKind { get; set; }
+
+    public required string Rule { get; set; }
+
+    public SignalLevel Level { get; set; }
+
+    public Instant DueAt { get; set; }
+
+    public required string Basis { get; set; }
+
+    public Instant? FiredAt { get; set; }
+
+    public Instant CreatedAt { get; set; }
+}
+
+internal sealed class SignalRowConfiguration : IEntityTypeConfiguration<SignalRow>
+{
+    public void Configure(EntityTypeBuilder<SignalRow> b)
+    {
+        b.ToTable("supervision_signals");
+        b.HasKey(s => s.Id).HasName("pk_supervision_signals");
+        b.Property(s => s.Id).HasColumnName("id").ValueGeneratedNever();
+        b.Property(s => s.CaseId).HasColumnName("case_id");
+        b.Property(s => s.ClockId).HasColumnName("clock_id");
+        b.Property(s => s.SubjectId).HasColumnName("subject_id");
+        b.Property(s => s.SubjectKind).HasColumnName("subject_kind").HasConversion<string>().HasMaxLength(16);
+        b.Property(s => s.Rule).HasColumnName("rule").HasMaxLength(64);
+        b.Property(s => s.Level).HasColumnName("level").HasConversion<string>().HasMaxLength(16);
+        b.Property(s => s.DueAt).HasColumnName("due_at");
+        b.Property(s => s.Basis).HasColumnName("basis");
+        b.Property(s => s.FiredAt).HasColumnName("fired_at");
+        b.Property(s => s.CreatedAt).HasColumnName("created_at");
+        b.HasIndex(s => new { s.SubjectId, s.Rule, s.Level }).IsUnique().HasDatabaseName("ux_supervision_signals_subject_rule_level");
+        b.HasIndex(s => s.DueAt).HasFilter("fired_at IS NULL").HasDatabaseName("ix_supervision_signals_pending_due_at");
+        b.HasIndex(s => new { s.CaseId, s.FiredAt }).HasDatabaseName("ix_supervision_signals_case_fired");
+        b.HasIndex(s => s.ClockId).HasDatabaseName("ix_supervision_signals_clock");
+    }
+}

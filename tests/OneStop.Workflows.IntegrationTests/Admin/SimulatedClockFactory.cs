@@ -1,0 +1,54 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using OneStop.Workflows.IntegrationTests.Api;
+using OneStop.Workflows.Server.Features.Auth;
+
+namespace OneStop.Workflows.IntegrationTests.Admin;
+
+/// <summary>
+/// The real server in memory on a SQLite file, with the clock of <c>Clock:Mode</c> as configured (the real registration: IClock is not replaced).
+/// <paramref name="configure"/> adds services (e.g. a test <c>IClockChangeListener</c>).
+/// </summary>
+public sealed class SimulatedClockFactory(
+    string connectionString, string mode = "Simulated", string environment = "Testing", string? start = null, Action<IServiceCollection>? configure = null)
+    : WebApplicationFactory<Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(environment);
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("ConnectionStrings:OneStop", connectionString);
+        builder.UseSetting("Workflows:Directory", RepositoryFolders.Workflows);
+        builder.UseSetting("Clock:Mode", mode);
+        if (start is not null)
+        {
+            builder.UseSetting("Clock:Start", start);
+        }
+
+        if (configure is not null)
+        {
+            builder.ConfigureServices(configure);
+        }
+    }
+
+    /// <summary>A client carrying a bearer token of the demo user (password <see cref="DemoUsers.Password"/>).</summary>
+    public async Task<HttpClient> CreateClientAsAsync(string userName)
+    {
+        var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/auth/token", new { userName, password = DemoUsers.Password });
+        var body = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+        {
+            client.Dispose();
+            throw new InvalidOperationException($"Signing in as '{userName}' failed: {(int)response.StatusCode} {body}");
+        }
+
+        var token = JsonNode.Parse(body)!["accessToken"]!.GetValue<string>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+}

@@ -1,0 +1,171 @@
+using static OneStop.Workflows.IntegrationTests.Authorization.Expect;
+
+namespace OneStop.Workflows.IntegrationTests.Authorization;
+
+/// <summary>What a caller gets from a route: let through (any status but 401/403/404 and 5xx), or refused with 401, 403 or 404.</summary>
+public enum Expect
+{
+    /// <summary>Passed authorization: not 401/403/404 and not 5xx (400 and 409 for business reasons count).</summary>
+    Ok,
+
+    /// <summary>Not signed in.</summary>
+    U401,
+
+    /// <summary>Signed in with a role/department that may not do this.</summary>
+    F403,
+
+    /// <summary>The resource is not visible to the caller (cases of other departments, a wrong query password).</summary>
+    N404,
+}
+
+/// <summary>
+/// One request (method + route pattern as mapped; the URL and JSON body may use &lt;tokens&gt; of <see cref="AuthorizationWorld"/>)
+/// and the outcome expected for each caller of <see cref="AuthorizationMatrix.Callers"/>, in that order.
+/// </summary>
+public sealed record MatrixRow(string Method, string Route, string Url, string? Body, string Note, IReadOnlyList<Expect> Expected)
+{
+    public override string ToString() => $"{Method} {Route} [{Note}]";
+}
+
+/// <summary>
+/// Every route × every caller. Requests are chosen so that they pass or fail authorization without changing what later rows rely on:
+/// invalid bodies (400), wrong-state commands (409), claims that only assign a task to the caller.
+/// </summary>
+public static class AuthorizationMatrix
+{
+    /// <summary>The columns. "anonymous" is also the applicant (no sign-in; case number + query password).</summary>
+    public static IReadOnlyList<string> Callers { get; } =
+        ["anonymous", "admin", "designer", "supervisor", "clerk.market", "clerk.housing", "clerk.ecology", "reviewer.fire", "reviewer.police", "head.fire"];
+
+    private const string Credentials = """{"userName":"clerk.market","password":"Demo123!"}""";
+    private const string Corrections = """{"materials":[{"name":"Fire safety commitment"}],"idempotencyKey":"matrix-corrections"}""";
+    private const string Delivery = """{"status":"Delivered"}""";
+    private const string Transfer = """{"toUser":"no-such-colleague","reason":"matrix"}""";
+    private const string Application =
+        """{"serviceItem":"food-business-licence","applicant":{"name":"Matrix","idNumber":"11010519491231002X","phone":"13800138000"},"materials":[{"name":"Application form"}],"deliveryMethod":"Pickup"}""";
+    private const string Suspension = """{"type":"Inspection","expectedWorkingDays":5,"notice":"matrix"}""";
+    private const string Extension = """{"workingDays":5,"reason":"matrix"}""";
+    private const string BadDecision = """{"outcome":"NotAnOutcome","opinion":"matrix","idempotencyKey":"matrix-decision"}""";
+
+    public static IReadOnlyList<MatrixRow> Rows { get; } =
+    [
+        //                                                                                                    anon  admin desig super clkMk clkHo clkEc revFi revPo hdFi
+        // Sign-in and who am I: anonymous by design, except /me.
+        R("POST", "/api/auth/token", "/api/auth/token", Credentials, "valid credentials",                      Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
+        R("POST", "/api/auth/sign-in", "/api/auth/sign-in", Credentials, "valid credentials",                  Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
+        R("POST", "/api/auth/sign-out", "/api/auth/sign-out", null, "no cookie",                               Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
+        R("POST", "/api/auth/refresh", "/api/auth/refresh", """{"refreshToken":"<refreshToken>"}""", "valid", Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
+        R("GET", "/api/auth/me", "/api/auth/me", null, "",                                                     U401, Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
+        R("GET", "/health", "/health", null, "",                                                               Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
+        R("GET", "/openapi/{documentName}.json", "/openapi/v1.json", null, "",                                 Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
+
+        // The runtime's raw routes (Design: Designer, Administrator).
+        R("POST", "/api/workflow-definitions", "/api/workflow-definitions", "{}", "invalid definition → 400",  U401, Ok,   Ok,   F403, F403, F403, F403, F403, F403, F403),
+        R("GET", "/api/workflow-definitions/{definitionId}", "/api/workflow-definitions/restaurant-opening", null, "",
+                                                                                                               U401, Ok,   Ok,   F403, F403, F403, F403, F403, F403, F403),
+        R("POST", "/api/workflow-definitions/{definitionId}/instances", "/api/workflow-definitions/fork-join-sample/instances", null, "sample flow",
+                                                                                                               U401, Ok,   Ok,   F403, F403, F403, F403, F403, F403, F403),
+        R("GET", "/api/workflow-instances/{instanceId}", "/api/workflow-instances/<restaurantInstance>", null, "a case's instance",
+                                                                                                               U401, Ok,   Ok,   F403, F403, F403, F403, F403, F403, F403),
+        R("POST", "/api/workflow-instances/{instanceId}/bookmarks/{bookmarkId}/resume", "/api/workflow-instances/<restaurantInstance>/bookmarks/<unknownBookmark>/resume",
+            "{}", "no idempotency key → 400",                                                                  U401, Ok,   Ok,   F403, F403, F403, F403, F403, F403, F403),
+
+        // The catalogue: read by all staff, written by administrators.
+        R("GET", "/api/departments", "/api/departments", null, "",                                             U401, Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
+        R("GET", "/api/service-items", "/api/service-items", null, "",                                         U401, Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
+        R("GET", "/api/service-items/{code}", "/api/service-items/food-business-licence", null, "",            U401, Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
+        R("POST", "/api/service-items", "/api/service-items", "{}", "invalid item → 400",                      U401, Ok,   F403, F403, F403, F403, F403, F403, F403, F403),
+        R("PUT", "/api/service-items/{code}", "/api/service-items/food-business-licence", "{}", "invalid → 400",
+                                                                                                               U401, Ok,   F403, F403, F403, F403, F403, F403, F403, F403),
+
+        // The official calendar: read and previewed by all staff, imported by administrators.
+        R("GET", "/api/calendar/{year:int}", "/api/calendar/2025", null, "shipped year",                       U401, Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
+        R("PUT", "/api/calendar/{year:int}", "/api/calendar/2025", "{}", "no rest days → 400",                 U401, Ok,   F403, F403, F403, F403, F403, F403, F403, F403),
+        R("POST", "/api/calendar/deadline", "/api/calendar/deadline", "{}", "invalid → 400",                   U401, Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
+
+        // Cases. Visible: supervisors and administrators all; staff of the lead department or of a department with a task in it.
+        R("POST", "/api/cases", "/api/cases", "{}", "invalid application → 400",                               U401, F403, F403, F403, Ok,   Ok,   Ok,   F403, F403, F403),
+        R("POST", "/api/cases", "/api/cases", Application, "food licence: market's window only",            U401, F403, F403, F403, Ok,   F403, F403, F403, F403, F403),
+        R("GET", "/api/cases", "/api/cases", null, "designers see no cases",                                   U401, Ok,   F403, Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
+        R("GET", "/api/cases/{id}", "/api/cases/<restaurant>", null, "restaurant (market; fire urban water)",  U401, Ok,   N404, Ok,   Ok,   N404, N404, Ok,   N404, Ok),
+        R("GET", "/api/cases/{id}", "/api/cases/<food>", null, "food licence, submitted (market only)",        U401, Ok,   N404, Ok,   Ok,   N404, N404, N404, N404, N404),
+        R("GET", "/api/cases/{id}", "/api/cases/<investment>", null, "investment (drc; resources ecology industry)",
+                                                                                                               U401, Ok,   N404, Ok,   N404, N404, Ok,   N404, N404, N404),
+
+        // Corrections and delivery: Window policy, then not visible → 404, then not the lead window → 403; the lead window gets 409 (wrong state).
+        R("POST", "/api/cases/{id}/corrections", "/api/cases/<restaurant>/corrections", Corrections, "restaurant, not awaiting corrections",
+                                                                                                               U401, F403, F403, F403, Ok,   N404, N404, F403, F403, F403),
+        R("POST", "/api/cases/{id}/corrections", "/api/cases/<food>/corrections", Corrections, "food licence",
+                                                                                                               U401, F403, F403, F403, Ok,   N404, N404, F403, F403, F403),
+        R("POST", "/api/cases/{id}/corrections", "/api/cases/<investment>/corrections", Corrections, "investment: ecology reviews but does not lead",
+                                                                                                               U401, F403, F403, F403, N404, N404, F403, F403, F403, F403),
+        R("POST", "/api/cases/{id}/delivery", "/api/cases/<restaurant>/delivery", Delivery, "restaurant, still open → 409",
+                                                                                                               U401, F403, F403, F403, Ok,   N404, N404, F403, F403, F403),
+        R("POST", "/api/cases/{id}/delivery", "/api/cases/<food>/delivery", Delivery, "food licence, still open → 409",
+                                                                                                               U401, F403, F403, F403, Ok,   N404, N404, F403, F403, F403),
+        R("POST", "/api/cases/{id}/delivery", "/api/cases/<investment>/delivery", Delivery, "investment: ecology reviews but does not lead",
+                                                                                                               U401, F403, F403, F403, N404, N404, F403, F403, F403, F403),
+
+        // Clocks: read like the case; suspend/end by the lead department's window or head, extend by its head (or an administrator).
+        R("GET", "/api/cases/{id}/clocks", "/api/cases/<restaurant>/clocks", null, "restaurant",               U401, Ok,   N404, Ok,   Ok,   N404, N404, Ok,   N404, Ok),
+        R("GET", "/api/cases/{id}/clocks", "/api/cases/<food>/clocks", null, "food licence",                   U401, Ok,   N404, Ok,   Ok,   N404, N404, N404, N404, N404),
+        R("POST", "/api/cases/{id}/suspensions", "/api/cases/<food>/suspensions", Suspension, "food licence: no clock yet → 409",
+                                                                                                               U401, F403, N404, F403, Ok,   N404, N404, N404, N404, N404),
+        R("POST", "/api/cases/{id}/suspensions", "/api/cases/<investment>/suspensions", Suspension, "investment: no drc caller",
+                                                                                                               U401, F403, N404, F403, N404, N404, F403, N404, N404, N404),
+        R("POST", "/api/cases/{id}/suspensions/{suspensionId}/end", "/api/cases/<restaurant>/suspensions/<unknownSuspension>/end", "{}",
+            "restaurant, no such suspension → 409",                                                            U401, F403, N404, F403, Ok,   N404, N404, F403, N404, F403),
+        R("POST", "/api/cases/{id}/extensions", "/api/cases/<food>/extensions", Extension, "food licence: no clock yet → 409",
+                                                                                                               U401, Ok,   N404, F403, F403, N404, N404, N404, N404, N404),
+        R("POST", "/api/cases/{id}/extensions", "/api/cases/<restaurant>/extensions", Extension, "restaurant: head of market (none here) or admin",
+                                                                                                               U401, Ok,   N404, F403, F403, N404, N404, F403, N404, F403),
+
+        // The server's clock (administrators).
+        R("GET", "/api/admin/clock", "/api/admin/clock", null, "",                                             U401, Ok,   F403, F403, F403, F403, F403, F403, F403, F403),
+        R("POST", "/api/admin/clock", "/api/admin/clock", "{}", "system clock → 409",                          U401, Ok,   F403, F403, F403, F403, F403, F403, F403, F403),
+
+        // E-supervision: signals and figures for Supervision (supervisor, administrator, department head); my alerts for all staff.
+        R("GET", "/api/supervision/signals", "/api/supervision/signals", null, "",                             U401, Ok,   F403, Ok,   F403, F403, F403, F403, F403, Ok),
+        R("GET", "/api/supervision/figures", "/api/supervision/figures?from=2025-01-01&to=2025-12-31", null, "",
+                                                                                                               U401, Ok,   F403, Ok,   F403, F403, F403, F403, F403, Ok),
+        R("GET", "/api/supervision/alerts", "/api/supervision/alerts", null, "mine",                           U401, Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
+        R("POST", "/api/supervision/alerts/{id}/acknowledge", "/api/supervision/alerts/<unknownAlert>/acknowledge", null, "unknown alert",
+                                                                                                               U401, N404, N404, N404, N404, N404, N404, N404, N404, N404),
+
+        // The live alert feed (SignalR; no method metadata, so any row covers its pattern). Outside /api the anonymous are sent to sign in.
+        R("POST", "/hubs/alerts/negotiate", "/hubs/alerts/negotiate?negotiateVersion=1", null, "",              U401, Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
+        R("GET", "/hubs/alerts", "/hubs/alerts", null, "no connection id → 400",                               U401, Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
+
+        // The applicant's query: anonymous by design; only the case's own password opens it.
+        R("GET", "/api/public/cases/{number}", "/api/public/cases/<restaurantNumber>?password=<restaurantPassword>", null, "own password",
+                                                                                                               Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
+        R("GET", "/api/public/cases/{number}", "/api/public/cases/<restaurantNumber>?password=<foodPassword>", null, "another case's password",
+                                                                                                               N404, N404, N404, N404, N404, N404, N404, N404, N404, N404),
+        R("GET", "/api/public/cases/{number}", "/api/public/cases/<restaurantNumber>", null, "no password",    N404, N404, N404, N404, N404, N404, N404, N404, N404, N404),
+
+        // The inbox: Inbox policy, then the task's department, then whether the role works that kind of task.
+        R("GET", "/api/tasks", "/api/tasks", null, "",                                                         U401, F403, F403, F403, Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
+        R("POST", "/api/tasks/{id}/claim", "/api/tasks/<fireReview>/claim", null, "fire's review task",        U401, F403, F403, F403, F403, F403, F403, Ok,   F403, Ok),
+        R("POST", "/api/tasks/{id}/transfer", "/api/tasks/<fireReview>/transfer", Transfer, "fire's review task, unknown colleague → 400",
+                                                                                                               U401, F403, F403, F403, F403, F403, F403, Ok,   F403, Ok),
+        R("POST", "/api/tasks/{id}/decision", "/api/tasks/<fireReview>/decision", BadDecision, "fire's review task, bad outcome → 400",
+                                                                                                               U401, F403, F403, F403, F403, F403, F403, Ok,   F403, Ok),
+        R("POST", "/api/tasks/{id}/claim", "/api/tasks/<marketReview>/claim", null, "market's review: clerks cannot work reviews",
+                                                                                                               U401, F403, F403, F403, F403, F403, F403, F403, F403, F403),
+        R("POST", "/api/tasks/{id}/transfer", "/api/tasks/<marketReview>/transfer", Transfer, "market's review task",
+                                                                                                               U401, F403, F403, F403, F403, F403, F403, F403, F403, F403),
+        R("POST", "/api/tasks/{id}/decision", "/api/tasks/<marketReview>/decision", BadDecision, "market's review task",
+                                                                                                               U401, F403, F403, F403, F403, F403, F403, F403, F403, F403),
+        R("POST", "/api/tasks/{id}/claim", "/api/tasks/<foodAcceptance>/claim", null, "market's acceptance task",
+                                                                                                               U401, F403, F403, F403, Ok,   F403, F403, F403, F403, F403),
+        R("POST", "/api/tasks/{id}/transfer", "/api/tasks/<foodAcceptance>/transfer", Transfer, "market's acceptance, unknown colleague → 400",
+                                                                                                               U401, F403, F403, F403, Ok,   F403, F403, F403, F403, F403),
+        R("POST", "/api/tasks/{id}/decision", "/api/tasks/<foodAcceptance>/decision", BadDecision, "market's acceptance, bad outcome → 400",
+                                                                                                               U401, F403, F403, F403, Ok,   F403, F403, F403, F403, F403),
+    ];
+
+    private static MatrixRow R(string method, string route, string url, string? body, string note, params Expect[] expected) =>
+        expected.Length == Callers.Count
+            ? new MatrixRow(method, route, url, body, note, expected)
+            : throw new InvalidOperationException($"{method} {route} [{note}]: {expected.Length} expectations for {Callers.Count} callers.");
+}
