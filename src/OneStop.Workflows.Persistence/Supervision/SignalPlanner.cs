@@ -12,6 +12,33 @@ namespace OneStop.Workflows.Persistence.Supervision;
 /// </summary>
 public sealed class SignalPlanner(OfficialCalendar calendar, CentreDay day, LadderSettings settings)
 {
+    /// <summary>
+    /// Re-plans every running clock (after a calendar import), a page at a time, each page one transaction.
+    /// Answers how many clocks were re-planned.
+    /// </summary>
+    public async Task<int> ReplanRunningClocksAsync(IDbContextFactory<OneStopDbContext> contexts, Instant now, CancellationToken ct, int pageSize = 500)
+    {
+        var done = 0;
+        while (true)
+        {
+            // Re-planning does not stop clocks, so paging over the same ordered set by offset is stable.
+            await using var db = await contexts.CreateDbContextAsync(ct);
+            var page = await db.Clocks.Where(c => c.StoppedAt == null).OrderBy(c => c.Id).Skip(done).Take(pageSize).ToListAsync(ct);
+            if (page.Count == 0)
+            {
+                return done;
+            }
+
+            foreach (var clock in page)
+            {
+                await ReplanAsync(db, clock, now, ct);
+            }
+
+            await db.SaveChangesAsync(ct);
+            done += page.Count;
+        }
+    }
+
     public async Task ReplanAsync(OneStopDbContext db, Clock clock, Instant now, CancellationToken ct)
     {
         var planned = CardLadder.Plan(clock, await calendar.CurrentAsync(ct), day, settings);

@@ -92,3 +92,37 @@ public sealed class CalendarApiTests(PostgresServerFixture postgres) : PostgresC
         (await admin.GetAsync("/api/calendar/2027")).StatusCode.Should().Be(HttpStatusCode.NotFound, "nothing was stored");
     }
 }
+
+/// <summary>A calendar import re-plans the pending signals of running clocks that reach the imported year.</summary>
+public sealed class CalendarImportReplanTests(PostgresServerFixture postgres) : PostgresCaseTestBase(postgres)
+{
+    [Fact]
+    public async Task CalendarImport_MovesThePendingPromptOfAProvisionalClock()
+    {
+        Factory.Clock.Reset(NodaTime.Instant.FromUtc(2026, 12, 28, 1, 0)); // Monday 09:00 in Shanghai
+        var id = await Driver.SubmitAndAcceptAsync("clerk.market", "food-business-licence");
+        var admin = await Driver.As("admin");
+        var before = await CaseClockAsync(admin, id);
+        before["provisional"]!.GetValue<bool>().Should().BeTrue("5 working days from 2026-12-28 reach 2027, which has no data");
+        before["promisedDue"]!.GetValue<string>().Should().Be("2027-01-04");
+        (await PromptDueAsync(id)).Should().Be(NodaTime.Instant.FromUtc(2027, 1, 3, 16, 0));
+
+        await CaseDriver.Json(await admin.PutAsJsonAsync("/api/calendar/2027", new { restDays = new[] { new { from = "2027-01-01", to = "2027-01-03" } }, makeUpWorkingDays = Array.Empty<string>() }), HttpStatusCode.OK);
+
+        var after = await CaseClockAsync(admin, id);
+        after["provisional"]!.GetValue<bool>().Should().BeFalse();
+        after["promisedDue"]!.GetValue<string>().Should().Be("2027-01-05");
+        (await PromptDueAsync(id)).Should().Be(NodaTime.Instant.FromUtc(2027, 1, 4, 16, 0), "the pending prompt moved with the new due day");
+    }
+
+    private static async Task<System.Text.Json.Nodes.JsonObject> CaseClockAsync(HttpClient client, string caseId) =>
+        (await CaseDriver.Json(await client.GetAsync($"/api/cases/{caseId}/clocks"), HttpStatusCode.OK))["items"]!.AsArray()
+            .OfType<System.Text.Json.Nodes.JsonObject>().Single(c => c["kind"]!.GetValue<string>() == "Case");
+
+    private async Task<NodaTime.Instant> PromptDueAsync(string caseId)
+    {
+        await using var db = await Factory.Services.GetRequiredService<IDbContextFactory<OneStopDbContext>>().CreateDbContextAsync();
+        var id = Guid.Parse(caseId);
+        return await db.Signals.Where(s => s.CaseId == id && s.Rule == Domain.Clocks.SignalRules.CasePrompt).Select(s => s.DueAt).SingleAsync();
+    }
+}

@@ -1,4 +1,7 @@
+using Microsoft.EntityFrameworkCore;
 using OneStop.Workflows.Domain.Calendar;
+using OneStop.Workflows.Persistence;
+using OneStop.Workflows.Persistence.Supervision;
 using OneStop.Workflows.Persistence.Calendar;
 using OneStop.Workflows.Server.Hosting;
 
@@ -24,7 +27,8 @@ public static class CalendarYears
             ? Results.Ok(CalendarJson.From(data))
             : Problems.NotFound($"No official calendar for {year}: deadlines reaching it count Monday–Friday and are provisional until it is imported.");
 
-    private static async Task<IResult> ImportAsync(int year, HttpContext http, OfficialCalendar calendar, CancellationToken ct)
+    private static async Task<IResult> ImportAsync(int year, HttpContext http, OfficialCalendar calendar, SignalPlanner planner,
+        IDbContextFactory<OneStopDbContext> contexts, NodaTime.IClock clock, ILogger<OfficialCalendar> logger, CancellationToken ct)
     {
         var user = CurrentUser.From(http.User)!;
         var (request, problem) = await RequestJson.ReadAsync<ImportRequest>(http.Request, ct);
@@ -60,6 +64,10 @@ public static class CalendarYears
         }
 
         await calendar.ImportAsync(parsed, user.UserName, request.Reason, ct);
+
+        // Every running clock's due days are derived from the calendar: re-plan their pending signals now.
+        var replanned = await planner.ReplanRunningClocksAsync(contexts, clock.GetCurrentInstant(), ct);
+        logger.LogInformation("Calendar {Year} imported by {User}; {Count} running clock(s) re-planned", year, user.UserName, replanned);
         return Results.Ok(CalendarJson.From(parsed));
     }
 }
