@@ -36,7 +36,8 @@ public sealed class AcceptanceActivity : IActivity
         switch (outcome)
         {
             case Outcomes.Accepted or Outcomes.Refused:
-                return ActivityResult.Continue(outcome).WithEffects(new AcceptanceDecided(outcome, opinion, actor));
+                var deemed = input?["deemed"] is JsonValue d && d.TryGetValue<bool>(out var isDeemed) && isDeemed;
+                return ActivityResult.Continue(outcome).WithEffects(new AcceptanceDecided(outcome, opinion, actor, deemed));
             case Outcomes.CorrectionRequested:
                 var items = ApprovalInput.Corrections(input, department);
                 return items.Count == 0

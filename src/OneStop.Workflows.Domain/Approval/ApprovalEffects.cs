@@ -3,7 +3,7 @@ using OneStop.Workflows.Domain.Cases;
 namespace OneStop.Workflows.Domain.Approval;
 
 /// <summary>The window decided whether to accept the case.</summary>
-public sealed record AcceptanceDecided(string Outcome, string? Opinion, string Actor);
+public sealed record AcceptanceDecided(string Outcome, string? Opinion, string Actor, bool Deemed = false);
 
 /// <summary>A clerk (before acceptance) or a department (during review) asked the applicant for corrections.</summary>
 public sealed record CorrectionRequested(CorrectionStage Stage, string Department, IReadOnlyList<CorrectionItem> Items, string Actor, string? Opinion);

@@ -39,7 +39,7 @@ public sealed class DepartmentReviewActivity : IActivity
         var outcome = ApprovalInput.Text(input, DecisionInput.Outcome);
         var opinion = ApprovalInput.Text(input, DecisionInput.Opinion) ?? string.Empty;
         var actor = ApprovalInput.Text(input, DecisionInput.Actor) ?? "system";
-        var decided = new ReviewDecided(department, outcome ?? string.Empty, opinion, actor, input?["deemed"] is JsonValue deemed && deemed.GetValue<bool>());
+        var decided = new ReviewDecided(department, outcome ?? string.Empty, opinion, actor, input?["deemed"] is JsonValue deemed && deemed.TryGetValue<bool>(out var isDeemed) && isDeemed);
         switch (outcome)
         {
             case Outcomes.Approved:

@@ -154,6 +154,13 @@ public sealed class Case
         Touch(now);
     }
 
+    /// <summary>Deemed acceptance (Art. 32): no decision and no correction notice within 5 working days — accepted as of the receipt date.</summary>
+    public void AcceptDeemed(Instant now)
+    {
+        Accept(ReceiptDate, now);
+        AcceptanceDate = ReceiptDate;
+    }
+
     /// <summary>Issues the decision (办结). A case never accepted ends NotAccepted.</summary>
     public void Complete(CaseDecision decision, string? reasons, string? remedyRights, string? resultDocument, LocalDate today, Instant now)
     {

@@ -4,7 +4,8 @@ namespace OneStop.Workflows.Domain.Cases;
 public sealed record SubmitCaseContext(Case Case, string Actor);
 
 /// <summary>Attached to the resume that decides an inbox task.</summary>
-public sealed record DecideTaskContext(Guid TaskId, string Actor, string IdempotencyKey);
+/// <param name="SignalId">Set when a due deemed-acceptance or deemed-consent signal decides: the step marks it fired.</param>
+public sealed record DecideTaskContext(Guid TaskId, string Actor, string IdempotencyKey, Guid? SignalId = null);
 
 /// <summary>Attached to the resumes that bring back tasks after the applicant's corrections arrived.</summary>
 public sealed record CorrectionsContext(string Actor, IReadOnlyList<SubmittedMaterial> Materials, string IdempotencyKey);

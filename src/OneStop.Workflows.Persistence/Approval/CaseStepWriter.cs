@@ -16,7 +16,8 @@ namespace OneStop.Workflows.Persistence.Approval;
 /// submission, inbox tasks for new bookmarks, decided or cancelled tasks for removed ones, and the effects the
 /// approval activities reported (acceptance, corrections, reviews, completion, notifications), all audited.
 /// </summary>
-public sealed class CaseStepWriter(CentreTimeZone centre, NotificationOptions notifications, Supervision.SignalPlanner planner, ILogger<CaseStepWriter> logger) : IStepWriter
+public sealed class CaseStepWriter(CentreTimeZone centre, NotificationOptions notifications, Supervision.SignalPlanner planner,
+    Calendar.OfficialCalendar calendar, CentreDay centreDay, ILogger<CaseStepWriter> logger) : IStepWriter
 {
     public async Task WriteAsync(OneStopDbContext db, StepCommit commit, CancellationToken ct)
     {
@@ -38,6 +39,7 @@ public sealed class CaseStepWriter(CentreTimeZone centre, NotificationOptions no
             db.Cases.Add(submit.Case);
             step.Case = submit.Case;
             step.Audit("CaseSubmitted", submit.Actor, null, $"Application received for {submit.Case.ServiceItemCode}.", publicText: "Application received 已收件");
+            step.PlannedActions.Add((submit.Case.Id.Value, Domain.Clocks.SignalRules.DeemedAcceptance, submit.Case.ReceiptDate, DeemedAcceptanceWorkingDays));
         }
         else
         {
@@ -64,11 +66,50 @@ public sealed class CaseStepWriter(CentreTimeZone centre, NotificationOptions no
             await planner.ReplanAsync(db, clock, now, ct);
         }
 
+        await WriteDeemedActionsAsync(db, step, commit, now, ct);
+
         foreach (var notification in step.NewNotifications)
         {
             logger.LogInformation("Notify {Channel} {Recipient} ({Kind}): {Message}", notification.Channel, Applicant.MaskPhone(notification.Recipient), notification.Kind, notification.Message);
         }
     }
+
+    /// <summary>
+    /// Deemed acceptance (5 WD after receipt, Art. 32) and deemed consent (a review's deemed-consent days) are action
+    /// signals: planned when the case is received or the review opens, withdrawn when a decision or a correction
+    /// notice comes first, marked fired by the step that carries them out.
+    /// </summary>
+    private async Task WriteDeemedActionsAsync(OneStopDbContext db, CaseStep step, StepCommit commit, Instant now, CancellationToken ct)
+    {
+        var cal = await calendar.CurrentAsync(ct);
+        foreach (var (subject, rule, start, days) in step.PlannedActions)
+        {
+            var due = centreDay.EndOf(cal.Due(start, days, Domain.Catalogue.TimeUnit.WorkingDays).Due);
+            db.Signals.Add(new Supervision.SignalRow
+            {
+                Id = Domain.Shared.SequentialGuid.New(), CaseId = step.Case.Id.Value, ClockId = Guid.Empty, SubjectId = subject,
+                SubjectKind = rule == Domain.Clocks.SignalRules.DeemedConsent ? Domain.Clocks.ClockKind.Step : Domain.Clocks.ClockKind.Case,
+                Rule = rule, Level = Domain.Clocks.SignalLevel.Action, DueAt = due, CreatedAt = now,
+                Basis = rule == Domain.Clocks.SignalRules.DeemedConsent
+                    ? $"No opinion within {days} working days counts as consent."
+                    : "No acceptance decision or correction notice within 5 working days of receipt (Art. 32): deemed accepted.",
+            });
+        }
+
+        var carriedOut = (commit.Context as DecideTaskContext)?.SignalId ?? Guid.Empty;
+        foreach (var (subject, rule) in step.WithdrawnActions)
+        {
+            await db.Signals.Where(s => s.SubjectId == subject && s.Rule == rule && s.FiredAt == null && s.Id != carriedOut).ExecuteDeleteAsync(ct);
+        }
+
+        if (commit.Context is DecideTaskContext { SignalId: { } signalId })
+        {
+            await db.Signals.Where(s => s.Id == signalId && s.FiredAt == null).ExecuteUpdateAsync(u => u.SetProperty(s => s.FiredAt, now), ct);
+        }
+    }
+
+    /// <summary>Licensing Law Art. 32: an acceptance decision or a correction notice within 5 working days.</summary>
+    public const int DeemedAcceptanceWorkingDays = 5;
 
     private static CaseId? CaseIdOf(JsonObject? input) =>
         input?[CaseWorkflowInput.CaseId] is JsonValue v && CaseId.TryParse(v.GetValue<string>(), out var id) ? id : null;
@@ -89,6 +130,10 @@ public sealed class CaseStepWriter(CentreTimeZone centre, NotificationOptions no
         public List<Domain.Clocks.Clock> TouchedClocks { get; } = [];
 
         public Domain.Catalogue.ServiceItem? Item { get; set; }
+
+        public List<(Guid Subject, string Rule, LocalDate Start, int Days)> PlannedActions { get; } = [];
+
+        public List<(Guid Subject, string Rule)> WithdrawnActions { get; } = [];
 
         /// <summary>
         /// The case clock starts on acceptance (start day = the acceptance date); each open review has a step clock;
@@ -134,6 +179,7 @@ public sealed class CaseStepWriter(CentreTimeZone centre, NotificationOptions no
             var decide = commit.Context as DecideTaskContext;
             foreach (var task in Tasks.Where(t => t.BookmarkId is { } b && commit.RemovedBookmarks.Contains(b) && t.Status is ApprovalTaskStatus.Open or ApprovalTaskStatus.Paused))
             {
+                WithdrawnActions.Add((task.Id, Domain.Clocks.SignalRules.DeemedConsent));
                 if (decide?.TaskId == task.Id)
                 {
                     if (task.Status == ApprovalTaskStatus.Paused)
@@ -161,10 +207,21 @@ public sealed class CaseStepWriter(CentreTimeZone centre, NotificationOptions no
             switch (effect.Effect)
             {
                 case AcceptanceDecided a when a.Outcome == Outcomes.Accepted:
-                    Case.Accept(today, now);
-                    Audit("CaseAccepted", a.Actor, null, a.Opinion, publicText: $"Accepted 已受理 (acceptance date {NodaTime.Text.LocalDatePattern.Iso.Format(Case.AcceptanceDate!.Value)})");
+                    if (a.Deemed)
+                    {
+                        Case.AcceptDeemed(now);
+                    }
+                    else
+                    {
+                        Case.Accept(today, now);
+                    }
+
+                    WithdrawnActions.Add((Case.Id.Value, Domain.Clocks.SignalRules.DeemedAcceptance));
+                    Audit("CaseAccepted", a.Actor, null, a.Opinion, details: new { a.Deemed },
+                        publicText: $"Accepted 已受理{(a.Deemed ? " (deemed 视为受理)" : string.Empty)} (acceptance date {NodaTime.Text.LocalDatePattern.Iso.Format(Case.AcceptanceDate!.Value)})");
                     break;
                 case AcceptanceDecided a:
+                    WithdrawnActions.Add((Case.Id.Value, Domain.Clocks.SignalRules.DeemedAcceptance));
                     Audit("CaseNotAccepted", a.Actor, null, a.Opinion, publicText: "Not accepted 不予受理");
                     break;
                 case CorrectionRequested c:
@@ -212,6 +269,10 @@ public sealed class CaseStepWriter(CentreTimeZone centre, NotificationOptions no
                 db.Tasks.Add(task);
                 Tasks.Add(task);
                 Audit("TaskCreated", "system", task.Id.ToString(), $"{kind} task for {department}.", details: new { task.Id, kind, department });
+                if (task.DeemedConsentDays is > 0 and var days)
+                {
+                    PlannedActions.Add((task.Id, Domain.Clocks.SignalRules.DeemedConsent, today, days));
+                }
             }
         }
 
@@ -225,6 +286,11 @@ public sealed class CaseStepWriter(CentreTimeZone centre, NotificationOptions no
 
         private void RequestCorrection(CorrectionRequested c)
         {
+            if (c.Stage == CorrectionStage.Acceptance)
+            {
+                WithdrawnActions.Add((Case.Id.Value, Domain.Clocks.SignalRules.DeemedAcceptance));
+            }
+
             var merge = c.Stage == CorrectionStage.Review && Case.RefusalPolicy == Domain.Catalogue.RefusalPolicy.ReturnForCorrection;
             var notice = merge ? Notices.FirstOrDefault(n => !n.IsIssued && n.Stage == CorrectionStage.Review) : null;
             if (notice is null)

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 using OneStop.Workflows.Domain.Audit;
+using OneStop.Workflows.Domain.Clocks;
 
 namespace OneStop.Workflows.Persistence.Supervision;
 
@@ -52,12 +53,12 @@ public sealed class DeadlineSweeper(
         var due = database.Provider == DatabaseProvider.PostgreSql
             ? await db.Signals.FromSqlInterpolated($"""
                 SELECT * FROM onestop.supervision_signals
-                WHERE fired_at IS NULL AND due_at <= {now}
+                WHERE fired_at IS NULL AND due_at <= {now} AND level <> 'Action'
                 ORDER BY due_at
                 LIMIT {batchSize}
                 FOR UPDATE SKIP LOCKED
                 """).ToListAsync(ct)
-            : await db.Signals.Where(s => s.FiredAt == null && s.DueAt <= now).OrderBy(s => s.DueAt).Take(batchSize).ToListAsync(ct);
+            : await db.Signals.Where(s => s.FiredAt == null && s.DueAt <= now && s.Level != SignalLevel.Action).OrderBy(s => s.DueAt).Take(batchSize).ToListAsync(ct);
         if (due.Count == 0)
         {
             return 0;

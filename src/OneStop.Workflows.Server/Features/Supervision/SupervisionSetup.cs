@@ -30,6 +30,7 @@ public static class SupervisionSetup
         services.AddSingleton(options);
         services.AddSingleton<ISignalFiredHandler, AlertRecipientsHandler>();
         services.AddSingleton<SupervisionSweep>();
+        services.AddSingleton<DeemedActions>();
         services.AddSignalR();
         services.AddSingleton<IUserIdProvider, UserNameIdProvider>();
         AlertsHub.AcceptTokenInQueryString(services);

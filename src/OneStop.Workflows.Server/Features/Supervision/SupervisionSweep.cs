@@ -17,12 +17,13 @@ public sealed record SweepOutcome(int SignalsRaised, int AlertsPushed);
 /// stored, and clients read their list when they (re)connect.
 /// </summary>
 public sealed class SupervisionSweep(
-    DeadlineSweeper sweeper, IDbContextFactory<OneStopDbContext> contexts, IHubContext<AlertsHub> hub, ILogger<SupervisionSweep> logger)
+    DeadlineSweeper sweeper, DeemedActions deemed, IDbContextFactory<OneStopDbContext> contexts, IHubContext<AlertsHub> hub, ILogger<SupervisionSweep> logger)
 {
     public async Task<SweepOutcome> RunAsync(CancellationToken ct)
     {
         using var written = AlertCollection.Begin();
         var raised = await sweeper.SweepAsync(ct: ct);
+        await deemed.RunAsync(ct);
         var pushed = await PushAsync(written.Ids, ct);
         return new SweepOutcome(raised, pushed);
     }
