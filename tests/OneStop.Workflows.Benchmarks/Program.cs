@@ -1,6 +1,13 @@
 using BenchmarkDotNet.Running;
+using OneStop.Workflows.Benchmarks;
+
+if (args.Length > 0 && args[0] == "sweep")
+{
+    return await SweepLoad.RunAsync(args[1..]);
+}
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;
 
 /// <summary>Entry point of the benchmarks (see docs/benchmarks.md for the command).</summary>
 public partial class Program;

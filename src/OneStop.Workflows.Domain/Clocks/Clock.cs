@@ -162,8 +162,18 @@ public sealed class Clock
         return null;
     }
 
-    public void Stop(Instant now)
+    /// <summary>Stops the clock; a suspension still open ends on <paramref name="today"/> (the decision day) so the ledger is complete.</summary>
+    public void Stop(Instant now, LocalDate? today = null)
     {
+        for (var i = 0; i < Suspensions.Count; i++)
+        {
+            if (Suspensions[i].IsOpen)
+            {
+                var end = today is { } t && t >= Suspensions[i].From ? t : Suspensions[i].From;
+                Suspensions[i] = Suspensions[i] with { To = end, EndedBy = "system", EndedAt = now };
+            }
+        }
+
         StoppedAt ??= now;
         Version++;
     }

@@ -161,7 +161,7 @@ public sealed class CaseStepWriter(CentreTimeZone centre, NotificationOptions no
                 var done = Case.IsClosed || (clock.TaskId is { } taskId && Tasks.FirstOrDefault(t => t.Id == taskId) is { Status: ApprovalTaskStatus.Decided or ApprovalTaskStatus.Cancelled });
                 if (done)
                 {
-                    clock.Stop(now);
+                    clock.Stop(now, today);
                     TouchedClocks.Add(clock);
                 }
             }

@@ -54,7 +54,7 @@ public class CardLadderTests
     public void StoppedClock_PlansNothing()
     {
         var clock = FoodLicenceClock();
-        clock.Stop(Now);
+        clock.Stop(Now, null);
 
         CardLadder.Plan(clock, WorkingDayCalendar.Shipped, Day, LadderSettings.Default).Should().BeEmpty();
     }
