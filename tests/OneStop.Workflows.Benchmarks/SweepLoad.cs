@@ -21,21 +21,15 @@ namespace OneStop.Workflows.Benchmarks;
 /// Load driver for the deadline sweep (issue 4), not a BenchmarkDotNet benchmark:
 /// <c>dotnet run -c Release --project tests/OneStop.Workflows.Benchmarks -- sweep [--rows 1000000] [--overdue 500000] [--sweepers 4] [--idle-runs 20] [--no-alerts]</c>.
 /// Starts a throwaway PostgreSQL, migrates it through the real persistence registration, bulk-loads pending signals with
-/// binary COPY (none due), times idle sweeps and EXPLAINs the sweeper's select, then makes some overdue and lets concurrent
+/// binary COPY (none due), times idle sweeps and EXPLAINs the sweeper's batch statement, then makes some overdue and lets concurrent
 /// <see cref="DeadlineSweeper"/>s raise them, checking that each is raised exactly once. Prints a Markdown summary.
 /// </summary>
 internal static partial class SweepLoad
 {
     private const string Rule = "bench.deadline-sweep";
 
-    /// <summary>The sweeper's select, copied from <see cref="DeadlineSweeper"/> (there it is interpolated into parameters).</summary>
-    private const string SweeperSelect = """
-        SELECT * FROM onestop.supervision_signals
-        WHERE fired_at IS NULL AND due_at <= $1 AND level <> 'Action'
-        ORDER BY due_at
-        LIMIT $2
-        FOR UPDATE SKIP LOCKED
-        """;
+    /// <summary>The sweeper's batch statement as <see cref="DeadlineSweeper"/> sends it, with positional parameters.</summary>
+    private static readonly string SweeperStatement = DeadlineSweeper.PostgreSqlFireBatch.Replace("{0}", "$1", StringComparison.Ordinal).Replace("{1}", "$2", StringComparison.Ordinal);
 
     private static readonly Instant Now = Instant.FromUtc(2026, 11, 27, 9, 0);
 
@@ -230,7 +224,7 @@ internal static partial class SweepLoad
         Line($"- Rows: {rows:N0} pending signals loaded with binary COPY in {load.Elapsed.TotalSeconds:F1} s (all due in the future; levels Prompt/Yellow/Red).");
         Line($"- Idle sweep (`DeadlineSweeper.SweepAsync()`, nothing due), {idleRuns} runs after one warm-up ({warmUp.Elapsed.TotalMilliseconds:F1} ms): " +
              $"median **{Median(idle):F2} ms**, max {idle[^1]:F2} ms, min {idle[0]:F2} ms wall time; raised {idleFired}.");
-        Line($"- Database time of the sweeper's select (`EXPLAIN (ANALYZE, BUFFERS)`, median of 5): planning {planning:F3} ms + execution {execution:F3} ms = " +
+        Line($"- Database time of the sweeper's batch statement (`EXPLAIN (ANALYZE, BUFFERS)`, median of 5): planning {planning:F3} ms + execution {execution:F3} ms = " +
              $"**{idleDbMs:F3} ms** — target ≤ 2 ms: **{(idleDbMs <= 2.0 ? "met" : "MISSED")}**; partial index used: **{(usesIndex ? "yes" : "NO")}**.");
         Line($"- Overdue: {overdue:N0} rows made due (UPDATE + ANALYZE, {prep.Elapsed.TotalSeconds:F1} s, not counted); {sweepers} concurrent sweep loops raised them in " +
              $"**{overdueSeconds:F1} s** ({overdue / overdueSeconds:N0} signals/s, {rounds} round(s)) — target ≤ 300 s: **{(overdueOk ? "met" : "MISSED")}**.");
@@ -241,7 +235,7 @@ internal static partial class SweepLoad
         }
 
         Line("");
-        Line("Plan of the sweeper's select with nothing due:");
+        Line("Plan of the sweeper's batch statement with nothing due:");
         Line("");
         Line("```text");
         Line(plan.TrimEnd());
@@ -251,7 +245,7 @@ internal static partial class SweepLoad
         return allOk ? 0 : 1;
     }
 
-    /// <summary>The sweeper's select with the parameters it sends (now, batch size), in a transaction rolled back afterwards.</summary>
+    /// <summary>The sweeper's batch statement with the parameters it sends (now, batch size), in a transaction rolled back afterwards.</summary>
     private static async Task<(string Plan, double PlanningMs, double ExecutionMs)> ExplainAsync(NpgsqlDataSource dataSource, int runs)
     {
         var plans = new List<(string Plan, double Planning, double Execution)>();
@@ -259,7 +253,7 @@ internal static partial class SweepLoad
         {
             await using var connection = await dataSource.OpenConnectionAsync();
             await using var transaction = await connection.BeginTransactionAsync();
-            await using var command = new NpgsqlCommand("EXPLAIN (ANALYZE, BUFFERS) " + SweeperSelect, connection, transaction);
+            await using var command = new NpgsqlCommand("EXPLAIN (ANALYZE, BUFFERS) " + SweeperStatement, connection, transaction);
             command.Parameters.Add(new NpgsqlParameter { Value = Now.ToDateTimeUtc(), NpgsqlDbType = NpgsqlDbType.TimestampTz });
             command.Parameters.Add(new NpgsqlParameter { Value = DeadlineSweeper.DefaultBatchSize, NpgsqlDbType = NpgsqlDbType.Integer });
             var lines = new List<string>();

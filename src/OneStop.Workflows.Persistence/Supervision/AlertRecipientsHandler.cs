@@ -1,7 +1,4 @@
-using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
-using NodaTime;
 using OneStop.Workflows.Domain.Cases;
 using OneStop.Workflows.Domain.Clocks;
 using OneStop.Workflows.Domain.People;
@@ -56,73 +53,61 @@ public static class AlertRecipients
 }
 
 /// <summary>
-/// Writes the alerts of each fired signal, in the firing transaction (<see cref="DeadlineSweeper"/> calls it), one per
-/// recipient of <see cref="AlertRecipients"/>, and records their ids in the current <see cref="AlertCollection"/> so that
-/// whoever swept can push them once the transaction has committed.
+/// Writes the alerts of each fired signal, in the firing transaction (<see cref="DeadlineSweeper"/> calls it once per
+/// batch), one per recipient of <see cref="AlertRecipients"/>, and records their ids in the current
+/// <see cref="AlertCollection"/> so that whoever swept can push them once the transaction has committed.
 /// </summary>
-/// <remarks>Thread-safe: the active staff list is read once per firing transaction and kept only for that transaction.</remarks>
-public sealed class AlertRecipientsHandler(IClock clock) : ISignalFiredHandler
+/// <remarks>
+/// Per batch it reads the active staff, the reviews behind the step signals and the cases behind the rest once each
+/// (three queries, whatever the batch size). Stateless, so one instance serves every sweeper.
+/// </remarks>
+public sealed class AlertRecipientsHandler : ISignalFiredHandler
 {
-    private readonly ConditionalWeakTable<IDbContextTransaction, IReadOnlyList<AlertStaff>> _staffByTransaction = new();
-
-    public async Task HandleAsync(OneStopDbContext db, SignalRow signal, CancellationToken ct)
+    public async Task HandleAsync(OneStopDbContext db, IReadOnlyList<SignalRow> fired, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(signal);
-        if (signal.Level == SignalLevel.Action)
+        ArgumentNullException.ThrowIfNull(fired);
+        var cards = fired.Where(s => s.Level != SignalLevel.Action).ToList();
+        if (cards.Count == 0)
         {
             return;
         }
 
-        string? department = null;
-        string? assignee = null;
-        if (signal.SubjectKind == ClockKind.Step && await db.Tasks.FindAsync([signal.SubjectId], ct) is { } task)
-        {
-            department = task.Department;
-            assignee = task.Assignee;
-        }
-
-        if (department is null && await db.Cases.FindAsync([new CaseId(signal.CaseId)], ct) is { } @case)
-        {
-            department = @case.LeadDepartment;
-        }
-
-        var staff = await StaffAsync(db, ct);
-        var now = signal.FiredAt ?? clock.GetCurrentInstant();
-        var alerts = db.Set<AlertRow>();
-        foreach (var recipient in AlertRecipients.For(signal.Level, signal.SubjectKind, department, assignee, staff))
-        {
-            var alert = new AlertRow
-            {
-                Id = Domain.Shared.SequentialGuid.New(),
-                SignalId = signal.Id,
-                CaseId = signal.CaseId,
-                Recipient = recipient,
-                Level = signal.Level,
-                Rule = signal.Rule,
-                Basis = signal.Basis,
-                CreatedAt = now,
-            };
-            alerts.Add(alert);
-            AlertCollection.Record(alert.Id);
-        }
-    }
-
-    private async Task<IReadOnlyList<AlertStaff>> StaffAsync(OneStopDbContext db, CancellationToken ct)
-    {
-        var transaction = db.Database.CurrentTransaction;
-        if (transaction is not null && _staffByTransaction.TryGetValue(transaction, out var cached))
-        {
-            return cached;
-        }
-
+        var taskIds = cards.Where(s => s.SubjectKind == ClockKind.Step).Select(s => s.SubjectId).Distinct().ToList();
+        var tasks = taskIds.Count == 0
+            ? []
+            : await db.Tasks.AsNoTracking().Where(t => taskIds.Contains(t.Id))
+                .Select(t => new { t.Id, t.Department, t.Assignee }).ToDictionaryAsync(t => t.Id, ct);
+        var caseIds = cards.Where(s => !tasks.ContainsKey(s.SubjectId)).Select(s => new CaseId(s.CaseId)).Distinct().ToList();
+        var leads = caseIds.Count == 0
+            ? []
+            : await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id))
+                .Select(c => new { c.Id, c.LeadDepartment }).ToDictionaryAsync(c => c.Id.Value, c => c.LeadDepartment, ct);
         var staff = await db.Users.AsNoTracking().Where(u => u.IsActive)
             .Select(u => new AlertStaff(u.UserName, u.Role, u.DepartmentCode)).ToListAsync(ct);
-        if (transaction is not null)
-        {
-            _staffByTransaction.AddOrUpdate(transaction, staff);
-        }
 
-        return staff;
+        var alerts = db.Set<AlertRow>();
+        foreach (var signal in cards)
+        {
+            var task = tasks.GetValueOrDefault(signal.SubjectId);
+            var department = task?.Department ?? leads.GetValueOrDefault(signal.CaseId);
+            var firedAt = signal.FiredAt ?? throw new InvalidOperationException($"Signal {signal.Id} is handled before it is marked fired.");
+            foreach (var recipient in AlertRecipients.For(signal.Level, signal.SubjectKind, department, task?.Assignee, staff))
+            {
+                var alert = new AlertRow
+                {
+                    Id = Domain.Shared.SequentialGuid.New(),
+                    SignalId = signal.Id,
+                    CaseId = signal.CaseId,
+                    Recipient = recipient,
+                    Level = signal.Level,
+                    Rule = signal.Rule,
+                    Basis = signal.Basis,
+                    CreatedAt = firedAt,
+                };
+                alerts.Add(alert);
+                AlertCollection.Record(alert.Id);
+            }
+        }
     }
 }
