@@ -24,6 +24,7 @@ public sealed class AlertPushTests(PostgresServerFixture postgres) : Supervision
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         using var clerk = await ConnectAsync(await TokenAsync("clerk.market"), timeout.Token);
         using var head = await ConnectAsync(await TokenAsync("head.market"), timeout.Token);
+        await Factory.Services.GetRequiredService<AlertNotificationListener>().Listening.WaitAsync(timeout.Token);
 
         // 10-10 00:00: the step prompt (reviewer.market) and step yellow (head.market, supervisor) of the market review,
         // and the case prompt (clerk.market).

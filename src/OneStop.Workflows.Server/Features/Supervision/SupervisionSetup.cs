@@ -2,6 +2,7 @@ using Hangfire;
 using Hangfire.AspNetCore;
 using Hangfire.Dashboard;
 using Microsoft.AspNetCore.SignalR;
+using OneStop.Workflows.Persistence;
 using OneStop.Workflows.Persistence.Supervision;
 using OneStop.Workflows.Server.Features.Admin;
 using OneStop.Workflows.Server.Hosting;
@@ -30,6 +31,8 @@ public static class SupervisionSetup
         services.AddSingleton(options);
         services.AddSingleton<ISignalFiredHandler, AlertRecipientsHandler>();
         services.AddSingleton<SupervisionSweep>();
+        services.AddSingleton<AlertPusher>();
+        AddAlertFanOut(builder);
         services.AddSingleton<DeemedActions>();
         services.AddSignalR();
         services.AddSingleton<IUserIdProvider, UserNameIdProvider>();
@@ -55,6 +58,22 @@ public static class SupervisionSetup
         services.AddTransient<DeadlineSweepJob>();
         services.AddHostedService<DeadlineSweepSchedule>();
         return builder;
+    }
+
+    /// <summary>
+    /// On PostgreSQL (possibly several nodes) alerts are announced with NOTIFY and every node's listener pushes them; on
+    /// SQLite (one node) the sweeping node pushes them itself. Chosen from the database options in force.
+    /// </summary>
+    private static void AddAlertFanOut(WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton<LocalAlertFanOut>();
+        services.AddSingleton<PostgresAlertFanOut>();
+        services.AddSingleton<IAlertFanOut>(sp => sp.GetRequiredService<OneStopDatabaseOptions>().Provider == DatabaseProvider.PostgreSql
+            ? sp.GetRequiredService<PostgresAlertFanOut>()
+            : sp.GetRequiredService<LocalAlertFanOut>());
+        services.AddSingleton<AlertNotificationListener>();
+        services.AddHostedService(sp => sp.GetRequiredService<AlertNotificationListener>());
     }
 
     /// <summary>Maps the routes under <paramref name="api"/>, the alerts hub and (when enabled) the Hangfire dashboard for administrators.</summary>

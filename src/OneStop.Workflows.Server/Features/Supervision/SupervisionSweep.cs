@@ -7,27 +7,30 @@ using OneStop.Workflows.Server.Features.Admin;
 
 namespace OneStop.Workflows.Server.Features.Supervision;
 
-/// <summary>What one sweep did: signals raised, alerts pushed to their recipients.</summary>
+/// <summary>What one sweep did: signals raised, committed alerts handed to <see cref="IAlertFanOut"/> for pushing.</summary>
 public sealed record SweepOutcome(int SignalsRaised, int AlertsPushed);
 
 /// <summary>
 /// One sweep as the server runs it: <see cref="DeadlineSweeper.SweepAsync"/> raises every due signal (each batch one
-/// transaction with its audit events and alerts), then — only after those commits — the alerts written are read back
-/// and pushed to their recipients over <see cref="AlertsHub"/>. A failed push is logged and not retried: the alert is
-/// stored, and clients read their list when they (re)connect.
+/// transaction with its audit events and alerts), then — only after those commits — the alerts written are handed to
+/// <see cref="IAlertFanOut"/>, which gets them to their recipients' connections on every node. A failed push is logged
+/// and not retried: the alert is stored, and clients read their list when they (re)connect.
 /// </summary>
-public sealed class SupervisionSweep(
-    DeadlineSweeper sweeper, DeemedActions deemed, IDbContextFactory<OneStopDbContext> contexts, IHubContext<AlertsHub> hub, ILogger<SupervisionSweep> logger)
+public sealed class SupervisionSweep(DeadlineSweeper sweeper, DeemedActions deemed, IAlertFanOut fanOut)
 {
     public async Task<SweepOutcome> RunAsync(CancellationToken ct)
     {
         using var written = AlertCollection.Begin();
         var raised = await sweeper.SweepAsync(ct: ct);
         await deemed.RunAsync(ct);
-        var pushed = await PushAsync(written.Ids, ct);
+        var pushed = await fanOut.DeliverAsync(written.Ids, ct);
         return new SweepOutcome(raised, pushed);
     }
+}
 
+/// <summary>Pushes committed alerts to the recipients' connections on this node (<see cref="AlertsHub"/>).</summary>
+public sealed class AlertPusher(IDbContextFactory<OneStopDbContext> contexts, IHubContext<AlertsHub> hub, ILogger<AlertPusher> logger)
+{
     /// <summary>Pushes the committed alerts among <paramref name="alertIds"/> to their recipients; answers how many were sent.</summary>
     public async Task<int> PushAsync(IReadOnlyCollection<Guid> alertIds, CancellationToken ct)
     {

@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using OneStop.Workflows.Persistence;
+using OneStop.Workflows.Persistence.Supervision;
+
+namespace OneStop.Workflows.Server.Features.Supervision;
+
+/// <summary>
+/// Gets the alerts a sweep committed to the connections of their recipients, whichever server node those are connected
+/// to. Answers how many committed alerts were handed on.
+/// </summary>
+public interface IAlertFanOut
+{
+    Task<int> DeliverAsync(IReadOnlyCollection<Guid> alertIds, CancellationToken ct);
+}
+
+/// <summary>One node (the embedded default): the sweeping node pushes to its own connections.</summary>
+public sealed class LocalAlertFanOut(AlertPusher pusher) : IAlertFanOut
+{
+    public Task<int> DeliverAsync(IReadOnlyCollection<Guid> alertIds, CancellationToken ct) => pusher.PushAsync(alertIds, ct);
+}
+
+/// <summary>
+/// Several nodes on one PostgreSQL: the sweeping node announces the committed alert ids with <c>pg_notify</c> on
+/// <see cref="Channel"/>, and every node's <see cref="AlertNotificationListener"/> (the sweeping node's too) pushes them to
+/// the connections it holds. PostgreSQL is the only thing the nodes share, so it is the backplane.
+/// </summary>
+public sealed class PostgresAlertFanOut(IDbContextFactory<OneStopDbContext> contexts) : IAlertFanOut
+{
+    public const string Channel = "onestop_alerts";
+
+    /// <summary>Ids per notification: 200 × 37 characters stays well under PostgreSQL's 8,000-byte payload limit.</summary>
+    private const int IdsPerNotification = 200;
+
+    public async Task<int> DeliverAsync(IReadOnlyCollection<Guid> alertIds, CancellationToken ct)
+    {
+        if (alertIds.Count == 0)
+        {
+            return 0;
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var committed = new List<Guid>();
+        foreach (var chunk in alertIds.Distinct().Chunk(1000))
+        {
+            committed.AddRange(await db.Set<AlertRow>().Where(a => chunk.Contains(a.Id)).Select(a => a.Id).ToListAsync(ct));
+        }
+
+        foreach (var chunk in committed.Chunk(IdsPerNotification))
+        {
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_notify({0}, {1})", [Channel, string.Join(',', chunk)], ct);
+        }
+
+        return committed.Count;
+    }
+
+    /// <summary>The ids of one notification's payload; malformed entries are skipped.</summary>
+    public static IReadOnlyList<Guid> ParsePayload(string payload) =>
+        payload.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(p => Guid.TryParse(p, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).ToList();
+}
