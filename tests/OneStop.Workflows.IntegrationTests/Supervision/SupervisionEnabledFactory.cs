@@ -10,7 +10,6 @@ namespace OneStop.Workflows.IntegrationTests.Supervision;
 
 /// <summary>
 /// The real server with <c>Supervision:Enabled=true</c>, i.e. with Hangfire (storage, server, recurring sweep and dashboard).
-/// <see cref="OneStopApiFactory"/> cannot take extra settings, and in its Testing environment supervision is off by default.
 /// Only for tests of the Hangfire wiring itself: they never wait for a job to run.
 /// </summary>
 public sealed class SupervisionEnabledFactory(string provider, string connectionString) : WebApplicationFactory<Program>
