@@ -17,12 +17,22 @@ namespace OneStop.Workflows.IntegrationTests.Supervision;
 /// <summary>Hangfire as the executor on the embedded default (SQLite + in-memory storage): the recurring sweep and the dashboard.</summary>
 public sealed class HangfireHostingTests : IDisposable
 {
+    /// <summary>
+    /// Supervision on as in production (Hangfire storage, server, recurring sweep every 30 s and dashboard), for tests of
+    /// the Hangfire wiring itself: they never wait for a job to run.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string?> SupervisionOn = new Dictionary<string, string?>
+    {
+        ["Supervision:Enabled"] = "true",
+        ["Supervision:SweepIntervalSeconds"] = "30",
+    };
+
     private readonly string _folder = Directory.CreateTempSubdirectory("onestop-hangfire-").FullName;
 
     [Fact]
     public async Task Hangfire_OnSqlite_UsesMemoryStorage_SchedulesTheSweep_AndTheDashboardIsForAdministratorsOnly()
     {
-        await using var factory = new SupervisionEnabledFactory("Sqlite", $"Data Source={Path.Combine(_folder, "onestop.db")}");
+        await using var factory = new OneStopApiFactory("Sqlite", $"Data Source={Path.Combine(_folder, "onestop.db")}", SupervisionOn);
         var admin = await factory.CreateClientAsAsync("admin");
 
         var storage = factory.Services.GetRequiredService<JobStorage>();
@@ -126,7 +136,7 @@ public sealed class HangfirePostgresTests(PostgresServerFixture postgres)
     public async Task Hangfire_OnPostgreSql_CreatesSchemaHangfire_AndKeepsTheSweepThere()
     {
         var connectionString = await postgres.Server.CreateDatabaseAsync();
-        await using (var factory = new SupervisionEnabledFactory("PostgreSql", connectionString))
+        await using (var factory = new OneStopApiFactory("PostgreSql", connectionString, HangfireHostingTests.SupervisionOn))
         {
             (await (await factory.CreateClientAsAsync("admin")).GetAsync("/hangfire/recurring")).StatusCode.Should().Be(HttpStatusCode.OK);
             factory.Services.GetRequiredService<JobStorage>().Should().BeOfType<PostgreSqlStorage>();
