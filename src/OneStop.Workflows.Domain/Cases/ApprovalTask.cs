@@ -105,11 +105,11 @@ public sealed class ApprovalTask
         ? $"The task is {Status}."
         : Assignee is not null && Assignee != user ? $"The task is assigned to {Assignee}." : null;
 
-    public void Claim(string user, Instant now)
+    /// <summary>Assigns the task to <paramref name="user"/>; when is not kept here: the audit trail's <c>TaskClaimed</c> event records it.</summary>
+    public void Claim(string user)
     {
         Assignee = user;
         Touch();
-        _ = now;
     }
 
     public void Transfer(string toUser)

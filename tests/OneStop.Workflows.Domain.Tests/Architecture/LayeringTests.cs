@@ -4,7 +4,7 @@ using OneStop.Workflows.Engine.Activities;
 
 namespace OneStop.Workflows.Domain.Tests.Architecture;
 
-/// <summary>Engine and Domain stay free of EF Core, Hangfire and ASP.NET (architecture.md §3).</summary>
+/// <summary>Engine and Domain stay free of EF Core, Hangfire and ASP.NET (architecture.md §3), and so do their unit tests.</summary>
 public class LayeringTests
 {
     private static readonly string[] Forbidden = ["Microsoft.EntityFrameworkCore", "Hangfire", "Microsoft.AspNetCore", "Npgsql", "Microsoft.Data.Sqlite"];
@@ -31,6 +31,16 @@ public class LayeringTests
 
         references.Should().Contain("OneStop.Workflows.Engine");
         references.Should().NotContain(n => n!.StartsWith("OneStop.Workflows.Persistence") || n.StartsWith("OneStop.Workflows.Server"));
+    }
+
+    [Fact]
+    public void UnitTests_ReferenceNeitherPersistenceNorServer_Transitively()
+    {
+        var references = ReferencesOf(typeof(LayeringTests).Assembly);
+
+        references.Should().Contain("OneStop.Workflows.Domain");
+        references.Should().NotContain(n => n.StartsWith("OneStop.Workflows.Persistence", StringComparison.Ordinal) || n.StartsWith("OneStop.Workflows.Server", StringComparison.Ordinal),
+            "unit tests need no database and no host; tests of the server's seed data live in the integration tests");
     }
 
     /// <summary>Names of every assembly reachable from <paramref name="root"/> through our own assemblies.</summary>

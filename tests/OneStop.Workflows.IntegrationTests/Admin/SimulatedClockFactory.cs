@@ -10,7 +10,8 @@ using OneStop.Workflows.Server.Features.Auth;
 namespace OneStop.Workflows.IntegrationTests.Admin;
 
 /// <summary>
-/// The real server in memory on a SQLite file, with the clock of <c>Clock:Mode</c> as configured (the real registration: IClock is not replaced).
+/// The real server in memory on a SQLite file, with the clock of <c>Clock:Mode</c> as configured (the real registration: IClock is not replaced)
+/// and supervision off (<c>Supervision:Enabled=false</c>: no Hangfire, and no sweep after a clock change, so that only the listeners a test adds run).
 /// <paramref name="configure"/> adds services (e.g. a test <c>IClockChangeListener</c>).
 /// </summary>
 public sealed class SimulatedClockFactory(
@@ -24,6 +25,7 @@ public sealed class SimulatedClockFactory(
         builder.UseSetting("ConnectionStrings:OneStop", connectionString);
         builder.UseSetting("Workflows:Directory", RepositoryFolders.Workflows);
         builder.UseSetting("Clock:Mode", mode);
+        builder.UseSetting("Supervision:Enabled", "false");
         if (start is not null)
         {
             builder.UseSetting("Clock:Start", start);

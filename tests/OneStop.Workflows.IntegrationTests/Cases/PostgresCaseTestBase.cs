@@ -11,9 +11,12 @@ public abstract class PostgresCaseTestBase(PostgresServerFixture postgres) : IAs
 
     protected CaseDriver Driver { get; private set; } = null!;
 
+    /// <summary>Settings of the test server, applied over <see cref="OneStopApiFactory.DefaultSettings"/>; none by default.</summary>
+    protected virtual IReadOnlyDictionary<string, string?>? Settings => null;
+
     public async Task InitializeAsync()
     {
-        Factory = new OneStopApiFactory("PostgreSql", await postgres.Server.CreateDatabaseAsync());
+        Factory = new OneStopApiFactory("PostgreSql", await postgres.Server.CreateDatabaseAsync(), Settings);
         Driver = new CaseDriver(Factory);
     }
 

@@ -6,8 +6,8 @@ using Hangfire.Storage;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Npgsql;
+using OneStop.Workflows.IntegrationTests.Api;
 using OneStop.Workflows.IntegrationTests.Infrastructure;
 using OneStop.Workflows.Persistence;
 using OneStop.Workflows.Server.Features.Supervision;
@@ -17,12 +17,22 @@ namespace OneStop.Workflows.IntegrationTests.Supervision;
 /// <summary>Hangfire as the executor on the embedded default (SQLite + in-memory storage): the recurring sweep and the dashboard.</summary>
 public sealed class HangfireHostingTests : IDisposable
 {
+    /// <summary>
+    /// Supervision on as in production (Hangfire storage, server, recurring sweep every 30 s and dashboard), for tests of
+    /// the Hangfire wiring itself: they never wait for a job to run.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string?> SupervisionOn = new Dictionary<string, string?>
+    {
+        ["Supervision:Enabled"] = "true",
+        ["Supervision:SweepIntervalSeconds"] = "30",
+    };
+
     private readonly string _folder = Directory.CreateTempSubdirectory("onestop-hangfire-").FullName;
 
     [Fact]
     public async Task Hangfire_OnSqlite_UsesMemoryStorage_SchedulesTheSweep_AndTheDashboardIsForAdministratorsOnly()
     {
-        await using var factory = new SupervisionEnabledFactory("Sqlite", $"Data Source={Path.Combine(_folder, "onestop.db")}");
+        await using var factory = new OneStopApiFactory("Sqlite", $"Data Source={Path.Combine(_folder, "onestop.db")}", SupervisionOn);
         var admin = await factory.CreateClientAsAsync("admin");
 
         var storage = factory.Services.GetRequiredService<JobStorage>();
@@ -89,14 +99,23 @@ public sealed class HangfireHostingTests : IDisposable
     }
 
     [Fact]
-    public void Enabled_DefaultsToTrue_ExceptInTheTestingEnvironment()
+    public void Enabled_DefaultsToTrue()
     {
         Options().Enabled.Should().BeTrue();
-        Options("Testing").Enabled.Should().BeFalse();
-        Options("Testing", ("Supervision:Enabled", "true")).Enabled.Should().BeTrue();
         Options(("Supervision:Enabled", "false")).Enabled.Should().BeFalse();
+        Options(("Supervision:Enabled", "true")).Enabled.Should().BeTrue();
         Options().SweepIntervalSeconds.Should().Be(30);
         Options().Workers.Should().Be(2);
+    }
+
+    [Fact]
+    public void TestServers_TurnSupervisionOff_Explicitly()
+    {
+        OneStopApiFactory.DefaultSettings.Should().Contain("Supervision:Enabled", "false");
+        using var factory = new OneStopApiFactory("Sqlite", $"Data Source={Path.Combine(_folder, "off.db")}");
+
+        factory.Services.GetRequiredService<SupervisionOptions>().Enabled.Should().BeFalse();
+        factory.Services.GetService<JobStorage>().Should().BeNull("no Hangfire is registered");
     }
 
     public void Dispose()
@@ -105,24 +124,8 @@ public sealed class HangfireHostingTests : IDisposable
         Directory.Delete(_folder, recursive: true);
     }
 
-    private static SupervisionOptions Options(params (string Key, string Value)[] settings) => Options("Production", settings);
-
-    private static SupervisionOptions Options(string environment, params (string Key, string Value)[] settings)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value))).Build();
-        return SupervisionOptions.From(configuration, new Environment(environment));
-    }
-
-    private sealed class Environment(string name) : IHostEnvironment
-    {
-        public string EnvironmentName { get; set; } = name;
-
-        public string ApplicationName { get; set; } = "OneStop.Workflows.Server";
-
-        public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
-
-        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = new Microsoft.Extensions.FileProviders.NullFileProvider();
-    }
+    private static SupervisionOptions Options(params (string Key, string Value)[] settings) =>
+        SupervisionOptions.From(new ConfigurationBuilder().AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value))).Build());
 }
 
 /// <summary>Hangfire.PostgreSql in schema <c>hangfire</c> of the OneStop database.</summary>
@@ -133,7 +136,7 @@ public sealed class HangfirePostgresTests(PostgresServerFixture postgres)
     public async Task Hangfire_OnPostgreSql_CreatesSchemaHangfire_AndKeepsTheSweepThere()
     {
         var connectionString = await postgres.Server.CreateDatabaseAsync();
-        await using (var factory = new SupervisionEnabledFactory("PostgreSql", connectionString))
+        await using (var factory = new OneStopApiFactory("PostgreSql", connectionString, HangfireHostingTests.SupervisionOn))
         {
             (await (await factory.CreateClientAsAsync("admin")).GetAsync("/hangfire/recurring")).StatusCode.Should().Be(HttpStatusCode.OK);
             factory.Services.GetRequiredService<JobStorage>().Should().BeOfType<PostgreSqlStorage>();

@@ -14,7 +14,7 @@ namespace OneStop.Workflows.IntegrationTests.Supervision;
 
 /// <summary>
 /// PostgreSQL, the demo centre and the shared fake clock (set in the centre's zone, Asia/Shanghai); sweeps are run by
-/// calling the sweeper directly (Hangfire is off in the Testing environment).
+/// calling the sweeper directly (the test server runs with <c>Supervision:Enabled=false</c>: no Hangfire).
 /// </summary>
 public abstract class SupervisionTestBase(PostgresServerFixture postgres) : PostgresCaseTestBase(postgres)
 {

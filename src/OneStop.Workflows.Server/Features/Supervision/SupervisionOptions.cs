@@ -5,8 +5,8 @@ namespace OneStop.Workflows.Server.Features.Supervision;
 /// the sweep runs. Read once at start-up; a bad value stops the server with a message naming the setting.
 /// </summary>
 /// <param name="Enabled">
-/// <c>Supervision:Enabled</c>. Default true, except in the <c>Testing</c> environment, where integration tests call the
-/// sweeper directly and never wait for Hangfire (set it to true there to test Hangfire itself).
+/// <c>Supervision:Enabled</c>, default true in every environment. False: this node runs no Hangfire and no recurring
+/// sweep; signals fire only when something calls the sweeper (integration tests set it so, and call the sweeper directly).
 /// </param>
 /// <param name="SweepIntervalSeconds"><c>Supervision:SweepIntervalSeconds</c>, default 30; see <see cref="SweepCron"/>.</param>
 /// <param name="Workers"><c>Supervision:Workers</c>: Hangfire worker threads on this node, default 2.</param>
@@ -40,10 +40,10 @@ public sealed record SupervisionOptions(bool Enabled, int SweepIntervalSeconds, 
     /// </summary>
     public TimeSpan SchedulePollingInterval => TimeSpan.FromSeconds(Math.Clamp(SweepIntervalSeconds / 2.0, 1, 15));
 
-    public static SupervisionOptions From(IConfiguration configuration, IHostEnvironment environment)
+    public static SupervisionOptions From(IConfiguration configuration)
     {
         var section = configuration.GetSection(Section);
-        var enabled = Read<bool>(section, "Enabled", bool.TryParse, !environment.IsEnvironment("Testing"));
+        var enabled = Read<bool>(section, "Enabled", bool.TryParse, true);
         var interval = Read<int>(section, "SweepIntervalSeconds", int.TryParse, DefaultSweepIntervalSeconds);
         if (!AllowedIntervals.Contains(interval))
         {

@@ -26,7 +26,7 @@ public static class SupervisionSetup
     /// </summary>
     public static WebApplicationBuilder AddSupervision(this WebApplicationBuilder builder)
     {
-        var options = SupervisionOptions.From(builder.Configuration, builder.Environment);
+        var options = SupervisionOptions.From(builder.Configuration);
         var services = builder.Services;
         services.AddSingleton(options);
         services.AddSingleton<ISignalFiredHandler, AlertRecipientsHandler>();

@@ -46,7 +46,7 @@ public static class ClaimTask
         }
 
         var now = clock.GetCurrentInstant();
-        task.Claim(user.UserName, now);
+        task.Claim(user.UserName);
         var c = await db.Cases.FirstAsync(x => x.Id == task.CaseId, ct);
         if (task.Kind == Domain.Cases.TaskKind.Acceptance)
         {
