@@ -31,6 +31,9 @@ public sealed class OneStopApiFactory(string provider, string connectionString, 
 
     private readonly FakeClock _clock = new(Instant.FromUtc(2025, 9, 26, 1, 0));
 
+    /// <summary>The database's connection string (a second server on the same database is a second node).</summary>
+    public string ConnectionString => connectionString;
+
     /// <summary>The settings the server starts with, besides the database and the workflows folder.</summary>
     public IReadOnlyDictionary<string, string?> Settings { get; } = Merge(DefaultSettings, settings);
 

@@ -2,6 +2,7 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using OneStop.Workflows.IntegrationTests.Api;
 using OneStop.Workflows.IntegrationTests.Infrastructure;
 using OneStop.Workflows.Server.Features.Supervision;
 
@@ -45,6 +46,27 @@ public sealed class AlertPushTests(PostgresServerFixture postgres) : Supervision
     }
 
     [Fact]
+    public async Task AlertsHub_OnAnotherNode_PushesTheAlertsOfASweepOnThisNode()
+    {
+        SetClock("2025-09-26T09:00:00");
+        var id = await Driver.SubmitAndAcceptAsync("clerk.market", "food-business-licence");
+        await using var otherNode = new OneStopApiFactory("PostgreSql", Factory.ConnectionString);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var otherClient = await otherNode.CreateClientAsAsync("clerk.market");
+        using var clerk = await ConnectAsync(otherNode, otherClient.DefaultRequestHeaders.Authorization!.Parameter!, timeout.Token);
+        await otherNode.Services.GetRequiredService<AlertNotificationListener>().Listening.WaitAsync(timeout.Token);
+        await Factory.Services.GetRequiredService<AlertNotificationListener>().Listening.WaitAsync(timeout.Token);
+
+        SetClock("2025-10-10T00:00:00");
+        var outcome = await Factory.Services.GetRequiredService<SupervisionSweep>().RunAsync(CancellationToken.None);
+        outcome.SignalsRaised.Should().Be(3, "the sweep ran on this node, not on the other");
+
+        var toClerk = await clerk.NextAlertAsync(timeout.Token);
+        toClerk["rule"]!.GetValue<string>().Should().Be("case.promise.prompt");
+        toClerk["caseId"]!.GetValue<string>().Should().Be(id);
+    }
+
+    [Fact]
     public async Task AlertsHub_RefusesAnonymousAndBadTokens()
     {
         await Driver.As("clerk.market"); // starts the server
@@ -56,9 +78,11 @@ public sealed class AlertPushTests(PostgresServerFixture postgres) : Supervision
 
     private async Task<string> TokenAsync(string user) => (await Driver.As(user)).DefaultRequestHeaders.Authorization!.Parameter!;
 
-    private async Task<HubClient> ConnectAsync(string token, CancellationToken ct)
+    private Task<HubClient> ConnectAsync(string token, CancellationToken ct) => ConnectAsync(Factory, token, ct);
+
+    private static async Task<HubClient> ConnectAsync(OneStopApiFactory node, string token, CancellationToken ct)
     {
-        var socket = await Factory.Server.CreateWebSocketClient()
+        var socket = await node.Server.CreateWebSocketClient()
             .ConnectAsync(new Uri($"ws://localhost/hubs/alerts?access_token={Uri.EscapeDataString(token)}"), ct);
         var client = new HubClient(socket);
         await socket.SendAsync(Encoding.UTF8.GetBytes("{\"protocol\":\"json\",\"version\":1}" + RecordSeparator), WebSocketMessageType.Text, true, ct);
