@@ -11,7 +11,10 @@ public sealed record Deadline(LocalDate Due, bool Provisional);
 /// not counted; days inside suspensions are not counted; a calendar-day period whose last day is not a working
 /// day ends on the next working day. Years without data count Monday–Friday and make the result provisional.
 /// </summary>
-/// <remarks>Immutable; safe to share. A new import makes a new instance.</remarks>
+/// <remarks>
+/// The <b>effective calendar</b>: each national year with the centre's regional adjustments for it layered on top
+/// (<see cref="RegionalAdjustments.Decides"/> first, then the national year). Immutable; safe to share. A new import makes a new instance.
+/// </remarks>
 public sealed class WorkingDayCalendar
 {
     /// <summary>Budgets above this many days are refused as absurd.</summary>
@@ -19,24 +22,37 @@ public sealed class WorkingDayCalendar
 
     private readonly Dictionary<int, CalendarYear> _years;
 
-    public WorkingDayCalendar(IEnumerable<CalendarYear> years)
+    private readonly Dictionary<int, RegionalAdjustments> _regional;
+
+    /// <param name="years">The national years.</param>
+    /// <param name="regional">At most one set of regional adjustments per year, each for one of <paramref name="years"/>.</param>
+    public WorkingDayCalendar(IEnumerable<CalendarYear> years, IEnumerable<RegionalAdjustments>? regional = null)
     {
         _years = years.ToDictionary(y => y.Year);
+        _regional = (regional ?? []).ToDictionary(r => r.Year);
+        if (_regional.Keys.Where(y => !_years.ContainsKey(y)).ToList() is { Count: > 0 } orphans)
+        {
+            throw new ArgumentException($"Regional adjustments for years without national data: {string.Join(", ", orphans)}.", nameof(regional));
+        }
     }
 
     public static WorkingDayCalendar Shipped { get; } = new(ShippedCalendars.All);
 
     public IReadOnlyCollection<int> Years => _years.Keys;
 
+    /// <summary>The national year, or null when there is no data for it.</summary>
     public CalendarYear? Year(int year) => _years.GetValueOrDefault(year);
 
-    /// <summary>Whether <paramref name="date"/> is a working day; <paramref name="provisional"/> when its year has no data.</summary>
+    /// <summary>The centre's regional adjustments for <paramref name="year"/>, or null when it has none.</summary>
+    public RegionalAdjustments? Regional(int year) => _regional.GetValueOrDefault(year);
+
+    /// <summary>Whether <paramref name="date"/> is a working day in the effective calendar; <paramref name="provisional"/> when its year has no data.</summary>
     public bool IsWorkingDay(LocalDate date, out bool provisional)
     {
         if (_years.TryGetValue(date.Year, out var year))
         {
             provisional = false;
-            return year.IsWorkingDay(date);
+            return Regional(date.Year)?.Decides(date) ?? year.IsWorkingDay(date);
         }
 
         provisional = true;
@@ -92,6 +108,25 @@ public sealed class WorkingDayCalendar
         return count;
     }
 
-    /// <summary>A calendar with <paramref name="year"/> added or replaced.</summary>
-    public WorkingDayCalendar With(CalendarYear year) => new(_years.Values.Where(y => y.Year != year.Year).Append(year));
+    /// <summary>How many working days <paramref name="year"/> has in the effective calendar (Monday–Friday for a year without data).</summary>
+    public int WorkingDayCount(int year)
+    {
+        var count = 0;
+        for (var d = new LocalDate(year, 1, 1); d.Year == year; d = d.PlusDays(1))
+        {
+            count += IsWorkingDay(d, out _) ? 1 : 0;
+        }
+
+        return count;
+    }
+
+    /// <summary>A calendar with the national <paramref name="year"/> added or replaced; its regional adjustments are kept.</summary>
+    public WorkingDayCalendar With(CalendarYear year) => new(_years.Values.Where(y => y.Year != year.Year).Append(year), _regional.Values);
+
+    /// <summary>A calendar with <paramref name="adjustments"/> as the regional adjustments of their year (which must have national data).</summary>
+    public WorkingDayCalendar With(RegionalAdjustments adjustments) =>
+        new(_years.Values, _regional.Values.Where(r => r.Year != adjustments.Year).Append(adjustments));
+
+    /// <summary>A calendar without regional adjustments for <paramref name="year"/>.</summary>
+    public WorkingDayCalendar WithoutRegional(int year) => new(_years.Values, _regional.Values.Where(r => r.Year != year));
 }

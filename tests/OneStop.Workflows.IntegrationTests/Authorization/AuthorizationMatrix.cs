@@ -82,6 +82,10 @@ public static class AuthorizationMatrix
         R("GET", "/api/calendar/{year:int}", "/api/calendar/2025", null, "shipped year",                       U401, Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
         R("PUT", "/api/calendar/{year:int}", "/api/calendar/2025", "{}", "no rest days → 400",                 U401, Ok,   F403, F403, F403, F403, F403, F403, F403, F403),
         R("POST", "/api/calendar/deadline", "/api/calendar/deadline", "{}", "invalid → 400",                   U401, Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
+        // The centre's regional adjustments of a year: set and removed by administrators.
+        R("PUT", "/api/calendar/{year:int}/regional", "/api/calendar/2025/regional", "{}", "no region → 400",   U401, Ok,   F403, F403, F403, F403, F403, F403, F403, F403),
+        R("DELETE", "/api/calendar/{year:int}/regional", "/api/calendar/2025/regional", null, "none → 200, no change",
+                                                                                                               U401, Ok,   F403, F403, F403, F403, F403, F403, F403, F403),
 
         // Cases. Visible: supervisors and administrators all; staff of the lead department or of a department with a task in it.
         R("POST", "/api/cases", "/api/cases", "{}", "invalid application → 400",                               U401, F403, F403, F403, Ok,   Ok,   Ok,   F403, F403, F403),

@@ -9,11 +9,32 @@ public static class CalendarJson
 {
     public sealed record RangeData(string? From, string? To);
 
-    public sealed record YearResponse(int Year, IReadOnlyList<RangeData> RestDays, IReadOnlyList<string> MakeUpWorkingDays, int WorkingDays, string? Source);
+    /// <summary>A regional rest day range with the name of the local holiday.</summary>
+    public sealed record NamedRangeData(string? From, string? To, string? Name);
 
-    public static YearResponse From(CalendarYear year) => new(year.Year,
-        year.RestDays.Select(r => new RangeData(Format(r.From), Format(r.To))).ToList(),
-        year.MakeUpWorkingDays.Select(Format).ToList(), year.WorkingDayCount(), year.Source);
+    public sealed record RegionalResponse(string Region, IReadOnlyList<NamedRangeData> RestDays, IReadOnlyList<string> MakeUpWorkingDays, string Source);
+
+    /// <summary>
+    /// A year: the national data (<c>workingDays</c> is the national count, 248 in the official years), the centre's regional
+    /// adjustments (left out when there are none) and <c>effectiveWorkingDays</c>, the count deadlines are computed with.
+    /// </summary>
+    public sealed record YearResponse(int Year, IReadOnlyList<RangeData> RestDays, IReadOnlyList<string> MakeUpWorkingDays, int WorkingDays, string? Source,
+        RegionalResponse? Regional, int EffectiveWorkingDays);
+
+    /// <summary>The year <paramref name="year"/> of <paramref name="calendar"/>, which must have national data.</summary>
+    public static YearResponse From(WorkingDayCalendar calendar, int year)
+    {
+        var national = calendar.Year(year) ?? throw new ArgumentException($"No national data for {year}.", nameof(year));
+        return new(year,
+            national.RestDays.Select(r => new RangeData(Format(r.From), Format(r.To))).ToList(),
+            national.MakeUpWorkingDays.Select(Format).ToList(), national.WorkingDayCount(), national.Source,
+            calendar.Regional(year) is { } regional ? From(regional) : null,
+            calendar.WorkingDayCount(year));
+    }
+
+    private static RegionalResponse From(RegionalAdjustments regional) => new(regional.Region,
+        regional.RestDays.OrderBy(r => r.Days.From).Select(r => new NamedRangeData(Format(r.Days.From), Format(r.Days.To), r.Name)).ToList(),
+        regional.MakeUpWorkingDays.Order().Select(Format).ToList(), regional.Source);
 
     public static string Format(LocalDate date) => LocalDatePattern.Iso.Format(date);
 

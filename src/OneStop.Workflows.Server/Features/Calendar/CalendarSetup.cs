@@ -1,11 +1,12 @@
 namespace OneStop.Workflows.Server.Features.Calendar;
 
-/// <summary>Routes of the official calendar and the deadline preview.</summary>
+/// <summary>Routes of the official calendar (national years and the centre's regional adjustments) and the deadline preview.</summary>
 public static class CalendarSetup
 {
     public static RouteGroupBuilder MapCalendar(this RouteGroupBuilder api)
     {
         api.MapCalendarYears();
+        api.MapCalendarRegionalAdjustments();
         api.MapPreviewDeadline();
         return api;
     }

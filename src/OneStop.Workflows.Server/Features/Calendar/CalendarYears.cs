@@ -15,16 +15,17 @@ public static class CalendarYears
     public static void MapCalendarYears(this RouteGroupBuilder api)
     {
         api.MapGet("/calendar/{year:int}", GetAsync).RequireAuthorization(Policies.Staff)
-            .WithName("GetCalendarYear").WithSummary("A year's rest days and make-up working days; 404 for a year without data (counted Monday–Friday, provisional).")
+            .WithName("GetCalendarYear").WithSummary("A year's national rest days and make-up working days, the centre's regional adjustments and the effective working-day count; 404 for a year without data (counted Monday–Friday, provisional).")
             .Produces<CalendarJson.YearResponse>().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPut("/calendar/{year:int}", ImportAsync).RequireAuthorization(Policies.Administration)
-            .WithName("ImportCalendarYear").WithSummary("Import (add or replace) a year of the official calendar; audited.")
-            .Accepts<ImportRequest>("application/json").Produces<CalendarJson.YearResponse>().ProducesProblem(StatusCodes.Status400BadRequest);
+            .WithName("ImportCalendarYear").WithSummary("Import (add or replace) a year of the national calendar, keeping the year's regional adjustments; audited; re-plans running clocks.")
+            .Accepts<ImportRequest>("application/json").Produces<CalendarJson.YearResponse>().ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
     private static async Task<IResult> GetAsync(int year, OfficialCalendar calendar, CancellationToken ct) =>
-        (await calendar.CurrentAsync(ct)).Year(year) is { } data
-            ? Results.Ok(CalendarJson.From(data))
+        await calendar.CurrentAsync(ct) is var current && current.Year(year) is not null
+            ? Results.Ok(CalendarJson.From(current, year))
             : Problems.NotFound($"No official calendar for {year}: deadlines reaching it count Monday–Friday and are provisional until it is imported.");
 
     private static async Task<IResult> ImportAsync(int year, HttpContext http, OfficialCalendar calendar, SignalPlanner planner,
@@ -63,11 +64,32 @@ public static class CalendarYears
             return Problems.Validation(errors);
         }
 
-        await calendar.ImportAsync(parsed, user.UserName, request.Reason, ct);
+        return await AnswerAsync(await calendar.ImportAsync(parsed, user.UserName, request.Reason, ct), year, "imported", user.UserName, planner, contexts, clock, logger, ct);
+    }
 
-        // Every running clock's due days are derived from the calendar: re-plan their pending signals now.
-        var replanned = await planner.ReplanRunningClocksAsync(contexts, clock.GetCurrentInstant(), ct);
-        logger.LogInformation("Calendar {Year} imported by {User}; {Count} running clock(s) re-planned", year, user.UserName, replanned);
-        return Results.Ok(CalendarJson.From(parsed));
+    /// <summary>
+    /// The answer to a change of the calendar (national import, regional adjustments set or removed): after a change, every running
+    /// clock's pending signals are re-planned, since their due days are derived from the calendar; then 200 with the year.
+    /// </summary>
+    internal static async Task<IResult> AnswerAsync(CalendarChange change, int year, string what, string user, SignalPlanner planner,
+        IDbContextFactory<OneStopDbContext> contexts, NodaTime.IClock clock, ILogger logger, CancellationToken ct)
+    {
+        switch (change)
+        {
+            case CalendarChange.Written written:
+                if (written.Changed)
+                {
+                    var replanned = await planner.ReplanRunningClocksAsync(contexts, clock.GetCurrentInstant(), ct);
+                    logger.LogInformation("Calendar {Year} {What} by {User}; {Count} running clock(s) re-planned", year, what, user, replanned);
+                }
+
+                return Results.Ok(CalendarJson.From(written.Calendar, year));
+            case CalendarChange.Invalid invalid:
+                return Problems.Validation(invalid.Problems.GroupBy(p => p.Path).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()));
+            case CalendarChange.Refused refused:
+                return Problems.Conflict(refused.Detail, refused.Code);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(change), change, null);
+        }
     }
 }
