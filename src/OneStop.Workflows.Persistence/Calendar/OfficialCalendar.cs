@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -38,8 +39,14 @@ public abstract record CalendarChange
 /// its regional adjustments share one row, so every change writes the row only if its data is still what was read (compare and
 /// swap on <c>data</c>): a national import and a regional change at the same moment cannot undo each other — the later one is refused.
 /// </remarks>
-public sealed class OfficialCalendar(IDbContextFactory<OneStopDbContext> contexts, IClock clock)
+public sealed class OfficialCalendar(IDbContextFactory<OneStopDbContext> contexts, IClock clock, OneStopDatabaseOptions database)
 {
+    /// <summary>
+    /// The PostgreSQL channel a calendar change is announced on (payload: the year), in the writing transaction, so the
+    /// other server nodes reload their cached calendar when it commits.
+    /// </summary>
+    public const string ChangedChannel = "onestop_calendar";
+
     private volatile WorkingDayCalendar? _current;
 
     /// <summary>The calendar in force (loaded on first use).</summary>
@@ -167,6 +174,11 @@ public sealed class OfficialCalendar(IDbContextFactory<OneStopDbContext> context
                 return ChangedMeanwhile(replacement.Year);
             }
 
+            if (database.Provider == DatabaseProvider.PostgreSql)
+            {
+                await db.Database.ExecuteSqlRawAsync("SELECT pg_notify({0}, {1})", [ChangedChannel, replacement.Year.ToString(CultureInfo.InvariantCulture)], ct);
+            }
+
             await transaction.CommitAsync(ct);
         }
 
@@ -175,6 +187,9 @@ public sealed class OfficialCalendar(IDbContextFactory<OneStopDbContext> context
 
     private static CalendarChange.Refused ChangedMeanwhile(int year) => new(CalendarChange.ChangedMeanwhile,
         $"The calendar of {year} was changed by someone else meanwhile; nothing was stored. Read it again (GET /api/calendar/{year}) and repeat the change.");
+
+    /// <summary>Reads the stored years again and puts them in force (another node changed them).</summary>
+    public Task<WorkingDayCalendar> RefreshAsync(CancellationToken ct) => ReloadAsync(ct);
 
     private async Task<WorkingDayCalendar> ReloadAsync(CancellationToken ct)
     {

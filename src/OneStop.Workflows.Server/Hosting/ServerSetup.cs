@@ -54,6 +54,9 @@ public static class ServerSetup
         });
         builder.AddOneStopAuth();
         builder.AddSupervision();
+        services.AddSingleton<INodeNotificationHandler, Features.Calendar.CalendarChangedHandler>();
+        services.AddSingleton<NodeNotificationListener>();
+        services.AddHostedService(sp => sp.GetRequiredService<NodeNotificationListener>());
         return builder;
     }
 

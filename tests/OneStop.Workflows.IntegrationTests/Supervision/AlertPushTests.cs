@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OneStop.Workflows.IntegrationTests.Api;
 using OneStop.Workflows.IntegrationTests.Infrastructure;
 using OneStop.Workflows.Server.Features.Supervision;
+using OneStop.Workflows.Server.Hosting;
 
 namespace OneStop.Workflows.IntegrationTests.Supervision;
 
@@ -25,7 +26,7 @@ public sealed class AlertPushTests(PostgresServerFixture postgres) : Supervision
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         using var clerk = await ConnectAsync(await TokenAsync("clerk.market"), timeout.Token);
         using var head = await ConnectAsync(await TokenAsync("head.market"), timeout.Token);
-        await Factory.Services.GetRequiredService<AlertNotificationListener>().Listening.WaitAsync(timeout.Token);
+        await Factory.Services.GetRequiredService<NodeNotificationListener>().Listening.WaitAsync(timeout.Token);
 
         // 10-10 00:00: the step prompt (reviewer.market) and step yellow (head.market, supervisor) of the market review,
         // and the case prompt (clerk.market).
@@ -54,8 +55,8 @@ public sealed class AlertPushTests(PostgresServerFixture postgres) : Supervision
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         using var otherClient = await otherNode.CreateClientAsAsync("clerk.market");
         using var clerk = await ConnectAsync(otherNode, otherClient.DefaultRequestHeaders.Authorization!.Parameter!, timeout.Token);
-        await otherNode.Services.GetRequiredService<AlertNotificationListener>().Listening.WaitAsync(timeout.Token);
-        await Factory.Services.GetRequiredService<AlertNotificationListener>().Listening.WaitAsync(timeout.Token);
+        await otherNode.Services.GetRequiredService<NodeNotificationListener>().Listening.WaitAsync(timeout.Token);
+        await Factory.Services.GetRequiredService<NodeNotificationListener>().Listening.WaitAsync(timeout.Token);
 
         SetClock("2025-10-10T00:00:00");
         var outcome = await Factory.Services.GetRequiredService<SupervisionSweep>().RunAsync(CancellationToken.None);

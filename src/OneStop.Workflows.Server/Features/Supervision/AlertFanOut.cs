@@ -21,8 +21,8 @@ public sealed class LocalAlertFanOut(AlertPusher pusher) : IAlertFanOut
 
 /// <summary>
 /// Several nodes on one PostgreSQL: the sweeping node announces the committed alert ids with <c>pg_notify</c> on
-/// <see cref="Channel"/>, and every node's <see cref="AlertNotificationListener"/> (the sweeping node's too) pushes them to
-/// the connections it holds. PostgreSQL is the only thing the nodes share, so it is the backplane.
+/// <see cref="Channel"/>, and every node's <see cref="Hosting.NodeNotificationListener"/> (the sweeping node's too) hands them to
+/// <see cref="AnnouncedAlertsHandler"/>, which pushes them to the connections that node holds.
 /// </summary>
 public sealed class PostgresAlertFanOut(IDbContextFactory<OneStopDbContext> contexts) : IAlertFanOut
 {
@@ -56,4 +56,12 @@ public sealed class PostgresAlertFanOut(IDbContextFactory<OneStopDbContext> cont
     /// <summary>The ids of one notification's payload; malformed entries are skipped.</summary>
     public static IReadOnlyList<Guid> ParsePayload(string payload) =>
         payload.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(p => Guid.TryParse(p, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).ToList();
+}
+
+/// <summary>Every node on PostgreSQL: pushes the alerts another (or this) node announced to this node's connections.</summary>
+public sealed class AnnouncedAlertsHandler(AlertPusher pusher) : Hosting.INodeNotificationHandler
+{
+    public string Channel => PostgresAlertFanOut.Channel;
+
+    public Task HandleAsync(string payload, CancellationToken ct) => pusher.PushAsync(PostgresAlertFanOut.ParsePayload(payload), ct);
 }

@@ -72,8 +72,7 @@ public static class SupervisionSetup
         services.AddSingleton<IAlertFanOut>(sp => sp.GetRequiredService<OneStopDatabaseOptions>().Provider == DatabaseProvider.PostgreSql
             ? sp.GetRequiredService<PostgresAlertFanOut>()
             : sp.GetRequiredService<LocalAlertFanOut>());
-        services.AddSingleton<AlertNotificationListener>();
-        services.AddHostedService(sp => sp.GetRequiredService<AlertNotificationListener>());
+        services.AddSingleton<Hosting.INodeNotificationHandler, AnnouncedAlertsHandler>();
     }
 
     /// <summary>Maps the routes under <paramref name="api"/>, the alerts hub and (when enabled) the Hangfire dashboard for administrators.</summary>
