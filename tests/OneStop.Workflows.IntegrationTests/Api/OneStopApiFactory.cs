@@ -12,10 +12,12 @@ using OneStop.Workflows.Server.Features.Auth;
 namespace OneStop.Workflows.IntegrationTests.Api;
 
 /// <summary>
-/// The real server in memory, on the given database, with the shared fake clock and the repo's workflows/.
+/// The real server in memory, on the given database, with the shared fake clock and the repo's workflows/, plus any
+/// extra <paramref name="settings"/> (e.g. <c>Supervision:YellowToRed:Count</c>).
 /// <see cref="WebApplicationFactory{TEntryPoint}.CreateClient()"/> is anonymous; <see cref="CreateClientAsAsync"/> signs in.
 /// </summary>
-public sealed class OneStopApiFactory(string provider, string connectionString) : WebApplicationFactory<Program>
+public sealed class OneStopApiFactory(string provider, string connectionString, IReadOnlyDictionary<string, string?>? settings = null)
+    : WebApplicationFactory<Program>
 {
     public FakeClock Clock { get; } = new(Instant.FromUtc(2025, 9, 26, 1, 0));
 
@@ -25,6 +27,11 @@ public sealed class OneStopApiFactory(string provider, string connectionString) 
         builder.UseSetting("Database:Provider", provider);
         builder.UseSetting("ConnectionStrings:OneStop", connectionString);
         builder.UseSetting("Workflows:Directory", RepositoryFolders.Workflows);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<IClock>(Clock)));
     }
 
