@@ -13,7 +13,8 @@ public static class PersistenceServiceCollectionExtensions
     /// Reads <c>Database:Provider</c> (<c>Sqlite</c>, the default, or <c>PostgreSql</c>) and <c>ConnectionStrings:OneStop</c>
     /// (SQLite default <c>Data Source=data/onestop.db</c>, whose folder is created). Registers
     /// <see cref="IDbContextFactory{OneStopDbContext}"/> (singleton), <see cref="OneStopDbContext"/> (scoped, e.g. for health
-    /// checks), <see cref="OneStopDatabaseOptions"/> and the two engine stores (singletons). The server registers <c>IClock</c>.
+    /// checks), <see cref="OneStopDatabaseOptions"/> and the two engine stores (singletons), and the centre-wide supervision
+    /// rules of <see cref="Supervision.SupervisionSettings"/> (a bad value throws here, at start-up). The server registers <c>IClock</c>.
     /// </summary>
     /// <param name="configureDbContext">Optional extra context configuration (interceptors, logging), applied after the provider's.</param>
     public static IServiceCollection AddOneStopPersistence(
@@ -41,7 +42,8 @@ public static class PersistenceServiceCollectionExtensions
         services.AddLogging();
         services.AddSingleton<IStepWriter, Approval.CaseStepWriter>();
         services.AddSingleton<Calendar.OfficialCalendar>();
-        services.AddSingleton(Domain.Clocks.LadderSettings.Default);
+        services.AddSingleton(Supervision.SupervisionSettings.LadderDefaults(configuration));
+        services.AddSingleton(Supervision.SupervisionSettings.YellowToRed(configuration));
         services.AddSingleton(sp => new Domain.Calendar.CentreDay(sp.GetRequiredService<Domain.Calendar.CentreTimeZone>(),
             configuration["Centre:OfficeClose"] is { Length: > 0 } close ? NodaTime.Text.LocalTimePattern.ExtendedIso.Parse(close).GetValueOrThrow() : null));
         services.AddSingleton<Supervision.SignalPlanner>();

@@ -60,7 +60,11 @@ public sealed class WorkingDayCalendar
     }
 
     /// <summary>The due day of a budget counted from <paramref name="start"/> (not counted), skipping the suspensions.</summary>
-    public Deadline Due(LocalDate start, int budget, TimeUnit unit, IReadOnlyCollection<DateRange>? suspensions = null)
+    /// <param name="endOnWorkingDay">
+    /// True (a period's end): a calendar-day period whose last day is a rest day ends on the next working day. False (a
+    /// point inside a period, e.g. its half): the day on which the count is reached, whatever it is.
+    /// </param>
+    public Deadline Due(LocalDate start, int budget, TimeUnit unit, IReadOnlyCollection<DateRange>? suspensions = null, bool endOnWorkingDay = true)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(budget);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(budget, MaxBudgetDays);
@@ -84,7 +88,7 @@ public sealed class WorkingDayCalendar
         }
 
         // Civil Code art. 203: a period whose last day is a rest day ends on the next working day.
-        while (unit == TimeUnit.CalendarDays && !IsWorkingDay(day, out var unknownYear))
+        while (endOnWorkingDay && unit == TimeUnit.CalendarDays && !IsWorkingDay(day, out var unknownYear))
         {
             provisional |= unknownYear;
             day = day.PlusDays(1);

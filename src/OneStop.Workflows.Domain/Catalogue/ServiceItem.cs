@@ -3,6 +3,7 @@ using NodaTime;
 namespace OneStop.Workflows.Domain.Catalogue;
 
 /// <summary>The catalogue fields of a service item that the flow uses (domain-rules §5).</summary>
+/// <param name="Supervision">The item's own ladder settings; null (or a block setting nothing) means the centre's defaults.</param>
 public sealed record ServiceItemData(
     string Name,
     ServiceItemType Type,
@@ -17,7 +18,8 @@ public sealed record ServiceItemData(
     RefusalPolicy RefusalPolicy,
     ResultType ResultType,
     IReadOnlyList<DeliveryMethod> DeliveryMethods,
-    string WorkflowDefinitionId)
+    string WorkflowDefinitionId,
+    ItemSupervision? Supervision = null)
 {
     /// <summary>Every rule a catalogue entry must satisfy, as (field, message) pairs; empty when valid.</summary>
     public IReadOnlyList<(string Field, string Message)> Problems()
@@ -56,6 +58,11 @@ public sealed record ServiceItemData(
         if (string.IsNullOrWhiteSpace(WorkflowDefinitionId))
         {
             problems.Add(("workflowDefinitionId", "The workflow definition that runs the item is required."));
+        }
+
+        if (Supervision is not null)
+        {
+            problems.AddRange(Supervision.Problems());
         }
 
         return problems;

@@ -61,9 +61,10 @@ public sealed class CaseStepWriter(CentreTimeZone centre, NotificationOptions no
         step.OpenTasksForNewBookmarks();
         step.CompleteIfFlowEnded();
         step.KeepClocksInStep();
+        var ladder = planner.EffectiveFor(step.Item?.Data);
         foreach (var clock in step.TouchedClocks.Distinct())
         {
-            await planner.ReplanAsync(db, clock, now, ct);
+            await planner.ReplanAsync(db, clock, ladder, now, ct);
         }
 
         await WriteDeemedActionsAsync(db, step, commit, now, ct);

@@ -52,16 +52,19 @@ public sealed class DeadlineSweeper(
 
     private readonly ISignalFiredHandler[] _handlers = handlers.ToArray();
 
-    /// <summary>Fires every signal due by now; answers how many fired.</summary>
+    /// <summary>
+    /// Fires every signal due by now, including those a handler inserted due at once (a yellow-card accumulation red);
+    /// answers how many fired.
+    /// </summary>
     public async Task<int> SweepAsync(int batchSize = DefaultBatchSize, CancellationToken ct = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
         var total = 0;
         while (true)
         {
-            var fired = await SweepBatchAsync(batchSize, ct);
+            var (fired, followUps) = await SweepBatchAsync(batchSize, ct);
             total += fired;
-            if (fired < batchSize)
+            if (fired < batchSize && followUps == 0)
             {
                 break;
             }
@@ -75,7 +78,8 @@ public sealed class DeadlineSweeper(
         return total;
     }
 
-    private async Task<int> SweepBatchAsync(int batchSize, CancellationToken ct)
+    /// <summary>One batch; answers how many fired and how many signals due by now its handlers added (the next batch takes them).</summary>
+    private async Task<(int Fired, int FollowUps)> SweepBatchAsync(int batchSize, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
@@ -87,12 +91,12 @@ public sealed class DeadlineSweeper(
         if (fired is null)
         {
             await transaction.RollbackAsync(ct);
-            return 0;
+            return (0, 0);
         }
 
         if (fired.Count == 0)
         {
-            return 0;
+            return (0, 0);
         }
 
         foreach (var signal in fired)
@@ -107,6 +111,7 @@ public sealed class DeadlineSweeper(
             await handler.HandleAsync(db, fired, ct);
         }
 
+        var followUps = db.ChangeTracker.Entries<SignalRow>().Count(e => e.State == EntityState.Added && e.Entity.DueAt <= now);
         if (database.Provider == DatabaseProvider.PostgreSql)
         {
             await PostgreSqlBulkInsert.CopyAddedAsync(db, BulkTypes, ct);
@@ -114,7 +119,7 @@ public sealed class DeadlineSweeper(
 
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return fired.Count;
+        return (fired.Count, followUps);
     }
 
     /// <summary>

@@ -1,20 +1,29 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using OneStop.Workflows.Domain.Calendar;
+using OneStop.Workflows.Domain.Cases;
+using OneStop.Workflows.Domain.Catalogue;
 using OneStop.Workflows.Domain.Clocks;
 using OneStop.Workflows.Persistence.Calendar;
 
 namespace OneStop.Workflows.Persistence.Supervision;
 
 /// <summary>
-/// Keeps a clock's pending signal rows equal to what the card ladder plans now. Signals already due stay as they
-/// are (the next sweep raises them: the subject was late before it changed); fired signals are never touched.
+/// Keeps a clock's pending signal rows equal to what the card ladder plans now, under the ladder settings of the case's
+/// service item (its <c>supervision</c> block over the centre's defaults). Signals already due stay as they are (the
+/// next sweep raises them: the subject was late before it changed); fired signals are never touched.
 /// </summary>
-public sealed class SignalPlanner(OfficialCalendar calendar, CentreDay day, LadderSettings settings)
+public sealed class SignalPlanner(OfficialCalendar calendar, CentreDay day, LadderSettings centreDefaults)
 {
+    /// <summary>The centre's defaults (<c>Supervision:Ladder:*</c>), which an item's <c>supervision</c> block overrides.</summary>
+    public LadderSettings CentreDefaults => centreDefaults;
+
+    /// <summary>The ladder settings in effect for the cases of an item (the centre's defaults for none).</summary>
+    public LadderSettings EffectiveFor(ServiceItemData? item) => item?.Supervision?.Over(centreDefaults) ?? centreDefaults;
+
     /// <summary>
-    /// Re-plans every running clock (after a calendar import), a page at a time, each page one transaction.
-    /// Answers how many clocks were re-planned.
+    /// Re-plans every running clock (after a calendar import), a page at a time, each page one transaction; the item
+    /// settings of a page's cases are read once per page. Answers how many clocks were re-planned.
     /// </summary>
     public async Task<int> ReplanRunningClocksAsync(IDbContextFactory<OneStopDbContext> contexts, Instant now, CancellationToken ct, int pageSize = 500)
     {
@@ -29,9 +38,10 @@ public sealed class SignalPlanner(OfficialCalendar calendar, CentreDay day, Ladd
                 return done;
             }
 
+            var settings = await SettingsByCaseAsync(db, page.Select(c => c.CaseId), ct);
             foreach (var clock in page)
             {
-                await ReplanAsync(db, clock, now, ct);
+                await ReplanAsync(db, clock, settings.GetValueOrDefault(clock.CaseId, centreDefaults), now, ct);
             }
 
             await db.SaveChangesAsync(ct);
@@ -39,7 +49,47 @@ public sealed class SignalPlanner(OfficialCalendar calendar, CentreDay day, Ladd
         }
     }
 
-    public async Task ReplanAsync(OneStopDbContext db, Clock clock, Instant now, CancellationToken ct)
+    /// <summary>
+    /// Re-plans the running clocks of the open cases of one service item under <paramref name="item"/>'s settings (after
+    /// its <c>supervision</c> block changed), a page at a time. Runs in the caller's context and transaction: each page is
+    /// saved and the change tracker cleared, so save your own changes first. Answers how many clocks were re-planned.
+    /// </summary>
+    public async Task<int> ReplanItemAsync(OneStopDbContext db, string itemCode, ServiceItemData item, Instant now, CancellationToken ct, int pageSize = 500)
+    {
+        var settings = EffectiveFor(item);
+        var done = 0;
+        while (true)
+        {
+            var page = await (
+                    from k in db.Clocks
+                    where k.StoppedAt == null
+                    join c in db.Cases on k.CaseId equals c.Id
+                    where c.ServiceItemCode == itemCode
+                    orderby k.Id
+                    select k)
+                .Skip(done).Take(pageSize).ToListAsync(ct);
+            if (page.Count == 0)
+            {
+                return done;
+            }
+
+            foreach (var clock in page)
+            {
+                await ReplanAsync(db, clock, settings, now, ct);
+            }
+
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            done += page.Count;
+        }
+    }
+
+    /// <summary>Re-plans one clock under the settings of its case's item (looked up: the case may be new in <paramref name="db"/>).</summary>
+    public async Task ReplanAsync(OneStopDbContext db, Clock clock, Instant now, CancellationToken ct) =>
+        await ReplanAsync(db, clock, await SettingsForAsync(db, clock.CaseId, ct), now, ct);
+
+    /// <summary>Re-plans one clock under <paramref name="settings"/> (see <see cref="EffectiveFor"/>).</summary>
+    public async Task ReplanAsync(OneStopDbContext db, Clock clock, LadderSettings settings, Instant now, CancellationToken ct)
     {
         var planned = CardLadder.Plan(clock, await calendar.CurrentAsync(ct), day, settings);
         var existing = db.Signals.Local.Where(s => s.ClockId == clock.Id).ToList();
@@ -56,8 +106,9 @@ public sealed class SignalPlanner(OfficialCalendar calendar, CentreDay day, Ladd
                 row.DueAt = plan.DueAt;
                 row.Basis = plan.Basis;
             }
-            else
+            else if (row.Rule != SignalRules.YellowAccumulation)
             {
+                // Not the ladder's: an accumulation red is due when it is inserted, so it is never pending here anyway.
                 db.Signals.Remove(row);
             }
         }
@@ -78,5 +129,26 @@ public sealed class SignalPlanner(OfficialCalendar calendar, CentreDay day, Ladd
                 CreatedAt = now,
             });
         }
+    }
+
+    private async Task<LadderSettings> SettingsForAsync(OneStopDbContext db, CaseId caseId, CancellationToken ct)
+    {
+        var code = db.Cases.Local.FirstOrDefault(c => c.Id == caseId)?.ServiceItemCode
+            ?? await db.Cases.AsNoTracking().Where(c => c.Id == caseId).Select(c => c.ServiceItemCode).FirstOrDefaultAsync(ct);
+        if (code is null)
+        {
+            return centreDefaults;
+        }
+
+        return EffectiveFor(await db.ServiceItems.AsNoTracking().Where(i => i.Code == code).Select(i => i.Data).FirstOrDefaultAsync(ct));
+    }
+
+    private async Task<Dictionary<CaseId, LadderSettings>> SettingsByCaseAsync(OneStopDbContext db, IEnumerable<CaseId> caseIds, CancellationToken ct)
+    {
+        var ids = caseIds.Distinct().ToList();
+        var cases = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.ServiceItemCode }).ToListAsync(ct);
+        var codes = cases.Select(c => c.ServiceItemCode).Distinct().ToList();
+        var items = await db.ServiceItems.AsNoTracking().Where(i => codes.Contains(i.Code)).Select(i => new { i.Code, i.Data }).ToDictionaryAsync(i => i.Code, i => i.Data, ct);
+        return cases.ToDictionary(c => c.Id, c => EffectiveFor(items.GetValueOrDefault(c.ServiceItemCode)));
     }
 }

@@ -14,9 +14,20 @@ public abstract class PostgresCaseTestBase(PostgresServerFixture postgres) : IAs
     /// <summary>Settings of the test server, applied over <see cref="OneStopApiFactory.DefaultSettings"/>; none by default.</summary>
     protected virtual IReadOnlyDictionary<string, string?>? Settings => null;
 
+    /// <summary>The shared PostgreSQL server (for tests that need another database).</summary>
+    protected PostgresServerFixture Postgres => postgres;
+
     public async Task InitializeAsync()
     {
         Factory = new OneStopApiFactory("PostgreSql", await postgres.Server.CreateDatabaseAsync(), Settings);
+        Driver = new CaseDriver(Factory);
+    }
+
+    /// <summary>Replaces the server with one on a fresh database that also has <paramref name="settings"/>.</summary>
+    protected async Task RestartWithAsync(IReadOnlyDictionary<string, string?> settings)
+    {
+        await DisposeAsync();
+        Factory = new OneStopApiFactory("PostgreSql", await postgres.Server.CreateDatabaseAsync(), settings);
         Driver = new CaseDriver(Factory);
     }
 

@@ -1,8 +1,10 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using OneStop.Workflows.Domain.Audit;
 using OneStop.Workflows.Domain.Catalogue;
+using OneStop.Workflows.Domain.Clocks;
 using OneStop.Workflows.Engine.Hosting;
 using OneStop.Workflows.Persistence;
 using OneStop.Workflows.Server.Hosting;
@@ -25,7 +27,8 @@ public static class CreateServiceItem
             .RequireAuthorization(Policies.Administration);
 
     private static async Task<IResult> HandleAsync(
-        HttpContext http, IDbContextFactory<OneStopDbContext> factory, IWorkflowDefinitionStore definitions, IClock clock, CancellationToken ct)
+        HttpContext http, IDbContextFactory<OneStopDbContext> factory, IWorkflowDefinitionStore definitions, IClock clock, [FromServices] LadderSettings centre,
+        CancellationToken ct)
     {
         var (body, problem) = await ServiceItemInput.ReadAsync(http.Request, ct);
         if (body is null)
@@ -66,7 +69,7 @@ public static class CreateServiceItem
             return Problems.Conflict($"A service item '{code}' already exists.");
         }
 
-        return Results.Created($"/api/service-items/{Uri.EscapeDataString(code)}", ServiceItemResponse.From(item));
+        return Results.Created($"/api/service-items/{Uri.EscapeDataString(code)}", ServiceItemResponse.From(item, centre));
     }
 
     /// <summary>Checked on a fresh context, synchronously because exception filters cannot await.</summary>

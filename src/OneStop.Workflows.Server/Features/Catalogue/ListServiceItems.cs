@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using OneStop.Workflows.Domain.Clocks;
 using OneStop.Workflows.Persistence;
 using OneStop.Workflows.Server.Hosting;
 
@@ -16,10 +18,10 @@ public static class ListServiceItems
             .WithSummary("List the service items, ordered by code.")
             .RequireAuthorization(Policies.Staff);
 
-    private static async Task<Ok<Response>> HandleAsync(IDbContextFactory<OneStopDbContext> factory, CancellationToken ct)
+    private static async Task<Ok<Response>> HandleAsync(IDbContextFactory<OneStopDbContext> factory, [FromServices] LadderSettings centre, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var items = await db.ServiceItems.AsNoTracking().OrderBy(i => i.Code).ToListAsync(ct);
-        return TypedResults.Ok(new Response([.. items.Select(ServiceItemResponse.From)]));
+        return TypedResults.Ok(new Response([.. items.Select(i => ServiceItemResponse.From(i, centre))]));
     }
 }

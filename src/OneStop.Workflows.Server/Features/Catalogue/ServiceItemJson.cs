@@ -5,13 +5,18 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using NodaTime.Text;
 using OneStop.Workflows.Domain.Catalogue;
+using OneStop.Workflows.Domain.Clocks;
 using OneStop.Workflows.Engine.Hosting;
 using OneStop.Workflows.Persistence;
 using OneStop.Workflows.Server.Hosting;
 
 namespace OneStop.Workflows.Server.Features.Catalogue;
 
-/// <summary>A service item as every catalogue route returns it.</summary>
+/// <summary>
+/// A service item as every catalogue route returns it. <see cref="Supervision"/> is the item's own block as stored (null
+/// when it has none), so a response sent back as a PUT body keeps following the centre's defaults;
+/// <see cref="EffectiveSupervision"/> is what its cases' clocks are planned with.
+/// </summary>
 public sealed record ServiceItemResponse(
     string Code,
     string Name,
@@ -28,16 +33,19 @@ public sealed record ServiceItemResponse(
     ResultType ResultType,
     IReadOnlyList<DeliveryMethod> DeliveryMethods,
     string WorkflowDefinitionId,
+    ItemSupervision? Supervision,
+    LadderSettings EffectiveSupervision,
     string UpdatedAt,
     long Version)
 {
-    public static ServiceItemResponse From(ServiceItem item)
+    /// <param name="centre">The centre's ladder defaults (<c>Supervision:Ladder:*</c>).</param>
+    public static ServiceItemResponse From(ServiceItem item, LadderSettings centre)
     {
         var d = item.Data;
         return new ServiceItemResponse(
             item.Code, d.Name, d.Type, d.LeadDepartment, d.CoDepartments, d.HandlingKind, d.StatutoryLimit, d.StatutoryExtension,
             d.PromisedLimit, d.JointHandling, d.Materials, d.RefusalPolicy, d.ResultType, d.DeliveryMethods, d.WorkflowDefinitionId,
-            InstantPattern.ExtendedIso.Format(item.UpdatedAt), item.Version);
+            d.Supervision, d.Supervision?.Over(centre) ?? centre, InstantPattern.ExtendedIso.Format(item.UpdatedAt), item.Version);
     }
 }
 
@@ -50,7 +58,8 @@ public sealed record MaterialBody(string? Name, MaterialForm? Form, MaterialRequ
 /// <summary>
 /// The body of create and update. Everything is nullable so that a missing field is reported by name rather than
 /// defaulted. <see cref="Version"/> is optional: when sent (e.g. a GET response edited and sent back), an update
-/// of a newer version is refused with 409.
+/// of a newer version is refused with 409. <see cref="Supervision"/> is optional, and so is each of its values (null
+/// = the centre's default); a block setting nothing is stored as none. A response's <c>effectiveSupervision</c> is ignored.
 /// </summary>
 public sealed record ServiceItemBody(
     string? Code,
@@ -68,6 +77,7 @@ public sealed record ServiceItemBody(
     ResultType? ResultType,
     IReadOnlyList<DeliveryMethod>? DeliveryMethods,
     string? WorkflowDefinitionId,
+    ItemSupervision? Supervision,
     long? Version);
 
 /// <summary>Reads and validates a <see cref="ServiceItemBody"/>; shared by <see cref="CreateServiceItem"/> and <see cref="UpdateServiceItem"/>.</summary>
@@ -199,7 +209,8 @@ internal static partial class ServiceItemInput
             && refusalPolicy is not null && resultType is not null && delivery is not null && definitionId is not null)
         {
             data = new ServiceItemData(name, type.Value, lead, [.. coDepartments], handlingKind.Value, statutory, extension, promised,
-                body.JointHandling ?? false, materials, refusalPolicy.Value, resultType.Value, [.. delivery], definitionId);
+                body.JointHandling ?? false, materials, refusalPolicy.Value, resultType.Value, [.. delivery], definitionId,
+                body.Supervision is { } supervision && !supervision.SetsNothing() ? supervision : null);
             foreach (var (field, message) in data.Problems())
             {
                 Add(field, message);

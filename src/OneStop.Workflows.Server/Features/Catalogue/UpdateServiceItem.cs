@@ -2,15 +2,19 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using OneStop.Workflows.Domain.Audit;
+using OneStop.Workflows.Domain.Catalogue;
 using OneStop.Workflows.Engine.Hosting;
 using OneStop.Workflows.Persistence;
+using OneStop.Workflows.Persistence.Supervision;
 using OneStop.Workflows.Server.Hosting;
 
 namespace OneStop.Workflows.Server.Features.Catalogue;
 
 /// <summary>
 /// Replaces a service item's catalogue fields (administrators). Guarded by the item's version: a concurrent update
-/// (or a body whose <c>version</c> is stale) gets 409; the item and its audit event are one transaction.
+/// (or a body whose <c>version</c> is stale) gets 409. When its <c>supervision</c> block changes, the running clocks of
+/// its open cases are re-planned under the new settings (pending signals only). The item, the re-planning and the audit
+/// event are one transaction.
 /// </summary>
 public static class UpdateServiceItem
 {
@@ -29,7 +33,7 @@ public static class UpdateServiceItem
 
     private static async Task<IResult> HandleAsync(
         string code, HttpContext http, IDbContextFactory<OneStopDbContext> factory, IWorkflowDefinitionStore definitions, IClock clock,
-        CancellationToken ct)
+        SignalPlanner planner, CancellationToken ct)
     {
         var (body, problem) = await ServiceItemInput.ReadAsync(http.Request, ct);
         if (body is null)
@@ -63,14 +67,13 @@ public static class UpdateServiceItem
         var changed = ServiceItemInput.ChangedFields(item.Data, data!);
         if (changed.Count == 0)
         {
-            return Results.Ok(ServiceItemResponse.From(item));
+            return Results.Ok(ServiceItemResponse.From(item, planner.CentreDefaults));
         }
 
         var now = clock.GetCurrentInstant();
         var fromVersion = item.Version;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         item.Update(data!, now);
-        db.AuditEvents.Add(new AuditEvent(now, CurrentUser.From(http.User)?.UserName ?? "anonymous", AuditAction, null, code,
-            JsonSerializer.Serialize(new { changed, fromVersion, toVersion = item.Version }), null));
         try
         {
             await db.SaveChangesAsync(ct);
@@ -80,6 +83,12 @@ public static class UpdateServiceItem
             return Problems.Conflict($"Service item '{code}' was changed by someone else meanwhile; reload it and apply the change again.");
         }
 
-        return Results.Ok(ServiceItemResponse.From(item));
+        // Clocks copy their limits when they start, so only the ladder settings reach cases already running.
+        var replannedClocks = changed.Contains(ItemSupervision.Field) ? await planner.ReplanItemAsync(db, code, data!, now, ct) : 0;
+        db.AuditEvents.Add(new AuditEvent(now, CurrentUser.From(http.User)?.UserName ?? "anonymous", AuditAction, null, code,
+            JsonSerializer.Serialize(new { changed, fromVersion, toVersion = item.Version, replannedClocks }), null));
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return Results.Ok(ServiceItemResponse.From(item, planner.CentreDefaults));
     }
 }

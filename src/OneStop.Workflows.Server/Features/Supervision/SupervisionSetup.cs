@@ -20,7 +20,7 @@ public static class SupervisionSetup
     public const string DashboardPath = "/hangfire";
 
     /// <summary>
-    /// Registers the alert handler, the sweep, SignalR and, when <c>Supervision:Enabled</c>, Hangfire: storage
+    /// Registers the alert and yellow-card accumulation handlers, the sweep, SignalR and, when <c>Supervision:Enabled</c>, Hangfire: storage
     /// (PostgreSQL schema <c>hangfire</c>, or in memory for SQLite), a server with a few workers and the recurring
     /// <c>deadline-sweep</c> job.
     /// </summary>
@@ -30,6 +30,7 @@ public static class SupervisionSetup
         var services = builder.Services;
         services.AddSingleton(options);
         services.AddSingleton<ISignalFiredHandler, AlertRecipientsHandler>();
+        services.AddSingleton<ISignalFiredHandler, YellowAccumulationHandler>();
         services.AddSingleton<SupervisionSweep>();
         services.AddSingleton<AlertPusher>();
         AddAlertFanOut(builder);
