@@ -44,7 +44,8 @@ public sealed class NodeNotificationListener(
         {
             try
             {
-                await using var connection = new NpgsqlConnection(database.ConnectionString);
+                // Its own connection, outside the pool: it lives as long as the node and is closed, not pooled, when it stops.
+                await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database.ConnectionString) { Pooling = false }.ConnectionString);
                 await connection.OpenAsync(stoppingToken);
                 connection.Notification += (_, e) => received.Writer.TryWrite((e.Channel, e.Payload));
                 foreach (var channel in _handlers.Keys)

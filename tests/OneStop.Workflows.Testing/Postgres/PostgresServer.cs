@@ -127,6 +127,10 @@ public sealed partial class PostgresServer : IAsyncDisposable
             Database = name,
             IncludeErrorDetail = true,
             MaxPoolSize = 100,
+            // Every test has its own database, and EF keeps each connection string's pool for the whole process: close
+            // idle connections after a few seconds, or finished tests' pools add up against max_connections.
+            ConnectionIdleLifetime = 3,
+            ConnectionPruningInterval = 1,
         }.ConnectionString;
 
         await using (var connection = new NpgsqlConnection(AdminConnectionString))
