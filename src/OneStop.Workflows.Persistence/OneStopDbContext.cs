@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using NodaTime;
@@ -14,7 +15,7 @@ namespace OneStop.Workflows.Persistence;
 /// Each provider has a thin subclass (<see cref="PostgresOneStopDbContext"/>, <see cref="SqliteOneStopDbContext"/>)
 /// so each gets its own migration set; the model itself lives only here.
 /// </remarks>
-public class OneStopDbContext : DbContext
+public class OneStopDbContext : DbContext, IDataProtectionKeyContext
 {
     public const string Schema = "onestop";
 
@@ -59,6 +60,12 @@ public class OneStopDbContext : DbContext
     public DbSet<Domain.Clocks.Clock> Clocks => Set<Domain.Clocks.Clock>();
 
     public DbSet<Supervision.SignalRow> Signals => Set<Supervision.SignalRow>();
+
+    /// <summary>
+    /// The ASP.NET Core data-protection key ring (it protects sign-in cookies and bearer tokens), shared by every server
+    /// node on the database, so a token issued by one node is accepted by all and survives restarts and redeployments.
+    /// </summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OneStop.Workflows.Domain.People;
+using OneStop.Workflows.Persistence;
 using OneStop.Workflows.Server.Hosting;
 
 namespace OneStop.Workflows.Server.Features.Auth;
@@ -29,9 +31,18 @@ public static class AuthSetup
         [Policies.Supervision] = [Role.Supervisor, Role.Administrator, Role.DepartmentHead],
     };
 
+    /// <summary>The data-protection application name: the same on every node, whatever folder it runs from.</summary>
+    public const string DataProtectionApplicationName = "OneStop.Workflows";
+
     public static WebApplicationBuilder AddOneStopAuth(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+
+        // Tokens and cookies are protected with the data-protection key ring; keeping it in the database (table
+        // data_protection_keys) makes every node accept every node's tokens, and restarts keep users signed in.
+        services.AddDataProtection()
+            .SetApplicationName(DataProtectionApplicationName)
+            .PersistKeysToDbContext<OneStopDbContext>();
         services.AddAuthentication(SelectorScheme)
             .AddPolicyScheme(SelectorScheme, "Bearer token or cookie", o => o.ForwardDefaultSelector = SelectScheme)
             .AddBearerToken(BearerTokenDefaults.AuthenticationScheme)
