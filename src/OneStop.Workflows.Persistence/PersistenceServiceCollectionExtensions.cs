@@ -47,6 +47,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton(sp => new Domain.Calendar.CentreDay(sp.GetRequiredService<Domain.Calendar.CentreTimeZone>(),
             configuration["Centre:OfficeClose"] is { Length: > 0 } close ? NodaTime.Text.LocalTimePattern.ExtendedIso.Parse(close).GetValueOrThrow() : null));
         services.AddSingleton<Supervision.SignalPlanner>();
+        services.AddSingleton<Supervision.LadderDefaultsInForce>();
         services.AddSingleton<Supervision.DeadlineSweeper>();
         services.AddSingleton(new Approval.NotificationOptions(configuration["Notifications:Channel"] is { Length: > 0 } channel ? channel : "Log"));
         services.AddSingleton(Domain.Calendar.CentreTimeZone.FromId(configuration["Centre:TimeZone"]));

@@ -27,11 +27,20 @@ public sealed class SignalPlanner(OfficialCalendar calendar, CentreDay day, Ladd
     /// </summary>
     public async Task<int> ReplanRunningClocksAsync(IDbContextFactory<OneStopDbContext> contexts, Instant now, CancellationToken ct, int pageSize = 500)
     {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await ReplanRunningClocksAsync(db, now, ct, pageSize);
+    }
+
+    /// <summary>
+    /// Re-plans every running clock in <paramref name="db"/> (and its transaction, if the caller began one), a page at a
+    /// time: each page is saved and the change tracker cleared, so save your own changes first. Answers how many.
+    /// </summary>
+    public async Task<int> ReplanRunningClocksAsync(OneStopDbContext db, Instant now, CancellationToken ct, int pageSize = 500)
+    {
         var done = 0;
         while (true)
         {
             // Re-planning does not stop clocks, so paging over the same ordered set by offset is stable.
-            await using var db = await contexts.CreateDbContextAsync(ct);
             var page = await db.Clocks.Where(c => c.StoppedAt == null).OrderBy(c => c.Id).Skip(done).Take(pageSize).ToListAsync(ct);
             if (page.Count == 0)
             {
@@ -45,6 +54,7 @@ public sealed class SignalPlanner(OfficialCalendar calendar, CentreDay day, Ladd
             }
 
             await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
             done += page.Count;
         }
     }

@@ -60,7 +60,11 @@ public static class ServerSetup
         return builder;
     }
 
-    /// <summary>Applies migrations and imports <c>workflows/</c> when configured to (the embedded default does both).</summary>
+    /// <summary>
+    /// Applies migrations when configured to, seeds the calendar, puts the centre's ladder defaults in force (re-planning
+    /// running clocks if they changed), imports <c>workflows/</c> and seeds the demo centre when configured to (the
+    /// embedded default does all).
+    /// </summary>
     public static async Task PrepareOneStopAsync(this WebApplication app, CancellationToken ct)
     {
         app.Logger.LogInformation("OneStop.Workflows database: {Database}", app.Services.GetRequiredService<OneStopDatabaseOptions>().Describe());
@@ -70,6 +74,7 @@ public static class ServerSetup
         }
 
         await app.Services.GetRequiredService<OneStop.Workflows.Persistence.Calendar.OfficialCalendar>().SeedAsync(ct);
+        await app.Services.GetRequiredService<OneStop.Workflows.Persistence.Supervision.LadderDefaultsInForce>().ApplyAsync(ct);
         await app.Services.GetRequiredService<WorkflowFileImporter>().ImportAsync(ct);
         if (app.Configuration.GetValue("Seed:DemoCentre", true))
         {
