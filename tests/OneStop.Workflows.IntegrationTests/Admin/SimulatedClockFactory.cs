@@ -1,11 +1,7 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using OneStop.Workflows.IntegrationTests.Api;
-using OneStop.Workflows.Server.Features.Auth;
 
 namespace OneStop.Workflows.IntegrationTests.Admin;
 
@@ -35,22 +31,5 @@ public sealed class SimulatedClockFactory(
         {
             builder.ConfigureServices(configure);
         }
-    }
-
-    /// <summary>A client carrying a bearer token of the demo user (password <see cref="DemoUsers.Password"/>).</summary>
-    public async Task<HttpClient> CreateClientAsAsync(string userName)
-    {
-        var client = CreateClient();
-        var response = await client.PostAsJsonAsync("/api/auth/token", new { userName, password = DemoUsers.Password });
-        var body = await response.Content.ReadAsStringAsync();
-        if (!response.IsSuccessStatusCode)
-        {
-            client.Dispose();
-            throw new InvalidOperationException($"Signing in as '{userName}' failed: {(int)response.StatusCode} {body}");
-        }
-
-        var token = JsonNode.Parse(body)!["accessToken"]!.GetValue<string>();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
     }
 }

@@ -1,12 +1,13 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Net.Http.Json;
-using System.Text;
+using System.Net;
 using System.Text.Json.Nodes;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using NodaTime;
 using NodaTime.Text;
+using NodaTime;
+using OneStop.Workflows.IntegrationTests.Api;
 using OneStop.Workflows.Persistence;
 using OneStop.Workflows.Server.Features.Admin;
 

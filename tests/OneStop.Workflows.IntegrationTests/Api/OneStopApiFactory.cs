@@ -1,13 +1,9 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
 using NodaTime.Testing;
-using OneStop.Workflows.Server.Features.Auth;
 
 namespace OneStop.Workflows.IntegrationTests.Api;
 
@@ -15,7 +11,7 @@ namespace OneStop.Workflows.IntegrationTests.Api;
 /// The real server in memory, on the given database, with the repo's workflows/ and <see cref="Settings"/>: the
 /// <see cref="DefaultSettings"/> with <paramref name="settings"/> (configuration keys, e.g. <c>Supervision:Enabled</c>)
 /// applied over them. Unless the settings choose a <c>Clock:Mode</c>, the server reads the shared fake clock <see cref="Clock"/>.
-/// <see cref="WebApplicationFactory{TEntryPoint}.CreateClient()"/> is anonymous; <see cref="CreateClientAsAsync"/> signs in.
+/// <see cref="WebApplicationFactory{TEntryPoint}.CreateClient()"/> is anonymous; <see cref="DemoSignIn.CreateClientAsAsync"/> signs in.
 /// </summary>
 public sealed class OneStopApiFactory(string provider, string connectionString, IReadOnlyDictionary<string, string?>? settings = null)
     : WebApplicationFactory<Program>
@@ -60,23 +56,6 @@ public sealed class OneStopApiFactory(string provider, string connectionString, 
         {
             builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<IClock>(_clock)));
         }
-    }
-
-    /// <summary>A client carrying a bearer token of the demo user (password <see cref="DemoUsers.Password"/>).</summary>
-    public async Task<HttpClient> CreateClientAsAsync(string userName)
-    {
-        var client = CreateClient();
-        var response = await client.PostAsJsonAsync("/api/auth/token", new { userName, password = DemoUsers.Password });
-        var body = await response.Content.ReadAsStringAsync();
-        if (!response.IsSuccessStatusCode)
-        {
-            client.Dispose();
-            throw new InvalidOperationException($"Signing in as '{userName}' failed: {(int)response.StatusCode} {body}");
-        }
-
-        var token = JsonNode.Parse(body)!["accessToken"]!.GetValue<string>();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
     }
 
     private static Dictionary<string, string?> Merge(IReadOnlyDictionary<string, string?> defaults, IReadOnlyDictionary<string, string?>? overrides)

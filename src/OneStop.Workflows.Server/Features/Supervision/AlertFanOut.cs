@@ -54,8 +54,19 @@ public sealed class PostgresAlertFanOut(IDbContextFactory<OneStopDbContext> cont
     }
 
     /// <summary>The ids of one notification's payload; malformed entries are skipped.</summary>
-    public static IReadOnlyList<Guid> ParsePayload(string payload) =>
-        payload.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(p => Guid.TryParse(p, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).ToList();
+    public static IReadOnlyList<Guid> ParsePayload(string payload)
+    {
+        var ids = new List<Guid>();
+        foreach (var part in payload.Split(',', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (Guid.TryParse(part, out var id))
+            {
+                ids.Add(id);
+            }
+        }
+
+        return ids;
+    }
 }
 
 /// <summary>Every node on PostgreSQL: pushes the alerts another (or this) node announced to this node's connections.</summary>
