@@ -11,16 +11,23 @@ public enum Role
     Supervisor,
 }
 
-/// <summary>A member of staff who signs in. The password is stored only as a salted hash.</summary>
+/// <summary>
+/// A member of staff who signs in. The password is stored only as a salted hash. The <see cref="SecurityStamp"/> changes
+/// whenever what a token or cookie vouches for changes (disabled, role or department, password), which ends every token
+/// and cookie issued before.
+/// </summary>
 public sealed class UserAccount
 {
+    public const int MaxUserNameLength = 64;
+    public const int MaxDisplayNameLength = 200;
+
     public UserAccount(string userName, string displayName, Role role, string? departmentCode, string passwordHash)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userName);
         ArgumentException.ThrowIfNullOrWhiteSpace(passwordHash);
-        if (role is Role.Reviewer or Role.DepartmentHead or Role.WindowClerk && string.IsNullOrWhiteSpace(departmentCode))
+        if (DepartmentProblem(role, departmentCode) is { } problem)
         {
-            throw new ArgumentException($"A {role} belongs to a department.", nameof(departmentCode));
+            throw new ArgumentException(problem, nameof(departmentCode));
         }
 
         UserName = userName;
@@ -29,6 +36,7 @@ public sealed class UserAccount
         DepartmentCode = departmentCode;
         PasswordHash = passwordHash;
         IsActive = true;
+        SecurityStamp = NewStamp();
     }
 
     /// <summary>The sign-in name; unique, case-sensitive as stored.</summary>
@@ -45,11 +53,129 @@ public sealed class UserAccount
 
     public bool IsActive { get; private set; }
 
+    /// <summary>Changes on disable, role or department change, password change or reset; tokens and cookies carry it.</summary>
+    public string SecurityStamp { get; private set; }
+
+    /// <summary>The password is a one-time password (set by an administrator): the user must change it before doing anything else.</summary>
+    public bool MustChangePassword { get; private set; }
+
+    /// <summary>Whether a role works for a department (clerks, reviewers and department heads do; the others do not).</summary>
+    public static bool HasDepartment(Role role) => role is Role.Reviewer or Role.DepartmentHead or Role.WindowClerk;
+
+    /// <summary>Why a role and department do not go together, or null.</summary>
+    public static string? DepartmentProblem(Role role, string? departmentCode) =>
+        HasDepartment(role) && string.IsNullOrWhiteSpace(departmentCode) ? $"A {role} belongs to a department."
+        : !HasDepartment(role) && departmentCode is not null ? $"A {role} belongs to no department."
+        : null;
+
+    /// <summary>Why a user name is not acceptable, or null: 2–64 letters, digits, '.', '_' or '-', starting with a letter or digit.</summary>
+    public static string? UserNameProblem(string? userName)
+    {
+        if (string.IsNullOrEmpty(userName))
+        {
+            return "A user name is required.";
+        }
+
+        if (userName.Length is < 2 or > MaxUserNameLength)
+        {
+            return $"A user name has 2 to {MaxUserNameLength} characters.";
+        }
+
+        return char.IsAsciiLetterOrDigit(userName[0]) && userName.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-')
+            ? null
+            : "A user name has only letters a–z, digits, '.', '_' and '-', and starts with a letter or digit.";
+    }
+
+    /// <summary>Why a display name is not acceptable, or null: 1–200 characters, no control or format characters.</summary>
+    public static string? DisplayNameProblem(string? displayName) =>
+        string.IsNullOrWhiteSpace(displayName) ? "A display name is required."
+        : displayName.Length > MaxDisplayNameLength ? $"A display name has at most {MaxDisplayNameLength} characters."
+        : displayName.Any(c => char.IsControl(c) || char.IsSurrogate(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format)
+            ? "A display name cannot contain control or formatting characters."
+        : null;
+
+    /// <summary>A new account whose password is a one-time password the user must change at the next sign-in.</summary>
+    public static UserAccount WithOneTimePassword(string userName, string displayName, Role role, string? departmentCode, string passwordHash)
+    {
+        var user = new UserAccount(userName, displayName, role, departmentCode, passwordHash) { MustChangePassword = true };
+        return user;
+    }
+
+    /// <summary>A rehash of the same password (a newer hash format): nothing else changes, tokens stay valid.</summary>
     public void ChangePasswordHash(string passwordHash)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(passwordHash);
         PasswordHash = passwordHash;
     }
 
-    public void Deactivate() => IsActive = false;
+    /// <summary>The user chose a new password: the one-time flag is cleared and earlier tokens end.</summary>
+    public void ChangePassword(string passwordHash)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(passwordHash);
+        PasswordHash = passwordHash;
+        MustChangePassword = false;
+        SecurityStamp = NewStamp();
+    }
+
+    /// <summary>An administrator set a one-time password: the user must change it at the next sign-in; earlier tokens end.</summary>
+    public void ResetPassword(string oneTimePasswordHash)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(oneTimePasswordHash);
+        PasswordHash = oneTimePasswordHash;
+        MustChangePassword = true;
+        SecurityStamp = NewStamp();
+    }
+
+    /// <summary>A new role and department; refused (the reason) when they do not go together or nothing changes.</summary>
+    public string? ChangeRole(Role role, string? departmentCode)
+    {
+        if (DepartmentProblem(role, departmentCode) is { } problem)
+        {
+            return problem;
+        }
+
+        if (role == Role && departmentCode == DepartmentCode)
+        {
+            return $"{UserName} already has role {role}{(departmentCode is null ? string.Empty : $" in {departmentCode}")}.";
+        }
+
+        Role = role;
+        DepartmentCode = departmentCode;
+        SecurityStamp = NewStamp();
+        return null;
+    }
+
+    /// <summary>Disables the account: no sign-in, and every token and cookie ends. Refused (the reason) when already disabled.</summary>
+    public string? Disable()
+    {
+        if (!IsActive)
+        {
+            return $"{UserName} is already disabled.";
+        }
+
+        Deactivate();
+        return null;
+    }
+
+    /// <summary>Enables a disabled account (its earlier tokens stay ended). Refused (the reason) when already active.</summary>
+    public string? Enable()
+    {
+        if (IsActive)
+        {
+            return $"{UserName} is already active.";
+        }
+
+        IsActive = true;
+        SecurityStamp = NewStamp();
+        return null;
+    }
+
+    /// <summary>Disables the account whatever its state.</summary>
+    public void Deactivate()
+    {
+        IsActive = false;
+        SecurityStamp = NewStamp();
+    }
+
+    private static string NewStamp() => Guid.NewGuid().ToString("N");
 }

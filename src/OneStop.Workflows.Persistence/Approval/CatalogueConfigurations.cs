@@ -14,6 +14,8 @@ internal sealed class DepartmentConfiguration : IEntityTypeConfiguration<Departm
         b.HasKey(d => d.Code);
         b.Property(d => d.Code).HasMaxLength(64);
         b.Property(d => d.Name).HasMaxLength(200);
+        b.Property(d => d.ChineseName).HasMaxLength(Department.MaxNameLength);
+        b.Property(d => d.EnglishName).HasMaxLength(Department.MaxNameLength);
         b.Property(d => d.ParentCode).HasMaxLength(64);
     }
 }
@@ -41,6 +43,7 @@ internal sealed class UserAccountConfiguration : IEntityTypeConfiguration<UserAc
         b.Property(u => u.DisplayName).HasMaxLength(200);
         b.Property(u => u.Role).HasConversion<string>().HasMaxLength(32);
         b.Property(u => u.DepartmentCode).HasMaxLength(64);
+        b.Property(u => u.SecurityStamp).HasMaxLength(32); // rows made before the stamp get '' (migration default)
         b.HasIndex(u => new { u.DepartmentCode, u.Role });
     }
 }

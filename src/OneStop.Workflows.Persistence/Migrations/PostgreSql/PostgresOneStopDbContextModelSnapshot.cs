@@ -470,6 +470,18 @@ namespace OneStop.Workflows.Persistence.Migrations.PostgreSql
                         .HasColumnType("character varying(64)")
                         .HasColumnName("code");
 
+                    b.Property<string>("ChineseName")
+                        .IsRequired()
+                        .HasMaxLength(99)
+                        .HasColumnType("character varying(99)")
+                        .HasColumnName("chinese_name");
+
+                    b.Property<string>("EnglishName")
+                        .IsRequired()
+                        .HasMaxLength(99)
+                        .HasColumnType("character varying(99)")
+                        .HasColumnName("english_name");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -480,6 +492,10 @@ namespace OneStop.Workflows.Persistence.Migrations.PostgreSql
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("parent_code");
+
+                    b.Property<Instant?>("RetiredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("retired_at");
 
                     b.HasKey("Code");
 
@@ -602,6 +618,10 @@ namespace OneStop.Workflows.Persistence.Migrations.PostgreSql
                         .HasColumnType("boolean")
                         .HasColumnName("is_active");
 
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("boolean")
+                        .HasColumnName("must_change_password");
+
                     b.Property<string>("PasswordHash")
                         .IsRequired()
                         .HasColumnType("text")
@@ -612,6 +632,12 @@ namespace OneStop.Workflows.Persistence.Migrations.PostgreSql
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("role");
+
+                    b.Property<string>("SecurityStamp")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("security_stamp");
 
                     b.HasKey("UserName");
 

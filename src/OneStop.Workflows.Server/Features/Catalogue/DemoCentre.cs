@@ -23,23 +23,23 @@ public static class DemoCentre
     public const string ServiceItemSeeded = nameof(ServiceItemSeeded);
 
     /// <summary>The city government first, then its departments.</summary>
-    public static IReadOnlyList<(string Code, string Name, string? ParentCode)> Departments { get; } =
+    public static IReadOnlyList<(string Code, string ChineseName, string EnglishName, string? ParentCode)> Departments { get; } =
     [
-        (City, "市人民政府 City government", null),
-        ("market", "市场监督管理局 Market regulation", City),
-        ("police", "公安局 Public security", City),
-        ("tax", "税务局 Taxation", City),
-        ("social", "人力资源和社会保障局 Human resources and social security", City),
-        ("fund", "住房公积金管理中心 Housing provident fund", City),
-        ("fire", "消防救援支队 Fire and rescue", City),
-        ("urban", "城市管理和综合执法局 Urban management", City),
-        ("water", "水务局 Water authority", City),
-        ("housing", "住房和城乡建设局 Housing and construction", City),
-        ("airdefence", "人民防空办公室 Civil air defence", City),
-        ("drc", "发展和改革委员会 Development and reform", City),
-        ("resources", "自然资源局 Natural resources", City),
-        ("ecology", "生态环境局 Ecology and environment", City),
-        ("industry", "工业和信息化局 Industry and information technology", City),
+        (City, "市人民政府", "City government", null),
+        ("market", "市场监督管理局", "Market regulation", City),
+        ("police", "公安局", "Public security", City),
+        ("tax", "税务局", "Taxation", City),
+        ("social", "人力资源和社会保障局", "Human resources and social security", City),
+        ("fund", "住房公积金管理中心", "Housing provident fund", City),
+        ("fire", "消防救援支队", "Fire and rescue", City),
+        ("urban", "城市管理和综合执法局", "Urban management", City),
+        ("water", "水务局", "Water authority", City),
+        ("housing", "住房和城乡建设局", "Housing and construction", City),
+        ("airdefence", "人民防空办公室", "Civil air defence", City),
+        ("drc", "发展和改革委员会", "Development and reform", City),
+        ("resources", "自然资源局", "Natural resources", City),
+        ("ecology", "生态环境局", "Ecology and environment", City),
+        ("industry", "工业和信息化局", "Industry and information technology", City),
     ];
 
     /// <summary>The six sample items, keyed by item code (= their workflow definition id).</summary>
@@ -184,11 +184,11 @@ public static class DemoCentre
         var departmentCodes = Departments.Select(d => d.Code).ToList();
         var existingDepartments = await db.Departments.Where(d => departmentCodes.Contains(d.Code)).Select(d => d.Code).ToListAsync(ct);
         var newDepartments = Departments.Where(d => !existingDepartments.Contains(d.Code)).ToList();
-        foreach (var (code, name, parentCode) in newDepartments)
+        foreach (var (code, chineseName, englishName, parentCode) in newDepartments)
         {
-            db.Departments.Add(new Department(code, name, parentCode));
+            db.Departments.Add(new Department(code, chineseName, englishName, parentCode));
             db.AuditEvents.Add(new AuditEvent(now, SeededActor, DepartmentSeeded, null, code,
-                JsonSerializer.Serialize(new { name, parentCode }), null));
+                JsonSerializer.Serialize(new { chineseName, englishName, parentCode }), null));
         }
 
         var itemCodes = Items.Select(i => i.Code).ToList();
