@@ -1,5 +1,10 @@
 using OneStop.Workflows.Server.Hosting;
 
+if (ServerCommands.IsCommand(args))
+{
+    return await ServerCommands.RunAsync(args, Console.In, Console.Out, Console.Error);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddOneStopServer();
 
@@ -7,6 +12,7 @@ var app = builder.Build();
 await app.PrepareOneStopAsync(app.Lifetime.ApplicationStopping);
 app.MapOneStop();
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point; public so that integration tests can host it with WebApplicationFactory.</summary>
 public partial class Program;

@@ -12,6 +12,20 @@ public static class Problems
     public static IResult Forbidden(string detail) =>
         Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: detail, type: ProblemTypes.Forbidden);
 
+    /// <summary>403 with code <c>password-change-required</c>: the user signed in with a one-time password and must change it first.</summary>
+    public static IResult PasswordChangeRequired() =>
+        Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Password change required",
+            detail: "Your password is a one-time password: change it first (POST /api/auth/password). 请先修改一次性密码。",
+            type: ProblemTypes.Forbidden, extensions: new Dictionary<string, object?> { ["code"] = "password-change-required" });
+
+    /// <summary>A staff administration refusal: 400 by field, 404, or 409 with its code.</summary>
+    public static IResult From(Features.Staff.StaffRefusal refusal) => refusal.Kind switch
+    {
+        Features.Staff.StaffRefusal.Kinds.Invalid => Validation(refusal.Errors!.ToDictionary(e => e.Key, e => e.Value)),
+        Features.Staff.StaffRefusal.Kinds.NotFound => NotFound(refusal.Detail),
+        _ => Conflict(refusal.Detail, refusal.Code),
+    };
+
     /// <summary>409: the command does not fit the current state (already decided, paused, closed …); nothing changed.</summary>
     public static IResult Conflict(string detail, string? code = null) =>
         Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: detail, type: ProblemTypes.Conflict,

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using OneStop.Workflows.Engine.Activities;
 using OneStop.Workflows.Engine.Hosting;
@@ -14,6 +15,7 @@ using OneStop.Workflows.Server.Features.Catalogue;
 using OneStop.Workflows.Server.Features.Definitions;
 using OneStop.Workflows.Server.Features.Health;
 using OneStop.Workflows.Server.Features.Instances;
+using OneStop.Workflows.Server.Features.Staff;
 using OneStop.Workflows.Server.Features.Supervision;
 
 namespace OneStop.Workflows.Server.Hosting;
@@ -31,6 +33,7 @@ public static class ServerSetup
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        DemoSeed.RefuseInProduction(builder);
         var services = builder.Services;
         services.Configure<ApiOptions>(builder.Configuration.GetSection(ApiOptions.Section));
         services.Configure<WorkflowFileOptions>(builder.Configuration.GetSection(WorkflowFileOptions.Section));
@@ -41,6 +44,7 @@ public static class ServerSetup
         services.AddSingleton<WorkflowHost>();
         services.AddSingleton<WorkflowFileImporter>();
         services.AddCases();
+        services.AddStaff();
         services.AddClocks();
         services.AddOneStopPersistence(builder.Configuration);
 
@@ -76,12 +80,23 @@ public static class ServerSetup
         await app.Services.GetRequiredService<OneStop.Workflows.Persistence.Calendar.OfficialCalendar>().SeedAsync(ct);
         await app.Services.GetRequiredService<OneStop.Workflows.Persistence.Supervision.LadderDefaultsInForce>().ApplyAsync(ct);
         await app.Services.GetRequiredService<WorkflowFileImporter>().ImportAsync(ct);
-        if (app.Configuration.GetValue("Seed:DemoCentre", true))
+        if (DemoSeed.IsOn(app.Configuration, app.Environment))
         {
             await app.Services.SeedDemoCentreAsync(ct);
             await app.Services.SeedDemoUsersAsync(ct);
         }
+
+        if (!await CreateAdministrator.AnyAsync(app.Services.GetRequiredService<IDbContextFactory<OneStopDbContext>>(), ct))
+        {
+            app.Logger.LogWarning(NoAdministratorWarning);
+        }
     }
+
+    /// <summary>Logged at start while no active administrator exists (a fresh database without the demo seed).</summary>
+    public const string NoAdministratorWarning =
+        "No active administrator exists. Create the first one with: dotnet OneStop.Workflows.Server.dll create-admin --user NAME " +
+        "(from the sources: dotnet run --project src/OneStop.Workflows.Server -- create-admin --user NAME), the password on standard input " +
+        "or in ONESTOP_ADMIN_PASSWORD; see docs/operations.md, \"The first administrator\".";
 
     public static WebApplication MapOneStop(this WebApplication app)
     {
@@ -100,6 +115,7 @@ public static class ServerSetup
         api.MapResumeBookmark();
         api.MapAuth();
         api.MapCatalogue();
+        api.MapStaff();
         api.MapCases();
         api.MapCalendar();
         app.MapSupervision(api);

@@ -7,7 +7,7 @@ namespace OneStop.Workflows.IntegrationTests.Admin;
 
 /// <summary>
 /// The real server in memory on a SQLite file, with the clock of <c>Clock:Mode</c> as configured (the real registration: IClock is not replaced)
-/// and supervision off (<c>Supervision:Enabled=false</c>: no Hangfire, and no sweep after a clock change, so that only the listeners a test adds run).
+/// the demo centre seeded, and supervision off (<c>Supervision:Enabled=false</c>: no Hangfire, and no sweep after a clock change, so that only the listeners a test adds run).
 /// <paramref name="configure"/> adds services (e.g. a test <c>IClockChangeListener</c>).
 /// </summary>
 public sealed class SimulatedClockFactory(
@@ -22,6 +22,7 @@ public sealed class SimulatedClockFactory(
         builder.UseSetting("Workflows:Directory", RepositoryFolders.Workflows);
         builder.UseSetting("Clock:Mode", mode);
         builder.UseSetting("Supervision:Enabled", "false");
+        builder.UseSetting("Seed:DemoCentre", "true"); // Testing: the demo users are not seeded unless asked for
         if (start is not null)
         {
             builder.UseSetting("Clock:Start", start);

@@ -18,11 +18,15 @@ public sealed class OneStopApiFactory(string provider, string connectionString, 
 {
     /// <summary>
     /// What every test server gets unless its settings say otherwise: no Hangfire and no recurring sweep
-    /// (<c>Supervision:Enabled=false</c>), because tests call the sweeper directly and never wait for a job.
+    /// (<c>Supervision:Enabled=false</c>), because tests call the sweeper directly and never wait for a job; the demo
+    /// centre and its users (<c>Seed:DemoCentre=true</c>: the environment is Testing, where it defaults off); account
+    /// standings read on every request (<c>Auth:AccountCheckSeconds=0</c>), so a change made in the database shows at once.
     /// </summary>
     public static IReadOnlyDictionary<string, string?> DefaultSettings { get; } = new Dictionary<string, string?>
     {
         ["Supervision:Enabled"] = "false",
+        ["Seed:DemoCentre"] = "true",
+        ["Auth:AccountCheckSeconds"] = "0",
     };
 
     private readonly FakeClock _clock = new(Instant.FromUtc(2025, 9, 26, 1, 0));

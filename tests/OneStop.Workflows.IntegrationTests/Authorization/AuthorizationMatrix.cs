@@ -124,6 +124,24 @@ public static class AuthorizationMatrix
         R("POST", "/api/cases/{id}/extensions", "/api/cases/<restaurant>/extensions", Extension, "restaurant: head of market (none here) or admin",
                                                                                                                U401, Ok,   N404, F403, F403, N404, N404, F403, N404, F403),
 
+        // Staff administration (administrators): requests that change nothing — invalid bodies (400), own account or wrong state (409).
+        R("GET", "/api/admin/users", "/api/admin/users", null, "",                                             U401, Ok,   F403, F403, F403, F403, F403, F403, F403, F403),
+        R("GET", "/api/admin/users/{userName}", "/api/admin/users/designer", null, "",                         U401, Ok,   F403, F403, F403, F403, F403, F403, F403, F403),
+        R("POST", "/api/admin/users", "/api/admin/users", "{}", "invalid user → 400",                          U401, Ok,   F403, F403, F403, F403, F403, F403, F403, F403),
+        R("PUT", "/api/admin/users/{userName}/role", "/api/admin/users/designer/role", "{}", "no role → 400",  U401, Ok,   F403, F403, F403, F403, F403, F403, F403, F403),
+        R("POST", "/api/admin/users/{userName}/disable", "/api/admin/users/admin/disable", null, "own account → 409",
+                                                                                                               U401, Ok,   F403, F403, F403, F403, F403, F403, F403, F403),
+        R("POST", "/api/admin/users/{userName}/enable", "/api/admin/users/designer/enable", null, "already active → 409",
+                                                                                                               U401, Ok,   F403, F403, F403, F403, F403, F403, F403, F403),
+        R("POST", "/api/admin/users/{userName}/reset-password", "/api/admin/users/admin/reset-password", null, "own account → 409",
+                                                                                                               U401, Ok,   F403, F403, F403, F403, F403, F403, F403, F403),
+        R("POST", "/api/admin/departments", "/api/admin/departments", "{}", "invalid department → 400",        U401, Ok,   F403, F403, F403, F403, F403, F403, F403, F403),
+        R("PUT", "/api/admin/departments/{code}", "/api/admin/departments/market", "{}", "no names → 400",     U401, Ok,   F403, F403, F403, F403, F403, F403, F403, F403),
+        R("POST", "/api/admin/departments/{code}/retire", "/api/admin/departments/market/retire", null, "open work → 409",
+                                                                                                               U401, Ok,   F403, F403, F403, F403, F403, F403, F403, F403),
+        // Every signed-in user changes their own password.
+        R("POST", "/api/auth/password", "/api/auth/password", "{}", "no current password → 400",              U401, Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
+
         // The server's clock (administrators).
         R("GET", "/api/admin/clock", "/api/admin/clock", null, "",                                             U401, Ok,   F403, F403, F403, F403, F403, F403, F403, F403),
         R("POST", "/api/admin/clock", "/api/admin/clock", "{}", "system clock → 409",                          U401, Ok,   F403, F403, F403, F403, F403, F403, F403, F403),

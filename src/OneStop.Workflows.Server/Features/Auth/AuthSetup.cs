@@ -70,6 +70,7 @@ public static class AuthSetup
     public static WebApplication UseOneStopAuth(this WebApplication app)
     {
         app.UseAuthentication();
+        app.UseMiddleware<Staff.AccountCheckMiddleware>(); // stale stamp → not signed in; one-time password → 403 (docs/api.md)
         app.UseAuthorization();
         return app;
     }

@@ -14,7 +14,7 @@ public static class RefreshToken
     public static void MapRefreshToken(this RouteGroupBuilder api) =>
         api.MapPost("/auth/refresh", HandleAsync)
             .WithName("RefreshToken")
-            .WithSummary("Get a new bearer token for {refreshToken}; refused once the account is disabled.")
+            .WithSummary("Get a new bearer token for {refreshToken}; refused once the account is disabled or its role, department or password changed.")
             .Accepts<Request>("application/json")
             .Produces<AccessTokenResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -41,7 +41,8 @@ public static class RefreshToken
         var now = (options.TimeProvider ?? TimeProvider.System).GetUtcNow();
         if (ticket?.Properties.ExpiresUtc is not { } expires || expires <= now
             || CurrentUser.From(ticket.Principal) is not { } holder
-            || await credentials.FindActiveAsync(holder.UserName, ct) is not { } user)
+            || await credentials.FindActiveAsync(holder.UserName, ct) is not { } user
+            || user.SecurityStamp != Staff.AccountStandings.StampOf(ticket.Principal)) // role, department or password changed since
         {
             return AuthProblems.Unauthorized("The refresh token is invalid or expired, or the account is disabled; sign in again.");
         }

@@ -72,7 +72,7 @@ public sealed class StaffCredentials(IDbContextFactory<OneStopDbContext> dbFacto
         return (user, null);
     }
 
-    /// <summary>The active user a token or cookie names, or null (unknown now, or disabled since sign-in).</summary>
+    /// <summary>The active user a token or cookie names, or null (unknown now, or disabled since sign-in). Callers holding the principal also compare its stamp.</summary>
     public async Task<UserAccount?> FindActiveAsync(string userName, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -82,7 +82,8 @@ public sealed class StaffCredentials(IDbContextFactory<OneStopDbContext> dbFacto
 
     /// <summary>The principal sign-in issues: the claims of <see cref="CurrentUser"/>.</summary>
     public static ClaimsPrincipal PrincipalFor(UserAccount user, string authenticationScheme) =>
-        new(new ClaimsIdentity(new CurrentUser(user.UserName, user.Role, user.DepartmentCode).ToClaims(), authenticationScheme));
+        new(new ClaimsIdentity(new CurrentUser(user.UserName, user.Role, user.DepartmentCode).ToClaims()
+            .Append(new Claim(Staff.AccountStandings.StampClaim, user.SecurityStamp)), authenticationScheme));
 
     private static string? Text(JsonObject body, string name) =>
         body[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;

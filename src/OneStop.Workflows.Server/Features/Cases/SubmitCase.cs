@@ -42,9 +42,15 @@ public static partial class SubmitCase
         }
 
         ServiceItem? item;
+        List<string> retired = [];
         await using (var db = await contexts.CreateDbContextAsync(ct))
         {
             item = request.ServiceItem is null ? null : await db.ServiceItems.AsNoTracking().FirstOrDefaultAsync(i => i.Code == request.ServiceItem, ct);
+            if (item is not null)
+            {
+                var needed = item.ReviewingDepartments.ToList();
+                retired = await db.Departments.AsNoTracking().Where(d => needed.Contains(d.Code) && d.RetiredAt != null).Select(d => d.Code).ToListAsync(ct);
+            }
         }
 
         var errors = Validate(request, item);
@@ -56,6 +62,12 @@ public static partial class SubmitCase
         if (item!.Data.LeadDepartment != user.Department)
         {
             return Problems.Forbidden($"Applications for {item.Code} are received at the lead window ({item.Data.LeadDepartment}).");
+        }
+
+        if (retired.Count > 0)
+        {
+            return Problems.Conflict($"Service item {item.Code} cannot take applications: its flow needs the retired department(s) {string.Join(", ", retired)}; " +
+                "an administrator must change the item first. 该事项涉及已撤销部门，暂停受理。", "item.department-retired");
         }
 
         for (var attempt = 1; ; attempt++)

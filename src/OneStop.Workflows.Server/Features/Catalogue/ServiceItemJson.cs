@@ -199,6 +199,13 @@ internal static partial class ServiceItemInput
             Add("coDepartments", $"Unknown department '{unknown}'.");
         }
 
+        // A retired department (已撤销部门) gets no new work, so no item may name it (issue 8).
+        var retired = await db.Departments.AsNoTracking().Where(d => named.Contains(d.Code) && d.RetiredAt != null).Select(d => d.Code).ToListAsync(ct);
+        foreach (var code in retired)
+        {
+            Add(code == lead ? "leadDepartment" : "coDepartments", $"Department '{code}' is retired.");
+        }
+
         if (definitionId is { Length: > 0 } && await definitions.FindPublishedAsync(definitionId, ct) is null)
         {
             Add("workflowDefinitionId", $"No published workflow definition '{definitionId}'.");

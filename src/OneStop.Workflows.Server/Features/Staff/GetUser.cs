@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using OneStop.Workflows.Server.Hosting;
+
+namespace OneStop.Workflows.Server.Features.Staff;
+
+/// <summary>One staff account.</summary>
+public static class GetUser
+{
+    public static async Task<StaffOutcome<UserView>> HandleAsync(string userName, StaffContext staff, CancellationToken ct)
+    {
+        await using var db = await staff.Databases.CreateDbContextAsync(ct);
+        return await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == userName, ct) is { } user
+            ? UserView.From(user)
+            : StaffRefusal.NotFound($"No user is named '{userName}'.");
+    }
+
+    public static void MapGetUser(this RouteGroupBuilder api) =>
+        api.MapGet("/admin/users/{userName}", async (string userName, StaffContext staff, CancellationToken ct) =>
+                StaffRoutes.Answer(await HandleAsync(userName, staff, ct), Results.Ok))
+            .RequireAuthorization(Policies.Administration)
+            .WithName("GetUser").WithSummary("One staff account.")
+            .Produces<UserView>().ProducesProblem(StatusCodes.Status404NotFound);
+}
