@@ -44,7 +44,7 @@ public static class ServerSetup
         services.AddSingleton<WorkflowHost>();
         services.AddSingleton<WorkflowFileImporter>();
         services.AddCases();
-        services.AddStaff();
+        services.AddStaff(builder.Configuration);
         services.AddClocks();
         services.AddOneStopPersistence(builder.Configuration);
 

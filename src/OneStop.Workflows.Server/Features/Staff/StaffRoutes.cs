@@ -7,8 +7,9 @@ namespace OneStop.Workflows.Server.Features.Staff;
 /// <summary>The staff administration routes (administrators; change own password: every signed-in user) and their services.</summary>
 public static class StaffRoutes
 {
-    public static IServiceCollection AddStaff(this IServiceCollection services)
+    public static IServiceCollection AddStaff(this IServiceCollection services, IConfiguration configuration)
     {
+        AccountStandings.ReadCacheSeconds(configuration); // a bad Auth:AccountCheckSeconds stops the start, not the first request
         services.AddMemoryCache();
         services.AddSingleton<AccountStandings>();
         services.AddSingleton<StaffContext>();
