@@ -22,7 +22,10 @@ public sealed class SimulatedClockFactory(
         builder.UseSetting("Workflows:Directory", RepositoryFolders.Workflows);
         builder.UseSetting("Clock:Mode", mode);
         builder.UseSetting("Supervision:Enabled", "false");
-        builder.UseSetting("Seed:DemoCentre", "true"); // Testing: the demo users are not seeded unless asked for
+        if (environment != "Production")
+        {
+            builder.UseSetting("Seed:DemoCentre", "true"); // outside Development the demo users are seeded only when asked for; Production refuses
+        }
         if (start is not null)
         {
             builder.UseSetting("Clock:Start", start);
