@@ -235,4 +235,27 @@ public sealed class StaffAdministration_Issue8Tests(PostgresServerFixture postgr
         (await admin.PostAsync("/api/admin/users/nobody/disable", null)).StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await admin.PostAsync("/api/admin/users/nobody/reset-password", null)).StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
+
+    [Theory]
+    [InlineData("GET", "/api/admin/users/ad%01min", null, HttpStatusCode.NotFound)]
+    [InlineData("POST", "/api/admin/users/ad%01min/disable", null, HttpStatusCode.NotFound)]
+    [InlineData("GET", "/api/admin/users?department=fi%00re", null, HttpStatusCode.BadRequest)]
+    [InlineData("POST", "/api/admin/users", """{"userName":"new.one","displayName":"N","role":"Reviewer","department":"fi\u0000re"}""", HttpStatusCode.BadRequest)]
+    [InlineData("POST", "/api/admin/users", """{"userName":"new\u0000one","displayName":"N","role":"Designer"}""", HttpStatusCode.BadRequest)]
+    [InlineData("PUT", "/api/admin/departments/fi%01re", """{"chineseName":"消防","englishName":"Fire"}""", HttpStatusCode.NotFound)]
+    [InlineData("POST", "/api/admin/departments", """{"code":"audit","chineseName":"审计局","englishName":"Audit","parentCode":"ci\u0000ty"}""", HttpStatusCode.BadRequest)]
+    public async Task ControlCharacters_AreRefusedWith4xx_NeverReachingTheDatabase(string method, string url, string? body, HttpStatusCode expected)
+    {
+        var admin = await Driver.As("admin");
+        using var request = new HttpRequestMessage(new HttpMethod(method), url);
+        if (body is not null)
+        {
+            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+        }
+
+        var response = await admin.SendAsync(request);
+
+        response.StatusCode.Should().Be(expected, await response.Content.ReadAsStringAsync());
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+    }
 }

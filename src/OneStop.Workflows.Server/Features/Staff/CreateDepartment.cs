@@ -21,9 +21,10 @@ public static class CreateDepartment
 
         DepartmentView.CheckNames(command.ChineseName, command.EnglishName, errors);
         await using var db = await staff.Databases.CreateDbContextAsync(ct);
-        if (command.ParentCode is { } parentCode && !await db.Departments.AnyAsync(d => d.Code == parentCode && d.RetiredAt == null, ct))
+        if (command.ParentCode is { } parentCode
+            && (Department.CodeProblem(parentCode) is not null || !await db.Departments.AnyAsync(d => d.Code == parentCode && d.RetiredAt == null, ct)))
         {
-            errors["parentCode"] = [$"'{parentCode}' is not an active department."];
+            errors["parentCode"] = [$"'{StaffRules.Printable(parentCode)}' is not an active department."];
         }
 
         if (errors.Count > 0)

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using OneStop.Workflows.Server.Hosting;
 
 namespace OneStop.Workflows.Server.Features.Staff;
@@ -9,9 +8,8 @@ public static class GetUser
     public static async Task<StaffOutcome<UserView>> HandleAsync(string userName, StaffContext staff, CancellationToken ct)
     {
         await using var db = await staff.Databases.CreateDbContextAsync(ct);
-        return await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == userName, ct) is { } user
-            ? UserView.From(user)
-            : StaffRefusal.NotFound($"No user is named '{userName}'.");
+        var (user, missing) = await StaffRules.FindAsync(db, userName, ct);
+        return user is null ? missing! : UserView.From(user);
     }
 
     public static void MapGetUser(this RouteGroupBuilder api) =>

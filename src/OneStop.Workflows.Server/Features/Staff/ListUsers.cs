@@ -18,6 +18,11 @@ public static class ListUsers
     {
         var errors = new Dictionary<string, string[]>();
         Role? role = query.Role is null ? null : StaffRules.ParseRole(query.Role, errors);
+        if (query.Department is { } filter && Domain.Catalogue.Department.CodeProblem(filter) is not null)
+        {
+            errors["department"] = [$"'{StaffRules.Printable(filter)}' is not a department code."];
+        }
+
         if (query.Page is < 0 or > 1_000_000)
         {
             errors["page"] = ["page is a 0-based page number from 0 to 1000000."];

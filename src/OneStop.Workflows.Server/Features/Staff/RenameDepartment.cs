@@ -20,9 +20,9 @@ public static class RenameDepartment
         }
 
         await using var db = await staff.Databases.CreateDbContextAsync(ct);
-        if (await db.Departments.FirstOrDefaultAsync(d => d.Code == code, ct) is not { } department)
+        if (Domain.Catalogue.Department.CodeProblem(code) is not null || await db.Departments.FirstOrDefaultAsync(d => d.Code == code, ct) is not { } department)
         {
-            return StaffRefusal.NotFound($"No department has code '{code}'.");
+            return StaffRefusal.NotFound($"No department has code '{StaffRules.Printable(code)}'.");
         }
 
         var before = new { department.Name, department.ChineseName, department.EnglishName };

@@ -18,9 +18,9 @@ public static class RetireDepartment
     public static async Task<StaffOutcome<DepartmentView>> HandleAsync(string code, CurrentUser actor, StaffContext staff, CancellationToken ct)
     {
         await using var db = await staff.Databases.CreateDbContextAsync(ct);
-        if (await db.Departments.FirstOrDefaultAsync(d => d.Code == code, ct) is not { } department)
+        if (Domain.Catalogue.Department.CodeProblem(code) is not null || await db.Departments.FirstOrDefaultAsync(d => d.Code == code, ct) is not { } department)
         {
-            return StaffRefusal.NotFound($"No department has code '{code}'.");
+            return StaffRefusal.NotFound($"No department has code '{StaffRules.Printable(code)}'.");
         }
 
         if (!department.IsActive)

@@ -15,7 +15,7 @@ internal static class StaffRules
             return Enum.Parse<Role>(text);
         }
 
-        errors["role"] = [$"{(text is null ? "A role is required" : $"Unknown role '{text}'")}; one of {string.Join(", ", Enum.GetNames<Role>())}."];
+        errors["role"] = [$"{(text is null ? "A role is required" : $"Unknown role '{Printable(text)}'")}; one of {string.Join(", ", Enum.GetNames<Role>())}."];
         return null;
     }
 
@@ -33,6 +33,12 @@ internal static class StaffRules
             return;
         }
 
+        if (Domain.Catalogue.Department.CodeProblem(department) is not null)
+        {
+            errors["department"] = [$"Unknown department '{Printable(department)}'."];
+            return;
+        }
+
         var found = await db.Departments.AsNoTracking().Where(d => d.Code == department).Select(d => new { d.RetiredAt }).FirstOrDefaultAsync(ct);
         if (found is null)
         {
@@ -46,9 +52,14 @@ internal static class StaffRules
 
     /// <summary>The account, tracked, or a 404 refusal.</summary>
     public static async Task<(UserAccount? User, StaffRefusal? Refusal)> FindAsync(OneStopDbContext db, string userName, CancellationToken ct) =>
-        await db.Users.FirstOrDefaultAsync(u => u.UserName == userName, ct) is { } user
+        UserAccount.UserNameProblem(userName) is null && await db.Users.FirstOrDefaultAsync(u => u.UserName == userName, ct) is { } user
             ? (user, null)
-            : (null, StaffRefusal.NotFound($"No user is named '{userName}'."));
+            : (null, StaffRefusal.NotFound($"No user is named '{Printable(userName)}'."));
+
+    /// <summary>The text with control and formatting characters shown as \uXXXX, for messages that echo input.</summary>
+    public static string Printable(string text) =>
+        string.Concat(text.Select(c => char.IsControl(c) || char.IsSurrogate(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format
+            ? $"\\u{(int)c:X4}" : c.ToString()));
 
     /// <summary>Refuses an administrator's command on their own account (they could lock themselves, and the centre, out).</summary>
     public static StaffRefusal? NotOnSelf(string userName, Hosting.CurrentUser actor, string what) =>
