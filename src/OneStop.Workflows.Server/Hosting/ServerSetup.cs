@@ -15,6 +15,7 @@ using OneStop.Workflows.Server.Features.Definitions;
 using OneStop.Workflows.Server.Features.Health;
 using OneStop.Workflows.Server.Features.Instances;
 using OneStop.Workflows.Server.Features.Supervision;
+using OneStop.Workflows.Server.Hosting.RateLimits;
 
 namespace OneStop.Workflows.Server.Hosting;
 
@@ -53,6 +54,7 @@ public static class ServerSetup
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         });
         builder.AddOneStopAuth();
+        builder.AddOneStopRateLimits();
         builder.AddSupervision();
         services.AddSingleton<INodeNotificationHandler, Features.Calendar.CalendarChangedHandler>();
         services.AddSingleton<NodeNotificationListener>();
@@ -88,6 +90,7 @@ public static class ServerSetup
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestSizeLimitMiddleware>();
+        app.UseRateLimiter(); // the policies of Hosting/RateLimits: sign-in, token, refresh, progress query
         app.UseOneStopAuth();
         app.MapOpenApi().AllowAnonymous();
         app.MapHealth();

@@ -59,6 +59,9 @@ public static class AuthSetup
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
         services.TryAddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         services.AddSingleton<StaffCredentials>();
+        services.Configure<SignInOptions>(builder.Configuration.GetSection(SignInOptions.Section));
+        services.AddSingleton<SignInLockout>();
+        services.AddSingleton<StaffSessions>();
         services.Configure<OpenApiOptions>("v1", o =>
         {
             o.AddDocumentTransformer<BearerSecuritySchemeTransformer>();
@@ -70,6 +73,7 @@ public static class AuthSetup
     public static WebApplication UseOneStopAuth(this WebApplication app)
     {
         app.UseAuthentication();
+        app.UseMiddleware<SessionValidation>(); // ended or expired sessions → anonymous (Features/Auth/SessionValidation.cs)
         app.UseAuthorization();
         return app;
     }
