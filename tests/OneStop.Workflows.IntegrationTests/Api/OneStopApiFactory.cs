@@ -18,11 +18,16 @@ public sealed class OneStopApiFactory(string provider, string connectionString, 
 {
     /// <summary>
     /// What every test server gets unless its settings say otherwise: no Hangfire and no recurring sweep
-    /// (<c>Supervision:Enabled=false</c>), because tests call the sweeper directly and never wait for a job.
+    /// (<c>Supervision:Enabled=false</c>), because tests call the sweeper directly and never wait for a job; and rate limits
+    /// far above what any test sends (every test client is the same address), except where a test sets its own.
     /// </summary>
     public static IReadOnlyDictionary<string, string?> DefaultSettings { get; } = new Dictionary<string, string?>
     {
         ["Supervision:Enabled"] = "false",
+        ["RateLimits:SignInPerClient:PermitLimit"] = "1000000",
+        ["RateLimits:SignInPerUserName:PermitLimit"] = "1000000",
+        ["RateLimits:ProgressQueryPerClient:PermitLimit"] = "1000000",
+        ["RateLimits:ProgressQueryPerCaseNumber:PermitLimit"] = "1000000",
     };
 
     private readonly FakeClock _clock = new(Instant.FromUtc(2025, 9, 26, 1, 0));
