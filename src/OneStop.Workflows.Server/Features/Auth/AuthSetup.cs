@@ -59,7 +59,10 @@ public static class AuthSetup
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
         services.TryAddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         services.AddSingleton<StaffCredentials>();
-        services.Configure<SignInOptions>(builder.Configuration.GetSection(SignInOptions.Section));
+        services.AddOptions<SignInOptions>().Bind(builder.Configuration.GetSection(SignInOptions.Section))
+            .Validate(o => o is { LockoutFailures: >= 1, LockoutMinutes: >= 1, CookieSessionHours: >= 1 },
+                $"{SignInOptions.Section}:LockoutFailures, :LockoutMinutes and :CookieSessionHours must be at least 1 (docs/operations.md).")
+            .ValidateOnStart();
         services.AddSingleton<SignInLockout>();
         services.AddSingleton<StaffSessions>();
         services.Configure<OpenApiOptions>("v1", o =>

@@ -21,7 +21,10 @@ public static class RateLimitSetup
     public static WebApplicationBuilder AddOneStopRateLimits(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.Configure<RateLimitOptions>(builder.Configuration.GetSection(RateLimitOptions.Section));
+        services.AddOptions<RateLimitOptions>().Bind(builder.Configuration.GetSection(RateLimitOptions.Section))
+            .Validate(o => Valid(o.SignInPerClient) && Valid(o.SignInPerUserName) && Valid(o.ProgressQueryPerClient) && Valid(o.ProgressQueryPerCaseNumber),
+                $"Every {RateLimitOptions.Section}:*:PermitLimit and :WindowSeconds must be at least 1 (docs/operations.md, \"Sign-in protection\").")
+            .ValidateOnStart();
         services.AddSingleton(sp =>
         {
             var clock = sp.GetRequiredService<IClock>();
@@ -38,6 +41,8 @@ public static class RateLimitSetup
         });
         return builder;
     }
+
+    private static bool Valid(RateLimitWindow window) => window is { PermitLimit: >= 1, WindowSeconds: >= 1 };
 
     /// <summary>The partition key of a client: its IP address (<c>unknown</c> when the connection has none, as in tests).</summary>
     public static string ClientKey(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
