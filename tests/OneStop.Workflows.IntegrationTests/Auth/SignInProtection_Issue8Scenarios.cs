@@ -1,8 +1,11 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using NodaTime;
 using OneStop.Workflows.IntegrationTests.Api;
 using OneStop.Workflows.IntegrationTests.Infrastructure;
@@ -37,7 +40,10 @@ public abstract class SignInProtection_Issue8Scenarios : IAsyncLifetime
     public async Task Lockout_RefusesTheRightPassword_After20WrongOnes_UntilTheLockoutEnds()
     {
         var factory = await StartAsync(null); // the defaults: 10 failures lock for 15 minutes
-        using var client = factory.CreateClient();
+        var log = new WarningLog();
+        var server = factory.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<ILoggerProvider>(log)));
+        _servers.Add(server);
+        using var client = server.CreateClient();
 
         for (var i = 0; i < 20; i++)
         {
@@ -57,7 +63,8 @@ public abstract class SignInProtection_Issue8Scenarios : IAsyncLifetime
         factory.Clock.Advance(Duration.FromMinutes(1));
         (await Token(client, "reviewer.fire", DemoUsers.Password)).StatusCode.Should().Be(HttpStatusCode.OK, "the lockout has ended");
 
-        await using var db = await Db(factory);
+        log.Warnings.Should().ContainSingle(w => w.Contains("locked until") && w.Contains("reviewer.fire"));
+        await using var db = await server.Services.GetRequiredService<IDbContextFactory<OneStopDbContext>>().CreateDbContextAsync();
         var lockouts = await db.AuditEvents.AsNoTracking().Where(e => e.Action == SignInLockout.AccountLockedOut).ToListAsync();
         lockouts.Should().ContainSingle().Which.Subject.Should().Be("reviewer.fire");
         lockouts[0].Details.Should().Contain("\"failures\":10");
@@ -156,6 +163,20 @@ public abstract class SignInProtection_Issue8Scenarios : IAsyncLifetime
         (await Token(attacker, "admin", DemoUsers.Password)).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
+    [Theory]
+    [InlineData("RateLimits:SignInPerClient:PermitLimit", "0")]
+    [InlineData("RateLimits:ProgressQueryPerCaseNumber:WindowSeconds", "-1")]
+    [InlineData("SignIn:LockoutFailures", "0")]
+    [InlineData("SignIn:LockoutMinutes", "0")]
+    public async Task Settings_BelowOne_StopTheServerNamingTheSetting(string key, string value)
+    {
+        var factory = await StartAsync(new Dictionary<string, string?> { [key] = value });
+
+        var start = () => factory.CreateClient();
+
+        start.Should().Throw<OptionsValidationException>().Which.Message.Should().Contain(key.Split(':')[0]);
+    }
+
     private async Task<OneStopApiFactory> StartAsync(IReadOnlyDictionary<string, string?>? settings)
     {
         var factory = await CreateFactoryAsync(settings);
@@ -192,6 +213,34 @@ public abstract class SignInProtection_Issue8Scenarios : IAsyncLifetime
         var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
         problem.Remove("traceId");
         return problem;
+    }
+}
+
+/// <summary>Collects the server's warnings (the lockout's log line).</summary>
+internal sealed class WarningLog : ILoggerProvider
+{
+    public ConcurrentQueue<string> Warnings { get; } = new();
+
+    public ILogger CreateLogger(string categoryName) => new Logger(this);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(WarningLog log) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel == LogLevel.Warning;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (logLevel == LogLevel.Warning)
+            {
+                log.Warnings.Enqueue(formatter(state, exception));
+            }
+        }
     }
 }
 

@@ -18,6 +18,9 @@ public static class QueryCaseProgress
     /// <summary>The request body: the case number and the query password from the receipt.</summary>
     public sealed record Request(string Number, string Password);
 
+    private const int MaxNumberLength = 32;
+    private const int MaxPasswordLength = 64;
+
     /// <summary>The route of the query (POST, the password in the body, never in the URL).</summary>
     public const string Route = "/public/case-progress";
 
@@ -52,6 +55,12 @@ public static class QueryCaseProgress
         if (string.IsNullOrWhiteSpace(number) || string.IsNullOrEmpty(password))
         {
             return Problems.BadRequest("'number' and 'password' are required strings: the case number and the query password of the receipt.");
+        }
+
+        if (number.Length > MaxNumberLength || number.Any(char.IsControl) || password.Length > MaxPasswordLength)
+        {
+            // Longer than any case number or query password: not worth a database round trip (nor a limiter partition).
+            return Problems.BadRequest($"'number' is a case number such as 20261127-NY7VR3 (at most {MaxNumberLength} characters) and 'password' the query password of the receipt.");
         }
 
         if (!limits.ProgressQueryPerCaseNumber.TryAcquire(number, out var retryAfter))
