@@ -20,6 +20,8 @@ public abstract class Sessions_Issue8Scenarios : IAsyncLifetime
 {
     private OneStopApiFactory _factory = null!;
 
+    protected OneStopApiFactory Factory => _factory;
+
     protected abstract Task<OneStopApiFactory> CreateFactoryAsync();
 
     public async Task InitializeAsync() => _factory = await CreateFactoryAsync();
@@ -111,19 +113,19 @@ public abstract class Sessions_Issue8Scenarios : IAsyncLifetime
     private async Task<OneStopDbContext> Db() =>
         await _factory.Services.GetRequiredService<IDbContextFactory<OneStopDbContext>>().CreateDbContextAsync();
 
-    private static async Task<JsonObject> IssueAsync(HttpClient client, string userName) =>
+    protected static async Task<JsonObject> IssueAsync(HttpClient client, string userName) =>
         await Json(await client.PostAsJsonAsync("/api/auth/token", new { userName, password = DemoUsers.Password }), HttpStatusCode.OK);
 
-    private static string Access(JsonObject token) => token["accessToken"]!.GetValue<string>();
+    protected static string Access(JsonObject token) => token["accessToken"]!.GetValue<string>();
 
-    private static string RefreshOf(JsonObject token) => token["refreshToken"]!.GetValue<string>();
+    protected static string RefreshOf(JsonObject token) => token["refreshToken"]!.GetValue<string>();
 
-    private static Task<HttpResponseMessage> Refresh(HttpClient client, string refreshToken) =>
+    protected static Task<HttpResponseMessage> Refresh(HttpClient client, string refreshToken) =>
         client.PostAsJsonAsync("/api/auth/refresh", new { refreshToken });
 
-    private static Task<HttpResponseMessage> Me(HttpClient client, string accessToken) => Send(client, HttpMethod.Get, "/api/auth/me", accessToken);
+    protected static Task<HttpResponseMessage> Me(HttpClient client, string accessToken) => Send(client, HttpMethod.Get, "/api/auth/me", accessToken);
 
-    private static Task<HttpResponseMessage> SignOutWith(HttpClient client, string accessToken) => Send(client, HttpMethod.Post, "/api/auth/sign-out", accessToken);
+    protected static Task<HttpResponseMessage> SignOutWith(HttpClient client, string accessToken) => Send(client, HttpMethod.Post, "/api/auth/sign-out", accessToken);
 
     private static async Task<HttpResponseMessage> Send(HttpClient client, HttpMethod method, string url, string accessToken)
     {
@@ -139,7 +141,7 @@ public abstract class Sessions_Issue8Scenarios : IAsyncLifetime
         return await client.SendAsync(request);
     }
 
-    private static async Task<JsonObject> Json(HttpResponseMessage response, HttpStatusCode expected)
+    protected static async Task<JsonObject> Json(HttpResponseMessage response, HttpStatusCode expected)
     {
         var body = await response.Content.ReadAsStringAsync();
         response.StatusCode.Should().Be(expected, body);
@@ -153,6 +155,24 @@ public sealed class PostgresSessions_Issue8Tests(PostgresServerFixture postgres)
 {
     protected override async Task<OneStopApiFactory> CreateFactoryAsync() =>
         new("PostgreSql", await postgres.Server.CreateDatabaseAsync());
+
+    [Fact]
+    public async Task Session_EndedOnOneNode_IsRefusedByAnother()
+    {
+        await using var otherNode = new OneStopApiFactory("PostgreSql", Factory.ConnectionString);
+        using var here = Factory.CreateClient();
+        using var there = otherNode.CreateClient();
+        var signOutThere = await IssueAsync(here, "supervisor");
+        var reuseThere = await IssueAsync(here, "supervisor");
+        (await Me(there, Access(signOutThere))).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        (await SignOutWith(there, Access(signOutThere))).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        var rotated = await Json(await Refresh(here, RefreshOf(reuseThere)), HttpStatusCode.OK);
+        (await Refresh(there, RefreshOf(reuseThere))).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+
+        (await Me(here, Access(signOutThere))).StatusCode.Should().Be(HttpStatusCode.Unauthorized, "signed out on the other node");
+        (await Me(here, Access(rotated))).StatusCode.Should().Be(HttpStatusCode.Unauthorized, "its family was revoked on the other node");
+    }
 }
 
 /// <summary>The session scenarios on the embedded default (SQLite file in a temp folder).</summary>

@@ -121,9 +121,8 @@ public sealed class StaffSessions(
         return await db.StaffSessions.AsNoTracking().AnyAsync(s => s.Id == sessionId && s.EndedAt == null && s.ExpiresAt > now, ct);
     }
 
-    private TimeSpan RefreshTimeSpan => bearerOptions.Get(BearerTokenDefaults.AuthenticationScheme).RefreshTokenExpiration;
-
-    private Duration RefreshLifetime => Duration.FromTimeSpan(RefreshTimeSpan);
+    /// <summary>How long a refresh token is valid (the bearer handler's setting, 14 days by default).</summary>
+    private Duration RefreshLifetime => Duration.FromTimeSpan(bearerOptions.Get(BearerTokenDefaults.AuthenticationScheme).RefreshTokenExpiration);
 
     private static async Task EndAsync(OneStopDbContext db, Guid sessionId, string reason, string action, Instant now, CancellationToken ct)
     {
