@@ -7,7 +7,8 @@ namespace OneStop.Workflows.Persistence.Auth;
 /// <summary>
 /// One sign-in of a member of staff (会话; table <c>staff_sessions</c>): a cookie of the web UI or a bearer-token family
 /// of the API. Its id travels in the cookie or token; a request whose session has ended or expired is refused, on every
-/// node, because the row is in the shared database.
+/// node, because the row is in the shared database. Its instants are wall-clock time, like the cookie's and token's own
+/// expiry (not the business clock, which may be simulated).
 /// </summary>
 public sealed class StaffSessionRow
 {

@@ -46,8 +46,9 @@ public abstract class Sessions_Issue8Scenarios : IAsyncLifetime
         await using var db = await Db();
         var session = await db.StaffSessions.AsNoTracking().SingleAsync(s => s.UserName == "clerk.market" && s.Kind == StaffSessions.CookieKind);
         session.EndReason.Should().Be("signed-out");
-        session.EndedAt.Should().Be(_factory.Clock.GetCurrentInstant());
-        (await db.AuditEvents.CountAsync(e => e.Action == StaffSessions.SignedOut && e.Actor == "clerk.market")).Should().Be(1);
+        session.EndedAt.Should().NotBeNull();
+        var audit = await db.AuditEvents.AsNoTracking().SingleAsync(e => e.Action == StaffSessions.SignedOut && e.Actor == "clerk.market");
+        audit.At.Should().Be(_factory.Clock.GetCurrentInstant(), "audit entries take the business clock");
     }
 
     [Fact]

@@ -64,6 +64,7 @@ public static class AuthSetup
                 $"{SignInOptions.Section}:LockoutFailures, :LockoutMinutes and :CookieSessionHours must be at least 1 (docs/operations.md).")
             .ValidateOnStart();
         services.AddSingleton<SignInLockout>();
+        services.TryAddSingleton(TimeProvider.System); // sessions keep wall-clock time, as the cookie and bearer handlers do
         services.AddSingleton<StaffSessions>();
         services.Configure<OpenApiOptions>("v1", o =>
         {

@@ -18,8 +18,13 @@ namespace OneStop.Workflows.Server.Features.Auth;
 /// (<see cref="RefreshClaim"/>). Signing out ends the session; reusing a refresh token ends its whole family (the
 /// session: every access and refresh token issued under it).
 /// </summary>
+/// <remarks>
+/// Session times are wall-clock time (<see cref="TimeProvider"/>, as the cookie and bearer handlers that issue the
+/// cookies and tokens use), not the business <see cref="IClock"/>: with <c>Clock:Mode=Simulated</c> an administrator moves
+/// the business clock days ahead, which must not end everyone's session. Audit entries take the business clock, as all do.
+/// </remarks>
 public sealed class StaffSessions(
-    IDbContextFactory<OneStopDbContext> dbFactory, IClock clock, IOptions<SignInOptions> options,
+    IDbContextFactory<OneStopDbContext> dbFactory, IClock clock, TimeProvider time, IOptions<SignInOptions> options,
     IOptionsMonitor<BearerTokenOptions> bearerOptions, ILogger<StaffSessions> logger)
 {
     public const string SessionClaim = "onestop:session";
@@ -35,7 +40,7 @@ public sealed class StaffSessions(
     /// <summary>Starts a cookie session and returns the principal to put in the cookie.</summary>
     public async Task<ClaimsPrincipal> StartCookieAsync(UserAccount user, CancellationToken ct)
     {
-        var now = clock.GetCurrentInstant();
+        var now = WallNow;
         var session = NewSession(user.UserName, CookieKind, now, now + Duration.FromHours(options.Value.CookieSessionHours));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.StaffSessions.Add(session);
@@ -46,7 +51,7 @@ public sealed class StaffSessions(
     /// <summary>Starts a token family and returns the principal to issue (its refresh token's id recorded).</summary>
     public async Task<ClaimsPrincipal> StartTokenAsync(UserAccount user, CancellationToken ct)
     {
-        var now = clock.GetCurrentInstant();
+        var now = WallNow;
         var session = NewSession(user.UserName, TokenKind, now, now + RefreshLifetime);
         var refresh = new RefreshTokenRow { Id = Guid.NewGuid(), SessionId = session.Id, IssuedAt = now };
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -68,7 +73,7 @@ public sealed class StaffSessions(
             return new Rotation(null, "not a refresh token of a session");
         }
 
-        var now = clock.GetCurrentInstant();
+        var now = WallNow;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var taken = await db.RefreshTokens.Where(t => t.Id == refreshId && t.SessionId == sessionId && t.UsedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.UsedAt, now), ct);
@@ -76,7 +81,7 @@ public sealed class StaffSessions(
         {
             if (await db.RefreshTokens.AnyAsync(t => t.Id == refreshId && t.SessionId == sessionId, ct))
             {
-                await EndAsync(db, sessionId, "refresh-token-reused", RefreshTokenReused, now, ct);
+                await EndAsync(db, sessionId, "refresh-token-reused", RefreshTokenReused, now, clock.GetCurrentInstant(), ct);
                 logger.LogWarning("A used refresh token of session {SessionId} was presented again; the session and all its tokens are revoked", sessionId);
                 return new Rotation(null, "reused");
             }
@@ -104,7 +109,7 @@ public sealed class StaffSessions(
         if (Id(principal, SessionClaim) is { } sessionId)
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            await EndAsync(db, sessionId, "signed-out", SignedOut, clock.GetCurrentInstant(), ct);
+            await EndAsync(db, sessionId, "signed-out", SignedOut, WallNow, clock.GetCurrentInstant(), ct);
         }
     }
 
@@ -116,7 +121,7 @@ public sealed class StaffSessions(
             return false;
         }
 
-        var now = clock.GetCurrentInstant();
+        var now = WallNow;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.StaffSessions.AsNoTracking().AnyAsync(s => s.Id == sessionId && s.EndedAt == null && s.ExpiresAt > now, ct);
     }
@@ -124,7 +129,9 @@ public sealed class StaffSessions(
     /// <summary>How long a refresh token is valid (the bearer handler's setting, 14 days by default).</summary>
     private Duration RefreshLifetime => Duration.FromTimeSpan(bearerOptions.Get(BearerTokenDefaults.AuthenticationScheme).RefreshTokenExpiration);
 
-    private static async Task EndAsync(OneStopDbContext db, Guid sessionId, string reason, string action, Instant now, CancellationToken ct)
+    private Instant WallNow => Instant.FromDateTimeOffset(time.GetUtcNow());
+
+    private static async Task EndAsync(OneStopDbContext db, Guid sessionId, string reason, string action, Instant now, Instant auditAt, CancellationToken ct)
     {
         var session = await db.StaffSessions.FirstOrDefaultAsync(s => s.Id == sessionId && s.EndedAt == null, ct);
         if (session is null)
@@ -134,7 +141,7 @@ public sealed class StaffSessions(
 
         session.EndedAt = now;
         session.EndReason = reason;
-        db.AuditEvents.Add(new AuditEvent(now, session.UserName, action, null, session.UserName,
+        db.AuditEvents.Add(new AuditEvent(auditAt, session.UserName, action, null, session.UserName,
             JsonSerializer.Serialize(new { session = sessionId, kind = session.Kind, reason }), null));
         await db.SaveChangesAsync(ct);
     }
