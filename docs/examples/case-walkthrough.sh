@@ -34,7 +34,7 @@ call() {
   [[ -n $token ]] && args+=(-H "Authorization: Bearer $token")
   [[ -n $body ]] && args+=(-H 'Content-Type: application/json' --data "$body")
   local shown=$body
-  [[ $path == /api/auth/token ]] && shown=$(jq -c '.password = "***"' <<<"$body")
+  [[ $path == /api/auth/token || $path == /api/public/case-progress ]] && shown=$(jq -c '.password = "***"' <<<"$body")
   show "$method $path${shown:+ $(jq -c . <<<"$shown")}"
   local response
   if ! response=$(curl "${args[@]}"); then
@@ -154,7 +154,7 @@ call 200 POST "/api/cases/$CASE_ID/delivery" "${TOKEN[clerk.market]}" '{"status"
 out -c .
 
 heading "The applicant's progress query (no sign-in; case number + query password)"
-call 200 GET "/api/public/cases/$NUMBER?password=$QUERY_PASSWORD" ""
+call 200 POST "/api/public/case-progress" "" "$(jq -nc --arg n "$NUMBER" --arg p "$QUERY_PASSWORD" '{number: $n, password: $p}')"
 out .
 
 STATUS=$(jq -r .status <<<"$BODY")

@@ -61,6 +61,12 @@ public class OneStopDbContext : DbContext, IDataProtectionKeyContext
 
     public DbSet<Supervision.SignalRow> Signals => Set<Supervision.SignalRow>();
 
+    public DbSet<Auth.SignInLockoutRow> SignInLockouts => Set<Auth.SignInLockoutRow>();
+
+    public DbSet<Auth.StaffSessionRow> StaffSessions => Set<Auth.StaffSessionRow>();
+
+    public DbSet<Auth.RefreshTokenRow> RefreshTokens => Set<Auth.RefreshTokenRow>();
+
     /// <summary>
     /// The ASP.NET Core data-protection key ring (it protects sign-in cookies and bearer tokens), shared by every server
     /// node on the database, so a token issued by one node is accepted by all and survives restarts and redeployments.

@@ -38,6 +38,16 @@ public static class Problems
     public static IResult NotFound(string detail) =>
         Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: detail, type: ProblemTypes.NotFound);
 
+    /// <summary>429: a rate limit was reached; <c>Retry-After</c> says in how many whole seconds to try again.</summary>
+    public static IResult TooManyRequests(TimeSpan retryAfter) => new WithRetryAfter(
+        Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests",
+            detail: $"Too many attempts; try again in {RetryAfterSeconds(retryAfter)} s. 尝试次数过多，请稍后再试。", type: ProblemTypes.TooManyRequests),
+        RetryAfterSeconds(retryAfter));
+
+    /// <summary>410: the route is retired; <paramref name="detail"/> says what to use instead (no redirect).</summary>
+    public static IResult Gone(string detail) =>
+        Results.Problem(statusCode: StatusCodes.Status410Gone, title: "Gone", detail: detail, type: ProblemTypes.Gone);
+
     /// <summary>400 listing every validation error with its JSON path (<c>errors</c>: path → messages; <c>problems</c>: path, code, message).</summary>
     public static IResult InvalidDefinition(IReadOnlyList<ValidationError> errors) =>
         Results.Problem(
@@ -62,4 +72,15 @@ public static class Problems
             detail: "This idempotency key was already used for another bookmark of this instance.", type: ProblemTypes.Conflict),
         _ => throw new ArgumentOutOfRangeException(nameof(error), error, null),
     };
+
+    private static long RetryAfterSeconds(TimeSpan wait) => Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds));
+
+    private sealed class WithRetryAfter(IResult problem, long seconds) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return problem.ExecuteAsync(httpContext);
+        }
+    }
 }

@@ -17,6 +17,7 @@ using OneStop.Workflows.Server.Features.Health;
 using OneStop.Workflows.Server.Features.Instances;
 using OneStop.Workflows.Server.Features.Staff;
 using OneStop.Workflows.Server.Features.Supervision;
+using OneStop.Workflows.Server.Hosting.RateLimits;
 
 namespace OneStop.Workflows.Server.Hosting;
 
@@ -57,6 +58,7 @@ public static class ServerSetup
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         });
         builder.AddOneStopAuth();
+        builder.AddOneStopRateLimits();
         builder.AddSupervision();
         services.AddSingleton<INodeNotificationHandler, Features.Calendar.CalendarChangedHandler>();
         services.AddSingleton<NodeNotificationListener>();
@@ -103,6 +105,7 @@ public static class ServerSetup
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestSizeLimitMiddleware>();
+        app.UseRateLimiter(); // the policies of Hosting/RateLimits: sign-in, token, refresh, progress query
         app.UseOneStopAuth();
         app.MapOpenApi().AllowAnonymous();
         app.MapHealth();

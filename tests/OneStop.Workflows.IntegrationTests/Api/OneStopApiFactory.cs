@@ -20,13 +20,18 @@ public sealed class OneStopApiFactory(string provider, string connectionString, 
     /// What every test server gets unless its settings say otherwise: no Hangfire and no recurring sweep
     /// (<c>Supervision:Enabled=false</c>), because tests call the sweeper directly and never wait for a job; the demo
     /// centre and its users (<c>Seed:DemoCentre=true</c>: the environment is Testing, where it defaults off); account
-    /// standings read on every request (<c>Auth:AccountCheckSeconds=0</c>), so a change made in the database shows at once.
+    /// standings read on every request (<c>Auth:AccountCheckSeconds=0</c>), so a change made in the database shows at once;
+    /// and rate limits far above what any test sends (every test client is the same address), except where a test sets its own.
     /// </summary>
     public static IReadOnlyDictionary<string, string?> DefaultSettings { get; } = new Dictionary<string, string?>
     {
         ["Supervision:Enabled"] = "false",
         ["Seed:DemoCentre"] = "true",
         ["Auth:AccountCheckSeconds"] = "0",
+        ["RateLimits:SignInPerClient:PermitLimit"] = "1000000",
+        ["RateLimits:SignInPerUserName:PermitLimit"] = "1000000",
+        ["RateLimits:ProgressQueryPerClient:PermitLimit"] = "1000000",
+        ["RateLimits:ProgressQueryPerCaseNumber:PermitLimit"] = "1000000",
     };
 
     private readonly FakeClock _clock = new(Instant.FromUtc(2025, 9, 26, 1, 0));

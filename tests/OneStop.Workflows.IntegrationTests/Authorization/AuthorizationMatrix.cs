@@ -53,8 +53,9 @@ public static class AuthorizationMatrix
         // Sign-in and who am I: anonymous by design, except /me.
         R("POST", "/api/auth/token", "/api/auth/token", Credentials, "valid credentials",                      Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
         R("POST", "/api/auth/sign-in", "/api/auth/sign-in", Credentials, "valid credentials",                  Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
-        R("POST", "/api/auth/sign-out", "/api/auth/sign-out", null, "no cookie",                               Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
-        R("POST", "/api/auth/refresh", "/api/auth/refresh", """{"refreshToken":"<refreshToken>"}""", "valid", Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
+        // One refresh token of a user outside the table (head.water): it works once; each later use is a reuse → 401 (and its family is revoked).
+        R("POST", "/api/auth/refresh", "/api/auth/refresh", """{"refreshToken":"<refreshToken>"}""", "first use, then reuses",
+                                                                                                               Ok,   U401, U401, U401, U401, U401, U401, U401, U401, U401),
         R("GET", "/api/auth/me", "/api/auth/me", null, "",                                                     U401, Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
         R("GET", "/health", "/health", null, "",                                                               Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
         R("GET", "/openapi/{documentName}.json", "/openapi/v1.json", null, "",                                 Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
@@ -159,11 +160,14 @@ public static class AuthorizationMatrix
         R("GET", "/hubs/alerts", "/hubs/alerts", null, "no connection id → 400",                               U401, Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
 
         // The applicant's query: anonymous by design; only the case's own password opens it.
-        R("GET", "/api/public/cases/{number}", "/api/public/cases/<restaurantNumber>?password=<restaurantPassword>", null, "own password",
+        R("POST", "/api/public/case-progress", "/api/public/case-progress", ProgressQuery("<restaurantPassword>"), "own password",
                                                                                                                Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
-        R("GET", "/api/public/cases/{number}", "/api/public/cases/<restaurantNumber>?password=<foodPassword>", null, "another case's password",
+        R("POST", "/api/public/case-progress", "/api/public/case-progress", ProgressQuery("<foodPassword>"), "another case's password",
                                                                                                                N404, N404, N404, N404, N404, N404, N404, N404, N404, N404),
-        R("GET", "/api/public/cases/{number}", "/api/public/cases/<restaurantNumber>", null, "no password",    N404, N404, N404, N404, N404, N404, N404, N404, N404, N404),
+        R("POST", "/api/public/case-progress", "/api/public/case-progress", """{"number":"<restaurantNumber>"}""", "no password → 400",
+                                                                                                               Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
+        R("GET", "/api/public/cases/{number}", "/api/public/cases/<restaurantNumber>?password=<restaurantPassword>", null, "retired → 410",
+                                                                                                               Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
 
         // The inbox: Inbox policy, then the task's department, then whether the role works that kind of task.
         R("GET", "/api/tasks", "/api/tasks", null, "",                                                         U401, F403, F403, F403, Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
@@ -184,7 +188,12 @@ public static class AuthorizationMatrix
                                                                                                                U401, F403, F403, F403, Ok,   F403, F403, F403, F403, F403),
         R("POST", "/api/tasks/{id}/decision", "/api/tasks/<foodAcceptance>/decision", BadDecision, "market's acceptance, bad outcome → 400",
                                                                                                                U401, F403, F403, F403, Ok,   F403, F403, F403, F403, F403),
+
+        // Last: signing out ends each caller's own session (its bearer token is refused from then on).
+        R("POST", "/api/auth/sign-out", "/api/auth/sign-out", null, "ends the caller's session",              Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
     ];
+
+    private static string ProgressQuery(string password) => $$"""{"number":"<restaurantNumber>","password":"{{password}}"}""";
 
     private static MatrixRow R(string method, string route, string url, string? body, string note, params Expect[] expected) =>
         expected.Length == Callers.Count

@@ -69,6 +69,10 @@ public sealed class CaseDriver(OneStopApiFactory factory) : IAsyncDisposable
     public static JsonArray Corrections(params (string Material, string Problem)[] items) =>
         new(items.Select(i => (JsonNode)new JsonObject { ["material"] = i.Material, ["problem"] = i.Problem }).ToArray());
 
+    /// <summary>The applicant's progress query (anonymous): POST /api/public/case-progress with the number and password in the body.</summary>
+    public static Task<HttpResponseMessage> QueryProgressAsync(HttpClient anonymous, string number, string password) =>
+        anonymous.PostAsJsonAsync("/api/public/case-progress", new { number, password });
+
     public static async Task<JsonObject> Json(HttpResponseMessage response, HttpStatusCode expected)
     {
         var text = await response.Content.ReadAsStringAsync();

@@ -51,7 +51,7 @@ public sealed class CaseJourneyTests(PostgresServerFixture postgres) : PostgresC
         var delivered = await CaseDriver.Json(await window.PostAsJsonAsync($"/api/cases/{id}/delivery", new { status = "Delivered" }), HttpStatusCode.OK);
         delivered["deliveryStatus"]!.GetValue<string>().Should().Be("Delivered");
 
-        var progress = await CaseDriver.Json(await Factory.CreateClient().GetAsync($"/api/public/cases/{number}?password={password}"), HttpStatusCode.OK);
+        var progress = await CaseDriver.Json(await CaseDriver.QueryProgressAsync(Factory.CreateClient(), number, password), HttpStatusCode.OK);
         progress["status"]!.GetValue<string>().Should().Be("Completed");
         progress["decision"]!.GetValue<string>().Should().Be("Approved");
         progress["deliveryStatus"]!.GetValue<string>().Should().Be("Delivered");
@@ -72,9 +72,9 @@ public sealed class CaseJourneyTests(PostgresServerFixture postgres) : PostgresC
         var (_, number, password) = await Driver.SubmitAsync("clerk.market", "food-business-licence");
         var anonymous = Factory.CreateClient();
 
-        (await anonymous.GetAsync($"/api/public/cases/{number}?password={password}x")).StatusCode.Should().Be(HttpStatusCode.NotFound);
-        (await anonymous.GetAsync($"/api/public/cases/X{number}?password={password}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
-        (await anonymous.GetAsync($"/api/public/cases/{number}?password={password}")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await CaseDriver.QueryProgressAsync(anonymous, $"{number}", $"{password}x")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await CaseDriver.QueryProgressAsync(anonymous, $"X{number}", $"{password}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await CaseDriver.QueryProgressAsync(anonymous, number, password)).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
     [Fact]

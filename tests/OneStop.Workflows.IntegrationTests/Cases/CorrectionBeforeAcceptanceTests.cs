@@ -21,7 +21,7 @@ public sealed class CorrectionBeforeAcceptanceTests(PostgresServerFixture postgr
         var waiting = await Driver.CaseAsync(id);
         waiting["status"]!.GetValue<string>().Should().Be("AwaitingCorrection");
         (await Driver.TasksAsync(id, "Acceptance")).Should().BeEmpty("the case waits for the applicant");
-        var progress = await CaseDriver.Json(await Factory.CreateClient().GetAsync($"/api/public/cases/{number}?password={password}"), HttpStatusCode.OK);
+        var progress = await CaseDriver.Json(await CaseDriver.QueryProgressAsync(Factory.CreateClient(), number, password), HttpStatusCode.OK);
         progress["steps"]!.AsArray().Select(s => s!["text"]!.GetValue<string>()).Should().Contain(t => t.Contains("Floor plan") && t.Contains("Health certificates"),
             "the notice lists every item once");
 

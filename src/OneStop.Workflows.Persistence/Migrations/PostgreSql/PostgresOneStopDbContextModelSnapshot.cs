@@ -646,6 +646,98 @@ namespace OneStop.Workflows.Persistence.Migrations.PostgreSql
                     b.ToTable("users", "onestop");
                 });
 
+            modelBuilder.Entity("OneStop.Workflows.Persistence.Auth.RefreshTokenRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Instant>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("session_id");
+
+                    b.Property<Instant?>("UsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("used_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_staff_refresh_tokens");
+
+                    b.HasIndex("SessionId")
+                        .HasDatabaseName("ix_staff_refresh_tokens_session");
+
+                    b.ToTable("staff_refresh_tokens", "onestop");
+                });
+
+            modelBuilder.Entity("OneStop.Workflows.Persistence.Auth.SignInLockoutRow", b =>
+                {
+                    b.Property<string>("UserName")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("user_name");
+
+                    b.Property<int>("ConsecutiveFailures")
+                        .HasColumnType("integer")
+                        .HasColumnName("consecutive_failures");
+
+                    b.Property<Instant?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("locked_until");
+
+                    b.HasKey("UserName")
+                        .HasName("pk_sign_in_lockouts");
+
+                    b.ToTable("sign_in_lockouts", "onestop");
+                });
+
+            modelBuilder.Entity("OneStop.Workflows.Persistence.Auth.StaffSessionRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Instant>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("end_reason");
+
+                    b.Property<Instant?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<Instant>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_staff_sessions");
+
+                    b.HasIndex("UserName")
+                        .HasDatabaseName("ix_staff_sessions_user_name");
+
+                    b.ToTable("staff_sessions", "onestop");
+                });
+
             modelBuilder.Entity("OneStop.Workflows.Persistence.Calendar.CalendarYearRow", b =>
                 {
                     b.Property<int>("Year")
@@ -1034,6 +1126,16 @@ namespace OneStop.Workflows.Persistence.Migrations.PostgreSql
                         .HasName("pk_workflow_journal");
 
                     b.ToTable("workflow_journal", "onestop");
+                });
+
+            modelBuilder.Entity("OneStop.Workflows.Persistence.Auth.RefreshTokenRow", b =>
+                {
+                    b.HasOne("OneStop.Workflows.Persistence.Auth.StaffSessionRow", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_staff_refresh_tokens_session");
                 });
 
             modelBuilder.Entity("OneStop.Workflows.Persistence.Supervision.AlertRow", b =>

@@ -639,6 +639,98 @@ namespace OneStop.Workflows.Persistence.Migrations.Sqlite
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("OneStop.Workflows.Persistence.Auth.RefreshTokenRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("IssuedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("issued_at");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("session_id");
+
+                    b.Property<long?>("UsedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("used_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_staff_refresh_tokens");
+
+                    b.HasIndex("SessionId")
+                        .HasDatabaseName("ix_staff_refresh_tokens_session");
+
+                    b.ToTable("staff_refresh_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("OneStop.Workflows.Persistence.Auth.SignInLockoutRow", b =>
+                {
+                    b.Property<string>("UserName")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_name");
+
+                    b.Property<int>("ConsecutiveFailures")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("consecutive_failures");
+
+                    b.Property<long?>("LockedUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("locked_until");
+
+                    b.HasKey("UserName")
+                        .HasName("pk_sign_in_lockouts");
+
+                    b.ToTable("sign_in_lockouts", (string)null);
+                });
+
+            modelBuilder.Entity("OneStop.Workflows.Persistence.Auth.StaffSessionRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("end_reason");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ended_at");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_staff_sessions");
+
+                    b.HasIndex("UserName")
+                        .HasDatabaseName("ix_staff_sessions_user_name");
+
+                    b.ToTable("staff_sessions", (string)null);
+                });
+
             modelBuilder.Entity("OneStop.Workflows.Persistence.Calendar.CalendarYearRow", b =>
                 {
                     b.Property<int>("Year")
@@ -1027,6 +1119,16 @@ namespace OneStop.Workflows.Persistence.Migrations.Sqlite
                         .HasName("pk_workflow_journal");
 
                     b.ToTable("workflow_journal", (string)null);
+                });
+
+            modelBuilder.Entity("OneStop.Workflows.Persistence.Auth.RefreshTokenRow", b =>
+                {
+                    b.HasOne("OneStop.Workflows.Persistence.Auth.StaffSessionRow", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_staff_refresh_tokens_session");
                 });
 
             modelBuilder.Entity("OneStop.Workflows.Persistence.Supervision.AlertRow", b =>

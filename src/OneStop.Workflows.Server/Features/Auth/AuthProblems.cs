@@ -12,8 +12,10 @@ public static class AuthProblems
     public const string ForbiddenType = Base + "forbidden";
     public const string SignInFailedType = Base + "sign-in-failed";
 
-    /// <summary>The one answer to a wrong user name, a wrong password and a disabled account alike (no user enumeration).</summary>
-    public const string SignInFailedDetail = "The user name or password is wrong, or the account is disabled.";
+    /// <summary>The one answer to a wrong user name, a wrong password, a disabled and a locked account alike (no user enumeration).</summary>
+    public const string SignInFailedDetail =
+        "The user name or password is wrong, the account is disabled, or it is locked for a while after too many failed attempts. " +
+        "用户名或密码错误，账户已停用，或因多次失败暂时锁定。";
 
     public static IResult Unauthorized(string detail = "Sign in first: send 'Authorization: Bearer <token>' from POST /api/auth/token, or the sign-in cookie.") =>
         Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Not signed in", detail: detail, type: UnauthorizedType);

@@ -59,6 +59,13 @@ public static class AuthSetup
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
         services.TryAddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         services.AddSingleton<StaffCredentials>();
+        services.AddOptions<SignInOptions>().Bind(builder.Configuration.GetSection(SignInOptions.Section))
+            .Validate(o => o is { LockoutFailures: >= 1, LockoutMinutes: >= 1, CookieSessionHours: >= 1 },
+                $"{SignInOptions.Section}:LockoutFailures, :LockoutMinutes and :CookieSessionHours must be at least 1 (docs/operations.md).")
+            .ValidateOnStart();
+        services.AddSingleton<SignInLockout>();
+        services.TryAddSingleton(TimeProvider.System); // sessions keep wall-clock time, as the cookie and bearer handlers do
+        services.AddSingleton<StaffSessions>();
         services.Configure<OpenApiOptions>("v1", o =>
         {
             o.AddDocumentTransformer<BearerSecuritySchemeTransformer>();
@@ -70,6 +77,7 @@ public static class AuthSetup
     public static WebApplication UseOneStopAuth(this WebApplication app)
     {
         app.UseAuthentication();
+        app.UseMiddleware<SessionValidation>(); // ended or expired sessions → anonymous (Features/Auth/SessionValidation.cs)
         app.UseMiddleware<Staff.AccountCheckMiddleware>(); // stale stamp → not signed in; one-time password → 403 (docs/api.md)
         app.UseAuthorization();
         return app;

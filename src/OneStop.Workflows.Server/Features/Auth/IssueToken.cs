@@ -1,8 +1,9 @@
 using Microsoft.AspNetCore.Authentication.BearerToken;
+using OneStop.Workflows.Server.Hosting.RateLimits;
 
 namespace OneStop.Workflows.Server.Features.Auth;
 
-/// <summary>Exchanges a user name and password for a bearer token (the API's way in).</summary>
+/// <summary>Exchanges a user name and password for a bearer token (the API's way in), starting a token session (a refresh-token family).</summary>
 public static class IssueToken
 {
     public static void MapIssueToken(this RouteGroupBuilder api) =>
@@ -13,14 +14,15 @@ public static class IssueToken
             .Produces<AccessTokenResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .RequireRateLimiting(RateLimitSetup.SignIn)
             .AllowAnonymous();
 
-    private static async Task<IResult> HandleAsync(HttpRequest request, StaffCredentials credentials, CancellationToken ct)
+    private static async Task<IResult> HandleAsync(HttpRequest request, StaffCredentials credentials, StaffSessions sessions, CancellationToken ct)
     {
         var (user, problem) = await credentials.CheckAsync(request, "token", ct);
         return user is null
             ? problem!
-            : Results.SignIn(StaffCredentials.PrincipalFor(user, BearerTokenDefaults.AuthenticationScheme),
-                authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
+            : Results.SignIn(await sessions.StartTokenAsync(user, ct), authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
     }
 }

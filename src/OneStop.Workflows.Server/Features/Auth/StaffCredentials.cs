@@ -8,14 +8,17 @@ using OneStop.Workflows.Domain.Audit;
 using OneStop.Workflows.Domain.People;
 using OneStop.Workflows.Persistence;
 using OneStop.Workflows.Server.Hosting;
+using OneStop.Workflows.Server.Hosting.RateLimits;
 
 namespace OneStop.Workflows.Server.Features.Auth;
 
 /// <summary>
 /// Checks a user name and password against <c>users</c> and audits the attempt (<c>SignedIn</c> / <c>SignInFailed</c>).
-/// Shared by the token and the cookie sign-in.
+/// Shared by the token and the cookie sign-in. Also applies the per-user-name rate limit (429) and the account lockout
+/// (<see cref="SignInLockout"/>): a locked user name gets the same 401 as a wrong password, without the password checked.
 /// </summary>
-public sealed class StaffCredentials(IDbContextFactory<OneStopDbContext> dbFactory, IPasswordHasher<UserAccount> hasher, IClock clock)
+public sealed class StaffCredentials(
+    IDbContextFactory<OneStopDbContext> dbFactory, IPasswordHasher<UserAccount> hasher, IClock clock, SignInLockout lockout, BodyRateLimits limits)
 {
     /// <summary>The request body of both sign-ins.</summary>
     public sealed record Request(string UserName, string Password);
@@ -46,8 +49,21 @@ public sealed class StaffCredentials(IDbContextFactory<OneStopDbContext> dbFacto
             return (null, Problems.BadRequest("'userName' and 'password' are required strings."));
         }
 
+        if (!limits.SignInPerUserName.TryAcquire(userName, out var retryAfter))
+        {
+            return (null, Problems.TooManyRequests(retryAfter));
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetCurrentInstant();
+        var key = Truncate(userName);
+        if (await lockout.IsLockedAsync(db, key, now, ct))
+        {
+            db.AuditEvents.Add(new AuditEvent(now, AnonymousActor, SignInFailed, null, key, Details(method, "locked-out"), null));
+            await db.SaveChangesAsync(ct);
+            return (null, AuthProblems.SignInFailed());
+        }
+
         var user = await db.Users.FirstOrDefaultAsync(u => u.UserName == userName, ct);
         var verdict = user is null
             ? hasher.VerifyHashedPassword(Decoy, _decoyHash.Value, password)
@@ -57,8 +73,9 @@ public sealed class StaffCredentials(IDbContextFactory<OneStopDbContext> dbFacto
             : null;
         if (cause is not null)
         {
-            db.AuditEvents.Add(new AuditEvent(now, AnonymousActor, SignInFailed, null, Truncate(userName), Details(method, cause), null));
+            db.AuditEvents.Add(new AuditEvent(now, AnonymousActor, SignInFailed, null, key, Details(method, cause), null));
             await db.SaveChangesAsync(ct);
+            await lockout.RecordFailureAsync(db, key, now, ct);
             return (null, AuthProblems.SignInFailed());
         }
 
@@ -69,6 +86,7 @@ public sealed class StaffCredentials(IDbContextFactory<OneStopDbContext> dbFacto
 
         db.AuditEvents.Add(new AuditEvent(now, user!.UserName, SignedIn, null, user.UserName, Details(method, null), null));
         await db.SaveChangesAsync(ct);
+        await lockout.RecordSuccessAsync(db, key, ct);
         return (user, null);
     }
 
