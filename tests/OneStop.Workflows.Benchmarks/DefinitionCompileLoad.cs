@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using System.Globalization;
+using OneStop.Workflows.Engine.Activities;
+using OneStop.Workflows.Engine.Definitions;
+using OneStop.Workflows.Testing.Definitions;
+
+namespace OneStop.Workflows.Benchmarks;
+
+/// <summary>
+/// Validate + compile of large definitions (issue 8, finding 4), not a BenchmarkDotNet benchmark:
+/// <c>dotnet run -c Release --project tests/OneStop.Workflows.Benchmarks -- definitions [--sizes 500,1000,2000] [--runs 5] [--budget-seconds 60]</c>.
+/// For each size it builds two definitions the way the Studio saves them (designer metadata included): a <b>chain</b>
+/// (Start → WriteLine × (n − 2) → End) and a <b>wide fork</b> (Start → Fork with n − 4 branches → one Event per branch →
+/// Join → End), and times reading the JSON text and compiling it (<see cref="WorkflowCompiler"/>, what a save does before
+/// it touches the store). One warm-up run, then <c>--runs</c> timed runs (fewer once a shape has used up its budget).
+/// Prints a Markdown table.
+/// </summary>
+internal static class DefinitionCompileLoad
+{
+    public static int Run(string[] args)
+    {
+        var sizes = Option(args, "--sizes", "500,1000,2000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+        var runs = int.Parse(Option(args, "--runs", "5"), CultureInfo.InvariantCulture);
+        var budget = TimeSpan.FromSeconds(int.Parse(Option(args, "--budget-seconds", "60"), CultureInfo.InvariantCulture));
+        if (sizes.Any(s => s < 5) || runs <= 0)
+        {
+            Console.Error.WriteLine("Expected --sizes of at least 5 activities and --runs > 0.");
+            return 2;
+        }
+
+        var catalogue = ActivityCatalogue.CreateDefault();
+        Console.WriteLine("| Shape | Activities | Connections | JSON KB | Runs | Median ms | Min ms | Max ms | µs per activity |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var (shape, build) in new (string, Func<int, string>)[] { ("chain", Chain), ("wide fork", WideFork) })
+        {
+            var spent = TimeSpan.Zero;
+            foreach (var size in sizes)
+            {
+                if (spent > budget)
+                {
+                    Console.WriteLine($"| {shape} | {size:N0} | | | 0 | skipped: the budget of {budget.TotalSeconds:N0} s is used up | | | |");
+                    continue;
+                }
+
+                var json = build(size);
+                var timings = Measure(json, catalogue, runs, budget - spent, out var activities, out var connections);
+                spent += TimeSpan.FromMilliseconds(timings.Sum());
+                var median = Median(timings);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"| {shape} | {activities:N0} | {connections:N0} | {json.Length / 1024.0:N0} | {timings.Count} | {median:N2} | {timings.Min():N2} | {timings.Max():N2} | {median * 1000 / activities:N2} |"));
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>Times <c>runs</c> read + compile passes after one warm-up (the warm-up is timed too and counts when it is the only run).</summary>
+    private static List<double> Measure(string json, ActivityCatalogue catalogue, int runs, TimeSpan budget, out int activities, out int connections)
+    {
+        var timings = new List<double>();
+        var identity = new DefinitionIdentity("bench", 1, "bench-v1");
+        var warmUp = Stopwatch.StartNew();
+        var result = WorkflowCompiler.Compile(json, catalogue, identity);
+        warmUp.Stop();
+        var workflow = result.Workflow ?? throw new InvalidOperationException(
+            "The generated definition does not compile: " + string.Join("; ", result.Errors.Take(5).Select(e => $"{e.Path} {e.Code}")));
+        activities = workflow.Activities.Count;
+        connections = workflow.Activities.Sum(a => a.Outgoing.Count);
+        if (warmUp.Elapsed * (runs + 1) > budget)
+        {
+            return [warmUp.Elapsed.TotalMilliseconds];
+        }
+
+        for (var i = 0; i < runs; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            WorkflowCompiler.Compile(json, catalogue, identity);
+            timings.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        return timings;
+    }
+
+    /// <summary>Start → WriteLine × (n − 2) → End.</summary>
+    public static string Chain(int activities)
+    {
+        var builder = new FlowchartBuilder("bench-chain").Start("start");
+        var previous = "start";
+        for (var i = 1; i <= activities - 2; i++)
+        {
+            var id = $"w{i}";
+            builder.WriteLine(id, $"step {i}").Connect(previous, id);
+            previous = id;
+        }
+
+        return builder.End("end").Connect(previous, "end").Build();
+    }
+
+    /// <summary>Start → Fork(b1 … bk) → one Event per branch → Join (WaitAll) → End, k = n − 4.</summary>
+    public static string WideFork(int activities)
+    {
+        var branches = Enumerable.Range(1, activities - 4).Select(i => $"b{i}").ToArray();
+        var builder = new FlowchartBuilder("bench-fork").Start("start").Fork("fork", branches).Join("join", "WaitAll").End("end")
+            .Connect("start", "fork").Connect("join", "end");
+        foreach (var branch in branches)
+        {
+            builder.Event($"e-{branch}").Connect("fork", branch, $"e-{branch}").Connect($"e-{branch}", "join");
+        }
+
+        return builder.Build();
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
+    private static string Option(string[] args, string name, string fallback)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;
+    }
+}
