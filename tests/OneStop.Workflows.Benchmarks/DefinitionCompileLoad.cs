@@ -12,11 +12,17 @@ namespace OneStop.Workflows.Benchmarks;
 /// For each size it builds two definitions the way the Studio saves them (designer metadata included): a <b>chain</b>
 /// (Start → WriteLine × (n − 2) → End) and a <b>wide fork</b> (Start → Fork with n − 4 branches → one Event per branch →
 /// Join → End), and times reading the JSON text and compiling it (<see cref="WorkflowCompiler"/>, what a save does before
-/// it touches the store). One warm-up run, then <c>--runs</c> timed runs (fewer once a shape has used up its budget).
+/// it touches the store), without the server's caps. One warm-up run, then <c>--runs</c> timed runs (fewer once a shape has used up its budget).
 /// Prints a Markdown table.
 /// </summary>
 internal static class DefinitionCompileLoad
 {
+    /// <summary>
+    /// The engine is measured with no caps (<see cref="DefinitionLimits.None"/>): the server's default cap
+    /// (<c>Definitions:MaxActivities</c> = 1,000) would refuse the 2,000-activity sizes before compiling them.
+    /// </summary>
+    private static readonly DefinitionLimits Limits = DefinitionLimits.None();
+
     public static int Run(string[] args)
     {
         var sizes = Option(args, "--sizes", "500,1000,2000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
@@ -60,7 +66,7 @@ internal static class DefinitionCompileLoad
         var timings = new List<double>();
         var identity = new DefinitionIdentity("bench", 1, "bench-v1");
         var warmUp = Stopwatch.StartNew();
-        var result = WorkflowCompiler.Compile(json, catalogue, identity);
+        var result = WorkflowCompiler.Compile(json, catalogue, identity, Limits);
         warmUp.Stop();
         var workflow = result.Workflow ?? throw new InvalidOperationException(
             "The generated definition does not compile: " + string.Join("; ", result.Errors.Take(5).Select(e => $"{e.Path} {e.Code}")));
@@ -74,7 +80,7 @@ internal static class DefinitionCompileLoad
         for (var i = 0; i < runs; i++)
         {
             var watch = Stopwatch.StartNew();
-            WorkflowCompiler.Compile(json, catalogue, identity);
+            WorkflowCompiler.Compile(json, catalogue, identity, Limits);
             timings.Add(watch.Elapsed.TotalMilliseconds);
         }
 

@@ -10,4 +10,5 @@ public static class ProblemTypes
     public const string Conflict = Base + "conflict";
     public const string Forbidden = Base + "forbidden";
     public const string PayloadTooLarge = Base + "payload-too-large";
+    public const string ShuttingDown = Base + "shutting-down";
 }
