@@ -38,7 +38,7 @@ public static class ServerSetup
         services.AddSingleton(_ => ApprovalActivities.Catalogue());
         services.AddSingleton<CompiledWorkflowCache>();
         services.AddSingleton<DefinitionService>();
-        services.AddDefinitionLimits(builder.Configuration);
+        services.AddDefinitionSaves(builder.Configuration);
         services.AddSingleton<WorkflowHost>();
         services.AddSingleton<WorkflowFileImporter>();
         services.AddCases();

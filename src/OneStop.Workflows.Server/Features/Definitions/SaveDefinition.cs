@@ -24,16 +24,16 @@ public static class SaveDefinition
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .RequireAuthorization(Policies.Design);
 
-    private static async Task<IResult> HandleAsync(HttpRequest request, DefinitionService definitions, IHostApplicationLifetime lifetime, bool? publish, CancellationToken ct)
+    private static async Task<IResult> HandleAsync(HttpRequest request, DefinitionService definitions, ServerStopping stopping, bool? publish, CancellationToken ct)
     {
-        using var save = CancellationTokenSource.CreateLinkedTokenSource(ct, lifetime.ApplicationStopping);
+        using var save = CancellationTokenSource.CreateLinkedTokenSource(ct, stopping.Token);
         SaveDefinitionOutcome outcome;
         try
         {
             var json = await RequestJson.ReadTextAsync(request, save.Token);
             outcome = await definitions.SaveAsync(json, publish ?? false, save.Token);
         }
-        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested && !ct.IsCancellationRequested)
+        catch (OperationCanceledException) when (stopping.Token.IsCancellationRequested && !ct.IsCancellationRequested)
         {
             return Problems.ShuttingDown("The server began to shut down during the save; the definition was not stored. Send it again.");
         }
