@@ -32,14 +32,18 @@ public static class DefinitionReader
             return Fail("$", "json.malformed", $"The body is not valid JSON{where}: {ex.Message}");
         }
 
-        return node is JsonObject obj ? Read(obj, limits, ct) : Fail("$", "json.malformed", "The definition must be a JSON object.");
+        return node is JsonObject obj ? Read(obj, limits, clone: false, ct) : Fail("$", "json.malformed", "The definition must be a JSON object.");
     }
 
     /// <summary>
     /// Reads a parsed object. The object is cloned; the caller's node is not changed. With <paramref name="limits"/>, a
     /// flowchart with too many activities or connections is refused (no document) before anything is cloned or read.
     /// </summary>
-    public static DefinitionReadResult Read(JsonObject input, DefinitionLimits? limits = null, CancellationToken ct = default)
+    public static DefinitionReadResult Read(JsonObject input, DefinitionLimits? limits = null, CancellationToken ct = default) =>
+        Read(input, limits, clone: true, ct);
+
+    /// <summary>Reads <paramref name="input"/>; without <paramref name="clone"/> the document keeps (and changes) the node, which only a freshly parsed one may.</summary>
+    private static DefinitionReadResult Read(JsonObject input, DefinitionLimits? limits, bool clone, CancellationToken ct)
     {
         var (source, prefix) = input["root"] is null && input["model"] is JsonObject inner ? (inner, "$.model") : (input, "$");
         var rootPath = prefix + ".root";
@@ -49,7 +53,12 @@ public static class DefinitionReader
         }
 
         ct.ThrowIfCancellationRequested();
-        var model = (JsonObject)source.DeepClone();
+        var model = clone ? (JsonObject)source.DeepClone() : source;
+        if (!clone && !ReferenceEquals(model, input))
+        {
+            input.Remove("model");
+        }
+
         var errors = new List<ValidationError>();
         if (model["root"] is not JsonObject root)
         {
