@@ -43,7 +43,7 @@ internal sealed class FlowchartGraph
             if (source is { } s && compiled[s] is not null && !ports[s].Contains(c.SourcePort))
             {
                 errors.Add(new(path + ".source.port", "connection.port.unknown",
-                    $"Activity '{c.SourceActivity}' has no output port '{c.SourcePort}' (ports: {Listed(ports[s])})."));
+                    $"Activity '{Shown.Name(c.SourceActivity)}' has no output port '{Shown.Name(c.SourcePort)}' (ports: {Listed(ports[s])})."));
                 continue;
             }
 
@@ -61,7 +61,7 @@ internal sealed class FlowchartGraph
             if (source == target)
             {
                 errors.Add(new(path + ".target.activity", "connection.self",
-                    $"The connection leads from activity '{c.SourceActivity}' back into itself; a connection must lead to another activity."));
+                    $"The connection leads from activity '{Shown.Name(c.SourceActivity)}' back into itself; a connection must lead to another activity."));
                 continue;
             }
 
@@ -151,7 +151,7 @@ internal sealed class FlowchartGraph
     private static string Listed(IReadOnlySet<string> ports) => ports.Count switch
     {
         0 => "none",
-        <= PortsListed => string.Join(", ", ports),
-        _ => string.Join(", ", ports.Take(PortsListed)) + $" and {ports.Count - PortsListed} more",
+        <= PortsListed => string.Join(", ", ports.Select(Shown.Name)),
+        _ => string.Join(", ", ports.Take(PortsListed).Select(Shown.Name)) + $" and {ports.Count - PortsListed} more",
     };
 }

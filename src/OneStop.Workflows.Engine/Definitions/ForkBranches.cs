@@ -11,7 +11,7 @@ internal static class ForkBranches
         if (branches is not { Length: > 0 })
         {
             errors.Add(new(valuePath, "fork.branches.empty",
-                $"Fork '{activityId}' has no branches: list at least one branch name, e.g. [\"A\",\"B\"]; each name becomes an output port to connect."));
+                $"Fork '{Shown.Name(activityId)}' has no branches: list at least one branch name, e.g. [\"A\",\"B\"]; each name becomes an output port to connect."));
             return false;
         }
 
@@ -22,13 +22,13 @@ internal static class ForkBranches
             var name = branches[i];
             if (string.IsNullOrWhiteSpace(name))
             {
-                errors.Add(new(valuePath, "fork.branch.blank", $"Fork '{activityId}': branch {i + 1} has no name; every branch needs a name (it names an output port)."));
+                errors.Add(new(valuePath, "fork.branch.blank", $"Fork '{Shown.Name(activityId)}': branch {i + 1} has no name; every branch needs a name (it names an output port)."));
                 ok = false;
             }
             else if (!firstAt.TryAdd(name, i))
             {
                 errors.Add(new(valuePath, "fork.branch.duplicate",
-                    $"Fork '{activityId}': branch '{name}' is listed more than once (branches {firstAt[name] + 1} and {i + 1}); each branch needs its own name, as it names an output port."));
+                    $"Fork '{Shown.Name(activityId)}': branch '{Shown.Name(name)}' is listed more than once (branches {firstAt[name] + 1} and {i + 1}); each branch needs its own name, as it names an output port."));
                 ok = false;
             }
         }

@@ -80,4 +80,30 @@ public sealed class ForkAndSelfConnection_Issue8Tests
 
         TestWorkflows.Compile(json).Activities.Should().HaveCount(4);
     }
+
+    [Fact]
+    public void Compile_QuotesLongNamesShortened_SoManyErrorsDoNotRepeatThem()
+    {
+        var longId = "fork" + new string('x', 10_000);
+        var branches = Enumerable.Repeat("A", 50).Prepend("B").ToArray();
+        var model = ForkJoin(branches).BuildObject();
+        model["root"]!["activities"]![1]!["id"] = longId;
+        foreach (var connection in model["root"]!["connections"]!.AsArray().Take(3))
+        {
+            if (connection!["source"]!["activity"]!.GetValue<string>() == "fork")
+            {
+                connection["source"]!["activity"] = longId;
+            }
+
+            if (connection["target"]!["activity"]!.GetValue<string>() == "fork")
+            {
+                connection["target"]!["activity"] = longId;
+            }
+        }
+
+        var errors = TestWorkflows.Errors(model.ToJsonString());
+
+        errors.Where(e => e.Code == "fork.branch.duplicate").Should().HaveCount(49);
+        errors.Should().OnlyContain(e => e.Message.Length < 300);
+    }
 }
