@@ -6,21 +6,24 @@ namespace OneStop.Workflows.Engine.Definitions;
 public sealed record DefinitionIdentity(string DefinitionId, int Version, string VersionId);
 
 /// <summary>
-/// A validated, executable flowchart: activities with resolved inputs, edges by index and a reachability
-/// table. Immutable and shared between instances and threads.
+/// A validated, executable flowchart: activities with resolved inputs and edges by index. Immutable and shared between
+/// instances and threads. Reachability is worked out per activity when the runtime first asks (one walk over the edges,
+/// then kept), so compiling stays linear in activities + connections.
 /// </summary>
 public sealed class CompiledWorkflow
 {
     private readonly Dictionary<string, int> _indexById;
-    private readonly bool[][] _reach;
+    private readonly Dictionary<int, Edge> _edgeByConnection;
+    private readonly bool[]?[] _reach;
 
-    internal CompiledWorkflow(DefinitionIdentity identity, IReadOnlyList<CompiledActivity> activities, int startIndex, bool[][] reach)
+    internal CompiledWorkflow(DefinitionIdentity identity, IReadOnlyList<CompiledActivity> activities, int startIndex)
     {
         Identity = identity;
         Activities = activities;
         StartIndex = startIndex;
-        _reach = reach;
+        _reach = new bool[]?[activities.Count];
         _indexById = activities.ToDictionary(a => a.Id, a => a.Index, StringComparer.Ordinal);
+        _edgeByConnection = activities.SelectMany(a => a.Outgoing).ToDictionary(e => e.ConnectionIndex);
     }
 
     public DefinitionIdentity Identity { get; }
@@ -32,8 +35,38 @@ public sealed class CompiledWorkflow
     public CompiledActivity? Find(string activityId) =>
         _indexById.TryGetValue(activityId, out var index) ? Activities[index] : null;
 
+    /// <summary>The edge of the connection at <paramref name="connectionIndex"/> in the definition's connection array.</summary>
+    public Edge EdgeOf(int connectionIndex) => _edgeByConnection[connectionIndex];
+
     /// <summary>True when a token at <paramref name="from"/> can travel to <paramref name="to"/> (or is already there).</summary>
-    public bool CanReach(int from, int to) => from == to || _reach[from][to];
+    public bool CanReach(int from, int to) => from == to || ReachableFrom(from)[to];
+
+    /// <summary>Activities reachable from <paramref name="from"/> over one or more edges; computed once per activity (a race computes the same row twice, harmlessly).</summary>
+    private bool[] ReachableFrom(int from)
+    {
+        if (Volatile.Read(ref _reach[from]) is { } known)
+        {
+            return known;
+        }
+
+        var row = new bool[Activities.Count];
+        var stack = new Stack<int>();
+        stack.Push(from);
+        while (stack.Count > 0)
+        {
+            foreach (var edge in Activities[stack.Pop()].Outgoing)
+            {
+                if (!row[edge.Target])
+                {
+                    row[edge.Target] = true;
+                    stack.Push(edge.Target);
+                }
+            }
+        }
+
+        Volatile.Write(ref _reach[from], row);
+        return row;
+    }
 }
 
 /// <summary>One executable activity of a <see cref="CompiledWorkflow"/>.</summary>

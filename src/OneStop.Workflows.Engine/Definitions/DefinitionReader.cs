@@ -18,7 +18,8 @@ public static class DefinitionReader
 {
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64, CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
-    public static DefinitionReadResult Read(string json)
+    /// <summary>Parses and reads <paramref name="json"/>; with <paramref name="limits"/>, an oversized flowchart is refused before it is read.</summary>
+    public static DefinitionReadResult Read(string json, DefinitionLimits? limits = null, CancellationToken ct = default)
     {
         JsonNode? node;
         try
@@ -31,22 +32,34 @@ public static class DefinitionReader
             return Fail("$", "json.malformed", $"The body is not valid JSON{where}: {ex.Message}");
         }
 
-        return node is JsonObject obj ? Read(obj) : Fail("$", "json.malformed", "The definition must be a JSON object.");
+        return node is JsonObject obj ? Read(obj, limits, clone: false, ct) : Fail("$", "json.malformed", "The definition must be a JSON object.");
     }
 
-    /// <summary>Reads a parsed object. The object is cloned; the caller's node is not changed.</summary>
-    public static DefinitionReadResult Read(JsonObject input)
+    /// <summary>
+    /// Reads a parsed object. The object is cloned; the caller's node is not changed. With <paramref name="limits"/>, a
+    /// flowchart with too many activities or connections is refused (no document) before anything is cloned or read.
+    /// </summary>
+    public static DefinitionReadResult Read(JsonObject input, DefinitionLimits? limits = null, CancellationToken ct = default) =>
+        Read(input, limits, clone: true, ct);
+
+    /// <summary>Reads <paramref name="input"/>; without <paramref name="clone"/> the document keeps (and changes) the node, which only a freshly parsed one may.</summary>
+    private static DefinitionReadResult Read(JsonObject input, DefinitionLimits? limits, bool clone, CancellationToken ct)
     {
-        var model = (JsonObject)input.DeepClone();
-        var prefix = "$";
-        if (model["root"] is null && model["model"] is JsonObject inner)
+        var (source, prefix) = input["root"] is null && input["model"] is JsonObject inner ? (inner, "$.model") : (input, "$");
+        var rootPath = prefix + ".root";
+        if (limits is not null && source["root"] is JsonObject counted && DefinitionSize.Check(counted, rootPath, limits) is { Count: > 0 } tooLarge)
         {
-            model = (JsonObject)inner.DeepClone();
-            prefix = "$.model";
+            return new(null, tooLarge, rootPath);
+        }
+
+        ct.ThrowIfCancellationRequested();
+        var model = clone ? (JsonObject)source.DeepClone() : source;
+        if (!clone && !ReferenceEquals(model, input))
+        {
+            input.Remove("model");
         }
 
         var errors = new List<ValidationError>();
-        var rootPath = prefix + ".root";
         if (model["root"] is not JsonObject root)
         {
             errors.Add(new(rootPath, "definition.root.missing", "The definition has no root flowchart ('root' object)."));
@@ -60,14 +73,14 @@ public static class DefinitionReader
                 $"The root activity must be '{Activities.BuiltInActivities.Flowchart}', not '{rootType ?? "(missing)"}'."));
         }
 
-        var activities = ReadActivities(root, rootPath, errors);
-        var connections = ReadConnections(root, rootPath, errors);
+        var activities = ReadActivities(root, rootPath, errors, ct);
+        var connections = ReadConnections(root, rootPath, errors, ct);
         var flowchart = new FlowchartNode(JsonValues.String(root, "id"), JsonValues.String(root, "nodeId"), rootType ?? string.Empty, activities, connections);
         var document = new WorkflowDocument(JsonValues.String(model, "definitionId"), JsonValues.String(model, "name"), model, flowchart);
         return new(document, errors, rootPath);
     }
 
-    private static List<ActivityNode> ReadActivities(JsonObject root, string rootPath, List<ValidationError> errors)
+    private static List<ActivityNode> ReadActivities(JsonObject root, string rootPath, List<ValidationError> errors, CancellationToken ct)
     {
         var result = new List<ActivityNode>();
         switch (root["activities"])
@@ -77,6 +90,7 @@ public static class DefinitionReader
             case JsonArray array:
                 for (var i = 0; i < array.Count; i++)
                 {
+                    ct.ThrowIfCancellationRequested();
                     var path = JsonPaths.Activity(rootPath, i);
                     if (array[i] is JsonObject activity)
                     {
@@ -121,7 +135,7 @@ public static class DefinitionReader
             JsonValues.String(activity, "name"), JsonValues.String(activity, "type"), version, inputs);
     }
 
-    private static List<ConnectionNode> ReadConnections(JsonObject root, string rootPath, List<ValidationError> errors)
+    private static List<ConnectionNode> ReadConnections(JsonObject root, string rootPath, List<ValidationError> errors, CancellationToken ct)
     {
         var result = new List<ConnectionNode>();
         if (root["connections"] is null)
@@ -137,6 +151,7 @@ public static class DefinitionReader
 
         for (var i = 0; i < array.Count; i++)
         {
+            ct.ThrowIfCancellationRequested();
             var path = JsonPaths.Connection(rootPath, i);
             if (array[i] is not JsonObject connection)
             {

@@ -11,35 +11,38 @@ public sealed record CompileResult(CompiledWorkflow? Workflow, IReadOnlyList<Val
 
 /// <summary>
 /// Validates a <see cref="WorkflowDocument"/> against the <see cref="ActivityCatalogue"/> and builds a
-/// <see cref="CompiledWorkflow"/>. Every error is returned at once, each with its JSON path.
+/// <see cref="CompiledWorkflow"/>. Every error is returned at once, each with its JSON path. The work is linear in
+/// activities + connections (each is visited a fixed number of times; see <see cref="FlowchartGraph"/>), and the
+/// cancellation token is checked on every activity and connection.
 /// </summary>
 public static class WorkflowCompiler
 {
     private static readonly HashSet<string> SupportedExpressions = new(StringComparer.Ordinal) { "Literal", "Object" };
 
-    /// <summary>Reads and compiles JSON in one go (errors of both stages together).</summary>
-    public static CompileResult Compile(string json, ActivityCatalogue catalogue, DefinitionIdentity identity)
+    /// <summary>Reads and compiles JSON in one go (errors of both stages together); <paramref name="limits"/> caps the size (none by default).</summary>
+    public static CompileResult Compile(string json, ActivityCatalogue catalogue, DefinitionIdentity identity, DefinitionLimits? limits = null, CancellationToken ct = default)
     {
-        var read = DefinitionReader.Read(json);
+        var read = DefinitionReader.Read(json, limits, ct);
         if (read.Document is null)
         {
             return new(null, read.Errors);
         }
 
-        var compiled = Compile(read.Document, catalogue, identity, read.RootPath);
+        var compiled = Compile(read.Document, catalogue, identity, read.RootPath, ct);
         return read.Errors.Count == 0 ? compiled : new(null, read.Errors.Concat(compiled.Errors).ToList());
     }
 
-    public static CompileResult Compile(WorkflowDocument document, ActivityCatalogue catalogue, DefinitionIdentity identity, string rootPath = "$.root")
+    public static CompileResult Compile(WorkflowDocument document, ActivityCatalogue catalogue, DefinitionIdentity identity, string rootPath = "$.root", CancellationToken ct = default)
     {
         var errors = new List<ValidationError>();
         var nodes = document.Root.Activities;
-        var byId = new Dictionary<string, int>(StringComparer.Ordinal);
+        var byId = new Dictionary<string, int>(nodes.Count, StringComparer.Ordinal);
         var compiled = new List<CompiledActivity?>(nodes.Count);
-        var ports = new List<IReadOnlyCollection<string>>(nodes.Count);
+        var ports = new List<IReadOnlySet<string>>(nodes.Count);
 
         foreach (var node in nodes)
         {
+            ct.ThrowIfCancellationRequested();
             var path = JsonPaths.Activity(rootPath, node.Index);
             var activity = CompileActivity(node, path, catalogue, errors, out var outputPorts);
             if (node.Id is not null && !byId.TryAdd(node.Id, compiled.Count))
@@ -52,11 +55,16 @@ public static class WorkflowCompiler
             ports.Add(outputPorts);
         }
 
-        var edges = CompileConnections(document.Root.Connections, rootPath, byId, compiled, ports, errors);
-        var start = FindStart(nodes, compiled, edges, rootPath, errors);
+        for (var i = 0; i < compiled.Count; i++)
+        {
+            compiled[i] = compiled[i] is { } a ? new CompiledActivity(i, a.Id, a.Name, a.Behaviour, a.Inputs) : null;
+        }
+
+        var graph = FlowchartGraph.Build(document.Root.Connections, rootPath, byId, compiled, ports, errors, ct);
+        var start = graph.FindStart(nodes, compiled, rootPath, errors);
         if (start is { } startIndex)
         {
-            CheckReachability(startIndex, nodes, compiled, edges, rootPath, errors);
+            graph.CheckReachability(startIndex, nodes, compiled, rootPath, errors, ct);
         }
 
         if (errors.Count > 0 || start is null)
@@ -67,16 +75,16 @@ public static class WorkflowCompiler
         var activities = compiled.Select(a => a!).ToList();
         foreach (var activity in activities)
         {
-            activity.Outgoing = edges.Where(e => e.Source == activity.Index).ToList();
-            activity.Incoming = edges.Where(e => e.Target == activity.Index).Select(e => e.ConnectionIndex).ToList();
+            activity.Outgoing = graph.Outgoing[activity.Index];
+            activity.Incoming = graph.Incoming[activity.Index].Select(e => e.ConnectionIndex).ToList();
         }
 
-        return new(new CompiledWorkflow(identity, activities, start.Value, Reachability(activities.Count, edges)), errors);
+        return new(new CompiledWorkflow(identity, activities, start.Value), errors);
     }
 
-    private static CompiledActivity? CompileActivity(ActivityNode node, string path, ActivityCatalogue catalogue, List<ValidationError> errors, out IReadOnlyCollection<string> outputPorts)
+    private static CompiledActivity? CompileActivity(ActivityNode node, string path, ActivityCatalogue catalogue, List<ValidationError> errors, out IReadOnlySet<string> outputPorts)
     {
-        outputPorts = [];
+        outputPorts = new HashSet<string>();
         var ok = true;
         if (string.IsNullOrWhiteSpace(node.Id))
         {
@@ -113,6 +121,10 @@ public static class WorkflowCompiler
                 errors.Add(new(valuePath, "input.value.invalid", $"Input '{descriptor.Name}': {problem}"));
                 ok = false;
             }
+            else if (behaviour.Descriptor.HasDynamicPorts && descriptor.Type == InputType.StringArray)
+            {
+                ok &= ForkBranches.Check(node.Id, value as string[], valuePath, errors);
+            }
             else if (descriptor.IsRequired && value is null or string[] { Length: 0 })
             {
                 errors.Add(new(valuePath, "input.required", $"Input '{descriptor.Name}' needs a value."));
@@ -123,8 +135,8 @@ public static class WorkflowCompiler
         }
 
         outputPorts = behaviour.Descriptor.HasDynamicPorts
-            ? (inputs.Values.OfType<string[]>().FirstOrDefault() ?? [])
-            : behaviour.Descriptor.Ports.Select(p => p.Name).ToArray();
+            ? new HashSet<string>(inputs.Values.OfType<string[]>().FirstOrDefault() ?? [], StringComparer.Ordinal)
+            : behaviour.Descriptor.Ports.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
         return ok ? new CompiledActivity(-1, node.Id!, node.Name, behaviour, inputs) : null;
     }
 
@@ -152,131 +164,5 @@ public static class WorkflowCompiler
         }
 
         return behaviour;
-    }
-
-    private static List<Edge> CompileConnections(IReadOnlyList<ConnectionNode> connections, string rootPath, Dictionary<string, int> byId,
-        List<CompiledActivity?> compiled, List<IReadOnlyCollection<string>> ports, List<ValidationError> errors)
-    {
-        var edges = new List<Edge>();
-        foreach (var c in connections)
-        {
-            var path = JsonPaths.Connection(rootPath, c.Index);
-            var source = Endpoint(c.SourceActivity, path + ".source.activity", "connection.source.missing", byId, errors);
-            var target = Endpoint(c.TargetActivity, path + ".target.activity", "connection.target.missing", byId, errors);
-            if (source is { } s && compiled[s] is not null && !ports[s].Contains(c.SourcePort))
-            {
-                errors.Add(new(path + ".source.port", "connection.port.unknown",
-                    $"Activity '{c.SourceActivity}' has no output port '{c.SourcePort}' (ports: {string.Join(", ", ports[s].DefaultIfEmpty("none"))})."));
-                continue;
-            }
-
-            if (c.TargetPort != Ports.In)
-            {
-                errors.Add(new(path + ".target.port", "connection.port.unknown", $"A connection must enter an activity on port 'In', not '{c.TargetPort}'."));
-                continue;
-            }
-
-            if (source is not null && target is not null)
-            {
-                edges.Add(new Edge(c.Index, c.SourcePort, source.Value, target.Value));
-            }
-        }
-
-        for (var i = 0; i < compiled.Count; i++)
-        {
-            compiled[i] = compiled[i] is { } a ? new CompiledActivity(i, a.Id, a.Name, a.Behaviour, a.Inputs) : null;
-        }
-
-        return edges;
-    }
-
-    private static int? Endpoint(string? activityId, string path, string code, Dictionary<string, int> byId, List<ValidationError> errors)
-    {
-        if (activityId is not null && byId.TryGetValue(activityId, out var index))
-        {
-            return index;
-        }
-
-        errors.Add(new(path, code, activityId is null ? "The connection does not name an activity." : $"No activity has id '{activityId}'."));
-        return null;
-    }
-
-    private static int? FindStart(IReadOnlyList<ActivityNode> nodes, List<CompiledActivity?> compiled, List<Edge> edges, string rootPath, List<ValidationError> errors)
-    {
-        var explicitStarts = compiled.Where(a => a?.Behaviour.Descriptor.IsStart == true).Select(a => a!.Index).ToList();
-        if (explicitStarts.Count > 1)
-        {
-            errors.AddRange(explicitStarts.Skip(1).Select(i => new ValidationError(JsonPaths.Activity(rootPath, nodes[i].Index), "flowchart.start.multiple", "A flowchart has exactly one Start activity.")));
-            return null;
-        }
-
-        if (explicitStarts.Count == 1)
-        {
-            return explicitStarts[0];
-        }
-
-        var roots = compiled.Where(a => a is not null && edges.All(e => e.Target != a.Index)).Select(a => a!.Index).ToList();
-        if (roots.Count == 1 && compiled.All(a => a is not null))
-        {
-            return roots[0];
-        }
-
-        errors.Add(new(rootPath + ".activities", "flowchart.start.missing", "The flowchart has no start: add an Elsa.Start activity."));
-        return null;
-    }
-
-    private static void CheckReachability(int start, IReadOnlyList<ActivityNode> nodes, List<CompiledActivity?> compiled, List<Edge> edges, string rootPath, List<ValidationError> errors)
-    {
-        var reached = Reach(start, compiled.Count, edges);
-        for (var i = 0; i < compiled.Count; i++)
-        {
-            var path = JsonPaths.Activity(rootPath, nodes[i].Index);
-            if (compiled[i]?.IsJoin == true && edges.All(e => e.Target != i))
-            {
-                errors.Add(new(path, "join.unfed", $"Join '{compiled[i]!.Id}' has no inbound connection."));
-            }
-            else if (!reached[i])
-            {
-                errors.Add(new(path, "activity.unreachable", $"Activity '{nodes[i].Id}' cannot be reached from the start."));
-            }
-        }
-    }
-
-    private static bool[][] Reachability(int count, List<Edge> edges)
-    {
-        var table = new bool[count][];
-        for (var i = 0; i < count; i++)
-        {
-            table[i] = new bool[count];
-            foreach (var edge in edges.Where(e => e.Source == i))
-            {
-                var fromTarget = Reach(edge.Target, count, edges);
-                for (var j = 0; j < count; j++)
-                {
-                    table[i][j] |= fromTarget[j];
-                }
-            }
-        }
-
-        return table;
-    }
-
-    private static bool[] Reach(int from, int count, List<Edge> edges)
-    {
-        var seen = new bool[count];
-        var stack = new Stack<int>();
-        stack.Push(from);
-        seen[from] = true;
-        while (stack.Count > 0)
-        {
-            var current = stack.Pop();
-            foreach (var edge in edges.Where(e => e.Source == current && !seen[e.Target]))
-            {
-                seen[edge.Target] = true;
-                stack.Push(edge.Target);
-            }
-        }
-
-        return seen;
     }
 }

@@ -14,28 +14,33 @@ public sealed record SaveDefinitionOutcome(StoredDefinition? Saved, IReadOnlyLis
 /// <summary>
 /// Saves and publishes definitions with Elsa's versioning: the latest draft is updated in place; saving
 /// over a published latest creates version + 1; publishing unpublishes every other version. A published
-/// version is never changed.
+/// version is never changed. A definition over the <see cref="DefinitionLimits"/> (the defaults unless given) is refused
+/// before it is read. Validation and compilation observe <c>ct</c>: a cancelled save throws
+/// <see cref="OperationCanceledException"/> and stores nothing.
 /// </summary>
-public sealed class DefinitionService(IWorkflowDefinitionStore store, ActivityCatalogue catalogue, IClock clock)
+public sealed class DefinitionService(IWorkflowDefinitionStore store, ActivityCatalogue catalogue, IClock clock, DefinitionLimits? limits = null)
 {
     private const int MaxAttempts = 10;
 
+    private readonly DefinitionLimits _limits = limits ?? new DefinitionLimits();
+
     public async Task<SaveDefinitionOutcome> SaveAsync(string json, bool publish, CancellationToken ct)
     {
-        var read = DefinitionReader.Read(json);
+        var read = DefinitionReader.Read(json, _limits, ct);
         if (read.Document is null)
         {
             return new(null, read.Errors);
         }
 
         var definitionId = read.Document.DefinitionId ?? Guid.NewGuid().ToString("N")[..16];
-        var compiled = WorkflowCompiler.Compile(read.Document, catalogue, new DefinitionIdentity(definitionId, 0, string.Empty), read.RootPath);
+        var compiled = WorkflowCompiler.Compile(read.Document, catalogue, new DefinitionIdentity(definitionId, 0, string.Empty), read.RootPath, ct);
         var errors = read.Errors.Concat(compiled.Errors).ToList();
         if (errors.Count > 0)
         {
             return new(null, errors);
         }
 
+        ct.ThrowIfCancellationRequested();
         var model = read.Document.Document;
         model["definitionId"] = definitionId;
         for (var attempt = 1; ; attempt++)

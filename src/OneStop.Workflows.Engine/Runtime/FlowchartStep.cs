@@ -194,7 +194,7 @@ internal sealed class FlowchartStep
         var inFlight = _queue.Where(q => q.Target == join.Index).Select(q => q.Connection).ToHashSet();
         return join.Incoming.Where(c => !arrived.Contains(c))
             .All(c => !inFlight.Contains(c) && !live.Any(position => position != join.Index
-                && _workflow.CanReach(position, _workflow.Activities.SelectMany(a => a.Outgoing).First(e => e.ConnectionIndex == c).Source)));
+                && _workflow.CanReach(position, _workflow.EdgeOf(c).Source)));
     }
 
     private bool SettleActiveJoins()

@@ -12,4 +12,5 @@ public static class ProblemTypes
     public const string PayloadTooLarge = Base + "payload-too-large";
     public const string TooManyRequests = Base + "too-many-requests";
     public const string Gone = Base + "gone";
+    public const string ShuttingDown = Base + "shutting-down";
 }

@@ -61,6 +61,11 @@ public static class Problems
                 ["problems"] = errors.Select(e => new { path = e.Path, code = e.Code, message = e.Message }).ToArray(),
             });
 
+    /// <summary>503: the server began to shut down while the request was being handled; nothing was stored.</summary>
+    public static IResult ShuttingDown(string detail) =>
+        Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The server is shutting down", detail: detail,
+            type: ProblemTypes.ShuttingDown);
+
     public static IResult From(HostError error) => error switch
     {
         HostError.DefinitionNotFound => NotFound("No workflow definition has that id."),

@@ -42,6 +42,7 @@ public static class ServerSetup
         services.AddSingleton(_ => ApprovalActivities.Catalogue());
         services.AddSingleton<CompiledWorkflowCache>();
         services.AddSingleton<DefinitionService>();
+        services.AddDefinitionSaves(builder.Configuration);
         services.AddSingleton<WorkflowHost>();
         services.AddSingleton<WorkflowFileImporter>();
         services.AddCases();

@@ -163,7 +163,7 @@ public sealed class WorkflowCompilerErrorTests
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
-    public void Compile_ReportsInputRequired_ForAForkWithoutBranches(bool emptyArray)
+    public void Compile_ReportsForkBranchesEmpty_ForAForkWithoutBranches(bool emptyArray)
     {
         var json = Mutate(ForkJoin(), m =>
         {
@@ -177,7 +177,7 @@ public sealed class WorkflowCompilerErrorTests
             }
         });
 
-        ShouldReport(TestWorkflows.Errors(json), "input.required", "$.root.activities[1].branches.expression.value");
+        ShouldReport(TestWorkflows.Errors(json), "fork.branches.empty", "$.root.activities[1].branches.expression.value");
     }
 
     [Fact]

@@ -3,7 +3,10 @@ using OneStop.Workflows.Server.Hosting;
 
 namespace OneStop.Workflows.Server.Features.Definitions;
 
-/// <summary>Saves (and optionally publishes) an Elsa 3 JSON workflow definition.</summary>
+/// <summary>
+/// Saves (and optionally publishes) an Elsa 3 JSON workflow definition. The save stops when the client goes away or the
+/// server begins to shut down (then 503, nothing stored), so a save never holds up a shutdown.
+/// </summary>
 public static class SaveDefinition
 {
     /// <summary>The answer to a save.</summary>
@@ -18,12 +21,23 @@ public static class SaveDefinition
             .Produces<Response>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .RequireAuthorization(Policies.Design);
 
-    private static async Task<IResult> HandleAsync(HttpRequest request, DefinitionService definitions, bool? publish, CancellationToken ct)
+    private static async Task<IResult> HandleAsync(HttpRequest request, DefinitionService definitions, ServerStopping stopping, bool? publish, CancellationToken ct)
     {
-        var json = await RequestJson.ReadTextAsync(request, ct);
-        var outcome = await definitions.SaveAsync(json, publish ?? false, ct);
+        using var save = CancellationTokenSource.CreateLinkedTokenSource(ct, stopping.Token);
+        SaveDefinitionOutcome outcome;
+        try
+        {
+            var json = await RequestJson.ReadTextAsync(request, save.Token);
+            outcome = await definitions.SaveAsync(json, publish ?? false, save.Token);
+        }
+        catch (OperationCanceledException) when (stopping.Token.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            return Problems.ShuttingDown("The server began to shut down during the save; the definition was not stored. Send it again.");
+        }
+
         if (outcome.Saved is not { } saved)
         {
             return Problems.InvalidDefinition(outcome.Errors);
