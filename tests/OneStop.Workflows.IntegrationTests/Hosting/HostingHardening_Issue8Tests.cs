@@ -203,6 +203,22 @@ public sealed partial class HostingHardening_Issue8Tests : IDisposable
         me["userName"]!.GetValue<string>().Should().Be("supervisor");
     }
 
+    [Theory]
+    [InlineData("2026-12-20", 20, "CalendarDays", "2027-01-11", true)] // 2027-01-09 (no data: a Saturday) → Monday
+    [InlineData("2026-12-01", 30, "CalendarDays", "2026-12-31", false)] // ends on a working day of a year with data
+    [InlineData("2027-03-01", 10, "CalendarDays", "2027-03-11", true)]
+    [InlineData("2026-12-20", 20, "WorkingDays", "2027-01-15", true)]
+    public async Task PreviewDeadline_IsProvisional_WhenItReachesAYearWithoutData(string start, int budget, string unit, string due, bool provisional)
+    {
+        await using var factory = Sqlite("provisional");
+        using var clerk = await factory.CreateClientAsAsync("clerk.market");
+
+        var deadline = await CaseDriver.Json(await clerk.PostAsJsonAsync("/api/calendar/deadline", new { start, budget, unit }), HttpStatusCode.OK);
+
+        deadline["due"]!.GetValue<string>().Should().Be(due);
+        deadline["provisional"]!.GetValue<bool>().Should().Be(provisional);
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
