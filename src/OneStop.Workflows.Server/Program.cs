@@ -1,12 +1,12 @@
 using OneStop.Workflows.Server.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(ServerStart.Options(args));
 builder.AddOneStopServer();
 
 var app = builder.Build();
 await app.PrepareOneStopAsync(app.Lifetime.ApplicationStopping);
 app.MapOneStop();
-await app.RunAsync();
+return await app.RunOneStopAsync();
 
 /// <summary>Entry point; public so that integration tests can host it with WebApplicationFactory.</summary>
 public partial class Program;
