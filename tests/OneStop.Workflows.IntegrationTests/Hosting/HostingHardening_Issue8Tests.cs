@@ -45,6 +45,25 @@ public sealed partial class HostingHardening_Issue8Tests : IDisposable
         response.Headers.Location.Should().BeNull();
     }
 
+    [Theory]
+    [InlineData("POST", "/api/auth/token", "text/plain", HttpStatusCode.UnsupportedMediaType)]
+    [InlineData("POST", "/api/auth/sign-in", "application/x-www-form-urlencoded", HttpStatusCode.UnsupportedMediaType)]
+    [InlineData("GET", "/api/auth/token", null, HttpStatusCode.MethodNotAllowed)]
+    public async Task RoutingRejection_OfAnAnonymousRoute_IsNotAChallenge(string method, string path, string? contentType, HttpStatusCode expected)
+    {
+        await using var factory = Sqlite("rejections");
+        using var anonymous = factory.CreateClient(NoRedirects);
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (contentType is not null)
+        {
+            request.Content = new StringContent("userName=x", Encoding.UTF8, contentType);
+        }
+
+        var response = await anonymous.SendAsync(request);
+
+        response.StatusCode.Should().Be(expected, "a wrong Content-Type or method is not a missing sign-in");
+    }
+
     [Fact]
     public async Task ProtectedNonApiPath_Answers401ProblemDetails_NeverARedirect()
     {
