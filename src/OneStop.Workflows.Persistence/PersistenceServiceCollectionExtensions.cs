@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OneStop.Workflows.Engine.Hosting;
@@ -59,7 +60,30 @@ public static class PersistenceServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         await using var db = await services.GetRequiredService<IDbContextFactory<OneStopDbContext>>().CreateDbContextAsync(ct);
+        if (db.Database.IsNpgsql())
+        {
+            await CreateHistoryTableAsync(db, ct);
+        }
+
         await db.Database.MigrateAsync(ct);
+    }
+
+    /// <summary>
+    /// The PostgreSQL provider reads the migrations history without checking that its table exists, so a fresh database
+    /// logged a <c>fail:</c> line ("relation __EFMigrationsHistory does not exist") on a normal first start
+    /// (npgsql/efcore.pg#3407). Creating the table (and schema) first, idempotently, keeps the first start's log clean.
+    /// </summary>
+    private static async Task CreateHistoryTableAsync(OneStopDbContext db, CancellationToken ct)
+    {
+        var script = db.GetService<Microsoft.EntityFrameworkCore.Migrations.IHistoryRepository>().GetCreateIfNotExistsScript();
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync(script, ct);
+        }
+        catch (Npgsql.PostgresException e) when (e.SqlState is Npgsql.PostgresErrorCodes.UniqueViolation or Npgsql.PostgresErrorCodes.DuplicateTable)
+        {
+            // Another node created it at the same moment: it exists, which is all that is needed.
+        }
     }
 
     private static void AddFactory<TContext>(IServiceCollection services, OneStopDatabaseOptions options, Action<DbContextOptionsBuilder>? configure)

@@ -5,7 +5,8 @@ public readonly record struct WorkflowInstanceId(Guid Value)
 {
     public static WorkflowInstanceId New() => new(Guid.CreateVersion7());
 
-    public override string ToString() => Value.ToString("N");
+    /// <summary>The dashed GUID form (.NET's default), the one form every route returns; input may also be 32 hex digits.</summary>
+    public override string ToString() => Value.ToString("D");
 
     public static bool TryParse(string? text, out WorkflowInstanceId id)
     {
@@ -20,7 +21,8 @@ public readonly record struct BookmarkId(Guid Value)
 {
     public static BookmarkId New() => new(Guid.NewGuid());
 
-    public override string ToString() => Value.ToString("N");
+    /// <summary>The dashed GUID form (.NET's default), the one form every route returns; input may also be 32 hex digits.</summary>
+    public override string ToString() => Value.ToString("D");
 
     public static bool TryParse(string? text, out BookmarkId id)
     {

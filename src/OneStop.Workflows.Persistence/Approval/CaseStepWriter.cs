@@ -88,7 +88,8 @@ public sealed class CaseStepWriter(CentreTimeZone centre, NotificationOptions no
             var due = centreDay.EndOf(cal.Due(start, days, Domain.Catalogue.TimeUnit.WorkingDays).Due);
             db.Signals.Add(new Supervision.SignalRow
             {
-                Id = Domain.Shared.SequentialGuid.New(), CaseId = step.Case.Id.Value, ClockId = Guid.Empty, SubjectId = subject,
+                Id = Domain.Shared.SequentialGuid.New(), CaseId = step.Case.Id.Value, SubjectId = subject,
+                ClockId = rule == Domain.Clocks.SignalRules.DeemedConsent ? step.Clocks.FirstOrDefault(c => c.TaskId == subject)?.Id : null,
                 SubjectKind = rule == Domain.Clocks.SignalRules.DeemedConsent ? Domain.Clocks.ClockKind.Step : Domain.Clocks.ClockKind.Case,
                 Rule = rule, Level = Domain.Clocks.SignalLevel.Action, DueAt = due, CreatedAt = now,
                 Basis = rule == Domain.Clocks.SignalRules.DeemedConsent

@@ -102,10 +102,11 @@ public sealed class SignalPlanner(OfficialCalendar calendar, CentreDay day, Ladd
     public async Task ReplanAsync(OneStopDbContext db, Clock clock, LadderSettings settings, Instant now, CancellationToken ct)
     {
         var planned = CardLadder.Plan(clock, await calendar.CurrentAsync(ct), day, settings);
-        var existing = db.Signals.Local.Where(s => s.ClockId == clock.Id).ToList();
+        // A deemed consent belongs to its review's clock too, but it is not the ladder's (the review step plans and withdraws it).
+        var existing = db.Signals.Local.Where(s => s.ClockId == clock.Id && s.Level != SignalLevel.Action).ToList();
         if (db.Entry(clock).State != EntityState.Added)
         {
-            var stored = await db.Signals.Where(s => s.ClockId == clock.Id).ToListAsync(ct);
+            var stored = await db.Signals.Where(s => s.ClockId == clock.Id && s.Level != SignalLevel.Action).ToListAsync(ct);
             existing = existing.Union(stored).ToList();
         }
 

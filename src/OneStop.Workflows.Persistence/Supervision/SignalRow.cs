@@ -6,7 +6,7 @@ using OneStop.Workflows.Domain.Clocks;
 namespace OneStop.Workflows.Persistence.Supervision;
 
 /// <summary>
-/// A supervision signal of a clock (table <c>supervision_signals</c>). Pending while <see cref="FiredAt"/> is null
+/// A supervision signal of a clock or a deemed action (table <c>supervision_signals</c>). Pending while <see cref="FiredAt"/> is null
 /// (its <see cref="DueAt"/> is re-planned when the clock changes); once fired it is an immutable event.
 /// Unique per (subject, rule, level), so a signal is raised at most once.
 /// </summary>
@@ -16,7 +16,11 @@ public sealed class SignalRow
 
     public Guid CaseId { get; set; }
 
-    public Guid ClockId { get; set; }
+    /// <summary>
+    /// The clock whose ladder planned the signal, or that a deemed consent belongs to (the review's step clock). Null for
+    /// a deemed acceptance: it falls before acceptance, when no clock runs yet (the case clock starts on acceptance).
+    /// </summary>
+    public Guid? ClockId { get; set; }
 
     /// <summary>The case id for case clocks, the review task id for step clocks.</summary>
     public Guid SubjectId { get; set; }

@@ -92,7 +92,7 @@ public sealed class YellowAccumulationHandler(YellowAccumulationRule rule, Centr
     /// <summary>Signals with the department they count for: the review's for a step clock, the case's lead department otherwise.</summary>
     private static IQueryable<SignalDepartment> WithDepartment(OneStopDbContext db) =>
         from s in db.Signals.AsNoTracking()
-        join k in db.Clocks on s.ClockId equals k.Id
+        join k in db.Clocks on s.ClockId equals (Guid?)k.Id
         join c in db.Cases on k.CaseId equals c.Id
         join t in db.Tasks on k.TaskId equals (Guid?)t.Id into tasks
         from t in tasks.DefaultIfEmpty()

@@ -58,7 +58,7 @@ public static class ServerCommands
             return 2;
         }
 
-        var builder = WebApplication.CreateBuilder([.. settings]);
+        var builder = WebApplication.CreateBuilder(ServerStart.Options([.. settings])); // the server's own settings, from any folder
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddOneStopServer();
         await using var app = builder.Build();

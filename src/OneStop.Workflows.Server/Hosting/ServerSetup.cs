@@ -35,7 +35,9 @@ public static class ServerSetup
         }
 
         DemoSeed.RefuseInProduction(builder);
+        builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
         var services = builder.Services;
+        services.AddSingleton(new ReverseProxySettings(ReverseProxy.OptionsFrom(builder.Configuration)));
         services.Configure<ApiOptions>(builder.Configuration.GetSection(ApiOptions.Section));
         services.Configure<WorkflowFileOptions>(builder.Configuration.GetSection(WorkflowFileOptions.Section));
         builder.AddOneStopClock();
@@ -103,6 +105,12 @@ public static class ServerSetup
 
     public static WebApplication MapOneStop(this WebApplication app)
     {
+        if (app.Services.GetRequiredService<ReverseProxySettings>().Forwarding is { } forwarding)
+        {
+            app.UseForwardedHeaders(forwarding);
+        }
+
+        app.UseMiddleware<SecurityHeaders>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestSizeLimitMiddleware>();

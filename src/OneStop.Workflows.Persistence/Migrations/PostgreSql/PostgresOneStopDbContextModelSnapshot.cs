@@ -850,7 +850,7 @@ namespace OneStop.Workflows.Persistence.Migrations.PostgreSql
                         .HasColumnType("uuid")
                         .HasColumnName("case_id");
 
-                    b.Property<Guid>("ClockId")
+                    b.Property<Guid?>("ClockId")
                         .HasColumnType("uuid")
                         .HasColumnName("clock_id");
 

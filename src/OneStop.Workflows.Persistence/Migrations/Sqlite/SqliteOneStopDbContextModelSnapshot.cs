@@ -843,7 +843,7 @@ namespace OneStop.Workflows.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("case_id");
 
-                    b.Property<Guid>("ClockId")
+                    b.Property<Guid?>("ClockId")
                         .HasColumnType("TEXT")
                         .HasColumnName("clock_id");
 

@@ -38,6 +38,16 @@ internal sealed class ProblemAuthorizationResultHandler : IAuthorizationMiddlewa
 
     public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {
+        if (context.GetEndpoint() is not RouteEndpoint && !authorizeResult.Succeeded)
+        {
+            // No route matched: nothing to protect, so an unknown path answers 404 (ProblemDetails from the status-code
+            // pages), and routing's own rejections (405 wrong method, 415 wrong Content-Type: plain endpoints that only
+            // set the status) answer as such, rather than a challenge. The one path served without an endpoint, the
+            // Hangfire dashboard, checks its own user (AdministratorsOnlyDashboardFilter: 401 anonymous, 403 other staff).
+            await next(context);
+            return;
+        }
+
         await _default.HandleAsync(next, context, policy, authorizeResult);
         if ((authorizeResult.Challenged || authorizeResult.Forbidden) && !context.Response.HasStarted)
         {

@@ -45,7 +45,7 @@ public static class AuthSetup
             .PersistKeysToDbContext<OneStopDbContext>();
         services.AddAuthentication(SelectorScheme)
             .AddPolicyScheme(SelectorScheme, "Bearer token or cookie", o => o.ForwardDefaultSelector = SelectScheme)
-            .AddBearerToken(BearerTokenDefaults.AuthenticationScheme)
+            .AddBearerToken(BearerTokenDefaults.AuthenticationScheme, o => o.Events.OnMessageReceived = ReadBearerSchemeIgnoringCase)
             .AddCookie(CookieAuthenticationDefaults.AuthenticationScheme, ConfigureCookie);
 
         // Every route needs a signed-in user unless it says AllowAnonymous (health, OpenAPI, sign-in, the applicant's query).
@@ -100,6 +100,21 @@ public static class AuthSetup
             ? BearerTokenDefaults.AuthenticationScheme
             : CookieAuthenticationDefaults.AuthenticationScheme;
 
+    /// <summary>
+    /// The auth scheme name is case-insensitive (RFC 9110 §11.1): <c>Authorization: bearer …</c> works as <c>Bearer …</c>
+    /// (the bearer handler itself only reads <c>"Bearer "</c> exactly).
+    /// </summary>
+    private static Task ReadBearerSchemeIgnoringCase(Microsoft.AspNetCore.Authentication.BearerToken.MessageReceivedContext context)
+    {
+        var header = context.Request.Headers.Authorization.ToString();
+        if (string.IsNullOrEmpty(context.Token) && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            context.Token = header["Bearer ".Length..].Trim();
+        }
+
+        return Task.CompletedTask;
+    }
+
     private static void ConfigureCookie(CookieAuthenticationOptions o)
     {
         o.Cookie.Name = CookieName;
@@ -109,8 +124,8 @@ public static class AuthSetup
         o.ExpireTimeSpan = TimeSpan.FromHours(8);
         o.SlidingExpiration = true;
 
-        // The web UI's pages (still to come) redirect; API calls get a status code, and the
-        // authorization result handler adds the ProblemDetails body.
+        // No redirect anywhere (the web UI issue adds the sign-in page; until then a redirect to it would loop): every
+        // path gets the status code, and the authorization result handler adds the ProblemDetails body.
         o.LoginPath = "/sign-in";
         o.AccessDeniedPath = "/sign-in";
         o.Events.OnRedirectToLogin = context => StatusOrRedirect(context, StatusCodes.Status401Unauthorized);
@@ -119,17 +134,10 @@ public static class AuthSetup
 
     private static Task StatusOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
     {
-        if (context.Request.Path.StartsWithSegments("/api"))
+        context.Response.StatusCode = status;
+        if (status == StatusCodes.Status401Unauthorized)
         {
-            context.Response.StatusCode = status;
-            if (status == StatusCodes.Status401Unauthorized)
-            {
-                context.Response.Headers.WWWAuthenticate = "Bearer"; // as the bearer handler would: say how to get in
-            }
-        }
-        else
-        {
-            context.Response.Redirect(context.RedirectUri);
+            context.Response.Headers.WWWAuthenticate = "Bearer"; // as the bearer handler would: say how to get in
         }
 
         return Task.CompletedTask;

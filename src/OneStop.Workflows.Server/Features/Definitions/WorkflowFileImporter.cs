@@ -8,7 +8,10 @@ public sealed class WorkflowFileOptions
 {
     public const string Section = "Workflows";
 
-    /// <summary>The folder to import; when empty, the nearest <c>workflows</c> folder above the working directory or the app.</summary>
+    /// <summary>
+    /// The folder to import (relative to the working directory); when empty, the app's own <c>workflows</c> folder (the
+    /// shipped files, copied next to the app by the build), else the nearest <c>workflows</c> folder above the working directory.
+    /// </summary>
     public string? Directory { get; set; }
 
     public bool ImportOnStart { get; set; } = true;
@@ -27,10 +30,24 @@ public sealed class WorkflowFileImporter(DefinitionService definitions, IOptions
             return 0;
         }
 
-        var folder = ResolveFolder(options.Value.Directory);
+        var configured = options.Value.Directory;
+        var folder = ResolveFolder(configured, AppContext.BaseDirectory, System.IO.Directory.GetCurrentDirectory());
         if (folder is null)
         {
-            logger.LogWarning("No workflows folder found; no definitions imported.");
+            if (string.IsNullOrWhiteSpace(configured))
+            {
+                logger.LogWarning(
+                    "No workflows folder found (looked for {AppFolder} and a 'workflows' folder above {WorkingDirectory}); no definitions imported, " +
+                    "so cases cannot be submitted. Set Workflows:Directory to the folder of the workflow JSON files.",
+                    Path.Combine(AppContext.BaseDirectory, "workflows"), System.IO.Directory.GetCurrentDirectory());
+            }
+            else
+            {
+                logger.LogWarning(
+                    "Workflows:Directory '{Configured}' ({FullPath}) does not exist; no definitions imported, so cases cannot be submitted. " +
+                    "Set Workflows:Directory to the folder of the workflow JSON files.", configured, Path.GetFullPath(configured));
+            }
+
             return 0;
         }
 
@@ -54,22 +71,30 @@ public sealed class WorkflowFileImporter(DefinitionService definitions, IOptions
         return imported;
     }
 
-    private static string? ResolveFolder(string? configured)
+    /// <summary>
+    /// The folder to import: <paramref name="configured"/> when set (null if it does not exist); else the app's own
+    /// <c>workflows</c> folder; else the nearest <c>workflows</c> folder above <paramref name="workingDirectory"/>.
+    /// </summary>
+    internal static string? ResolveFolder(string? configured, string appFolder, string workingDirectory)
     {
         if (!string.IsNullOrWhiteSpace(configured))
         {
-            return System.IO.Directory.Exists(configured) ? Path.GetFullPath(configured) : null;
+            var full = Path.GetFullPath(configured, workingDirectory);
+            return System.IO.Directory.Exists(full) ? full : null;
         }
 
-        foreach (var start in new[] { System.IO.Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        var shipped = Path.Combine(appFolder, "workflows");
+        if (System.IO.Directory.Exists(shipped))
         {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            return Path.GetFullPath(shipped);
+        }
+
+        for (var dir = new DirectoryInfo(workingDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "workflows");
+            if (System.IO.Directory.Exists(candidate))
             {
-                var candidate = Path.Combine(dir.FullName, "workflows");
-                if (System.IO.Directory.Exists(candidate))
-                {
-                    return candidate;
-                }
+                return candidate;
             }
         }
 

@@ -4,7 +4,10 @@ using OneStop.Workflows.Server.Hosting;
 
 namespace OneStop.Workflows.Server.Features.Instances;
 
-/// <summary>Returns an instance: status, open bookmarks, incidents and its journal.</summary>
+/// <summary>
+/// Returns an instance: status, open bookmarks, incidents and its journal. Instants are ISO 8601 UTC strings
+/// (<c>2025-09-26T01:00:00Z</c>), the same form as every other route.
+/// </summary>
 public static class GetInstance
 {
     /// <summary>How many journal entries one read returns at most.</summary>
@@ -19,8 +22,20 @@ public static class GetInstance
         string CreatedAt,
         string UpdatedAt,
         IReadOnlyList<BookmarkSummary> Bookmarks,
-        IReadOnlyList<Incident> Incidents,
-        IReadOnlyList<JournalEntry> Journal);
+        IReadOnlyList<IncidentView> Incidents,
+        IReadOnlyList<JournalEntryView> Journal);
+
+    /// <summary>An incident as the API shows it (<see cref="Incident"/> with its instant as text).</summary>
+    public sealed record IncidentView(string? ActivityId, string? ActivityType, string Message, string At)
+    {
+        public static IncidentView From(Incident i) => new(i.ActivityId, i.ActivityType, i.Message, i.At.ToString());
+    }
+
+    /// <summary>A journal entry as the API shows it (<see cref="JournalEntry"/> with its instant as text).</summary>
+    public sealed record JournalEntryView(long Sequence, string At, string Event, string? ActivityId, string? ActivityType, string? Outcomes, string? Message)
+    {
+        public static JournalEntryView From(JournalEntry e) => new(e.Sequence, e.At.ToString(), e.Event, e.ActivityId, e.ActivityType, e.Outcomes, e.Message);
+    }
 
     public static void MapGetInstance(this RouteGroupBuilder api) =>
         api.MapGet("/workflow-instances/{instanceId}", HandleAsync)
@@ -40,6 +55,7 @@ public static class GetInstance
         var journal = await store.ReadJournalAsync(id, afterSequence ?? 0, JournalPage, ct);
         var i = snapshot.Instance;
         return Results.Ok(new Response(i.Id.ToString(), i.DefinitionId, i.DefinitionVersion, i.DefinitionVersionId, i.State.Status.ToString(),
-            i.CreatedAt.ToString(), i.UpdatedAt.ToString(), snapshot.OpenBookmarks.Select(BookmarkSummary.From).ToList(), i.State.Incidents, journal));
+            i.CreatedAt.ToString(), i.UpdatedAt.ToString(), snapshot.OpenBookmarks.Select(BookmarkSummary.From).ToList(),
+            i.State.Incidents.Select(IncidentView.From).ToList(), journal.Select(JournalEntryView.From).ToList()));
     }
 }

@@ -40,13 +40,14 @@ public static class ListSignals
 
         await using var db = await contexts.CreateDbContextAsync(ct);
 
-        // Signals carry their clock; the clock names the case and, for a step, the review task (and so its department).
+        // Signals name their case; a step signal's subject is the review task (and so its department). Deemed actions
+        // are listed like every other signal: a deemed acceptance has no clock (none runs before acceptance).
         var query =
             from s in db.Signals.AsNoTracking()
             where s.FiredAt != null
-            join k in db.Clocks on s.ClockId equals k.Id
-            join c in CaseAccess.Visible(db, user) on k.CaseId equals c.Id
-            join t in db.Tasks on k.TaskId equals (Guid?)t.Id into tasks
+            // (Guid)(object) lets EF compare the converted CaseId column with the signal's Guid column (same uuid in SQL).
+            join c in CaseAccess.Visible(db, user) on s.CaseId equals (Guid)(object)c.Id
+            join t in db.Tasks on (s.SubjectKind == Domain.Clocks.ClockKind.Step ? (Guid?)s.SubjectId : null) equals (Guid?)t.Id into tasks
             from t in tasks.DefaultIfEmpty()
             select new { Signal = s, c.Number, c.ServiceItemCode, Department = t == null ? c.LeadDepartment : t.Department };
         if (wantedLevel is { } l)

@@ -43,6 +43,9 @@ public static class SupervisionSetup
             return builder;
         }
 
+        // Hangfire.AspNetCore validates every dashboard POST (trigger, delete, requeue …) with ASP.NET Core antiforgery
+        // once IAntiforgery is registered: the pages carry the token (meta csrf-token), a POST without it gets 403.
+        services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.AddSingleton<IClockChangeListener, SweepOnClockChange>();
         services.AddSingleton(HangfireStorage.Create);
         services.AddHangfire(config => config
@@ -93,6 +96,7 @@ public static class SupervisionSetup
                 DashboardTitle = "OneStop supervision jobs",
                 DisplayStorageConnectionString = false,
                 AppPath = null,
+                IgnoreAntiforgeryToken = false,
             });
         }
 
