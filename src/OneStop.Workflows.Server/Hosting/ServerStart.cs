@@ -58,7 +58,17 @@ public static class ServerStart
                 return CannotListenExitCode;
             }
 
-            await app.WaitForShutdownAsync();
+            try
+            {
+                await app.WaitForShutdownAsync();
+            }
+            catch (OperationCanceledException) when (app.Lifetime.ApplicationStopping.IsCancellationRequested)
+            {
+                // A hosted service (Hangfire's server) gives up once the shutdown timeout has passed: the stop was asked for,
+                // so it is a slow stop, not a crash.
+                app.Logger.LogWarning("The server stopped after its shutdown timeout; work still running then was abandoned.");
+            }
+
             return 0;
         }
     }
