@@ -85,9 +85,14 @@ public static class ServerSetup
 
     public static WebApplication MapOneStop(this WebApplication app)
     {
-        app.UseExceptionHandler();
+        // A request the framework cannot bind (e.g. ?version=abc) is the caller's mistake (400), in Development too, not a 500.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
         app.UseStatusCodePages();
         app.UseMiddleware<RequestSizeLimitMiddleware>();
+        app.UseMiddleware<InputTextMiddleware>();
         app.UseOneStopAuth();
         app.MapOpenApi().AllowAnonymous();
         app.MapHealth();

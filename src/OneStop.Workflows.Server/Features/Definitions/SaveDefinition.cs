@@ -23,6 +23,11 @@ public static class SaveDefinition
     private static async Task<IResult> HandleAsync(HttpRequest request, DefinitionService definitions, bool? publish, CancellationToken ct)
     {
         var json = await RequestJson.ReadTextAsync(request, ct);
+        if (!string.IsNullOrWhiteSpace(json) && JsonBodyRules.Check(json, BodyKind.Definition) is { } textProblems)
+        {
+            return Problems.Validation(textProblems);
+        }
+
         var outcome = await definitions.SaveAsync(json, publish ?? false, ct);
         if (outcome.Saved is not { } saved)
         {
