@@ -155,6 +155,9 @@ public static partial class RequestJson
         {
             Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(allowIntegerValues: false) },
             UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Skip,
+
+            // A number is a JSON number: "12" for a whole number is the wrong type (the web defaults would accept it).
+            NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict,
         };
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
