@@ -70,9 +70,13 @@ public static class JsonBodyRules
         "materials[].note", "deliveryAddress", "opinion", "corrections[].problem", "reason", "notice", "source",
     };
 
-    /// <summary>The problems of <paramref name="json"/> (field → messages), or null when there are none. Malformed JSON is one problem under "body".</summary>
-    public static Dictionary<string, string[]>? Check(string json, BodyKind kind)
+    /// <summary>
+    /// The problems of <paramref name="json"/> (field → messages), or null when there are none. Malformed JSON has no fields: then
+    /// <paramref name="malformed"/> says where it breaks and the answer is null.
+    /// </summary>
+    public static Dictionary<string, string[]>? Check(string json, BodyKind kind, out string? malformed)
     {
+        malformed = null;
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json), new JsonReaderOptions { MaxDepth = 64 });
         var frames = new List<Frame>();
@@ -125,8 +129,8 @@ public static class JsonBodyRules
         }
         catch (JsonException ex)
         {
-            errors.Clear();
-            errors["body"] = [$"The request body is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1})."];
+            malformed = $"The request body is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}).";
+            return null;
         }
 
         return errors.Count == 0 ? null : errors;

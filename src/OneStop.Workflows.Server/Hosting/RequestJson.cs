@@ -29,7 +29,9 @@ public static partial class RequestJson
             return (null, Problems.BadRequest("The request body is empty; a JSON object is expected."));
         }
 
-        return JsonBodyRules.Check(text, kind) is { } errors ? (null, Problems.Validation(errors)) : (text, null);
+        return JsonBodyRules.Check(text, kind, out var malformed) is { } errors ? (null, Problems.Validation(errors))
+            : malformed is not null ? (null, Problems.BadRequest(malformed))
+            : (text, null);
     }
 
     /// <summary>The body as <typeparamref name="T"/> (camelCase, enums as strings), or a 400 problem naming what is wrong and where.</summary>

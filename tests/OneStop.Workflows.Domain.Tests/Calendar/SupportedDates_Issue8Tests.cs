@@ -21,6 +21,11 @@ public class SupportedDates_Issue8Tests
     }
 
     [Fact]
+    public void Due_CountsALimitWithItsLargestExtension_FromTheLastSupportedDay() =>
+        WorkingDayCalendar.Shipped.Due(SupportedDates.Last, WorkingDayCalendar.MaxBudgetDays + WorkingDayCalendar.MaxExtensionDays, TimeUnit.WorkingDays)
+            .Due.Year.Should().BeInRange(2210, 2216);
+
+    [Fact]
     public void Due_SkipsASuspensionOverTheWholeRange_FromTheFirstDay() =>
         WorkingDayCalendar.Shipped.Due(SupportedDates.First, 1, TimeUnit.WorkingDays, [new DateRange(SupportedDates.First, SupportedDates.Last)])
             .Due.Should().Be(new LocalDate(2200, 1, 1));

@@ -76,11 +76,6 @@ public static class CalendarRegionalAdjustments
             return CalendarYears.YearOutsideRange(year);
         }
 
-        if (reason?.Length > 1000)
-        {
-            return Problems.Validation(new Dictionary<string, string[]> { ["reason"] = ["At most 1000 characters."] });
-        }
-
         var change = await calendar.RemoveRegionalAsync(year, user.UserName, reason, ct);
         return change is CalendarChange.Refused { Code: CalendarChange.NoNationalYear } refused
             ? Problems.NotFound(refused.Detail)

@@ -23,7 +23,8 @@ public static class SaveDefinition
     private static async Task<IResult> HandleAsync(HttpRequest request, DefinitionService definitions, bool? publish, CancellationToken ct)
     {
         var json = await RequestJson.ReadTextAsync(request, ct);
-        if (!string.IsNullOrWhiteSpace(json) && JsonBodyRules.Check(json, BodyKind.Definition) is { } textProblems)
+        // The text rules first; malformed JSON is left to the definition parser, which names the path and code.
+        if (!string.IsNullOrWhiteSpace(json) && JsonBodyRules.Check(json, BodyKind.Definition, out _) is { } textProblems)
         {
             return Problems.Validation(textProblems);
         }
