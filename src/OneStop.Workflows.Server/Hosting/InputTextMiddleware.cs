@@ -12,6 +12,12 @@ public sealed class InputTextMiddleware(RequestDelegate next)
     /// <summary>The cap of one query-string value.</summary>
     public const int MaxQueryValueLength = 200;
 
+    /// <summary>Query parameters with a larger cap: the bearer token a browser sends to the alert feed (a WebSocket cannot carry headers).</summary>
+    public static IReadOnlyDictionary<string, int> LongQueryValues { get; } = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["access_token"] = 4000,
+    };
+
     public async Task InvokeAsync(HttpContext context)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -45,9 +51,9 @@ public sealed class InputTextMiddleware(RequestDelegate next)
                 {
                     errors[name] = [$"The value {valueProblem}"];
                 }
-                else if (value.Length > MaxQueryValueLength)
+                else if (value.Length > LongQueryValues.GetValueOrDefault(key, MaxQueryValueLength))
                 {
-                    errors[name] = [$"At most {MaxQueryValueLength} characters; {value.Length} given."];
+                    errors[name] = [$"At most {LongQueryValues.GetValueOrDefault(key, MaxQueryValueLength)} characters; {value.Length} given."];
                 }
             }
         }
