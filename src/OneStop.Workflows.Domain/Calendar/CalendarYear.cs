@@ -31,24 +31,28 @@ public sealed record DateRange
 /// </summary>
 public sealed record CalendarYear
 {
+    /// <summary>The fewest working days a national year may have (the official years have 248; 2008–2026 ranged 248–251).</summary>
+    public const int MinWorkingDays = 240;
+
+    /// <summary>The most working days a national year may have: every weekday but a few holidays.</summary>
+    public const int MaxWorkingDays = 255;
+
+    /// <summary>At most this many rest day ranges, and this many make-up working days.</summary>
+    public const int MaxEntries = 100;
+
+    public const int MaxSourceLength = 200;
+
+    /// <summary>A year as published; throws <see cref="ArgumentException"/> for the structural problems of <see cref="Check"/> (not for plausibility, so that any stored year loads).</summary>
     public CalendarYear(int year, IReadOnlyList<DateRange> restDays, IReadOnlyList<LocalDate> makeUpWorkingDays, string? source = null)
     {
-        if (year is < 1990 or > 2200)
+        if (!SupportedDates.ContainsYear(year))
         {
-            throw new ArgumentOutOfRangeException(nameof(year), year, "A calendar year between 1990 and 2200.");
+            throw new ArgumentOutOfRangeException(nameof(year), year, SupportedDates.YearMessage(year));
         }
 
-        var outside = restDays.Where(r => r.From.Year != year || r.To.Year != year).Select(r => $"{r.From}..{r.To}")
-            .Concat(makeUpWorkingDays.Where(d => d.Year != year).Select(d => d.ToString()));
-        if (outside.Any())
+        if (Structural(year, restDays, makeUpWorkingDays).FirstOrDefault() is { } problem)
         {
-            throw new ArgumentException($"Dates outside {year}: {string.Join(", ", outside)}.", nameof(restDays));
-        }
-
-        var clash = makeUpWorkingDays.Where(d => restDays.Any(r => r.Contains(d))).ToList();
-        if (clash.Count > 0)
-        {
-            throw new ArgumentException($"Days both rest and make-up working days: {string.Join(", ", clash)}.", nameof(makeUpWorkingDays));
+            throw new ArgumentException($"{problem.Path}: {problem.Message}", nameof(restDays));
         }
 
         Year = year;
@@ -86,5 +90,65 @@ public sealed record CalendarYear
         }
 
         return count;
+    }
+
+    /// <summary>
+    /// Every problem of a national year to import, each with its path (<c>year</c>, <c>restDays[i]</c>, <c>makeUpWorkingDays[i]</c>,
+    /// <c>source</c>, <c>workingDays</c>), indices those of the lists as given; empty when it may be imported. Besides the constructor's
+    /// rules, the year must have a plausible number of working days (<see cref="MinWorkingDays"/>–<see cref="MaxWorkingDays"/>).
+    /// </summary>
+    public static IReadOnlyList<CalendarProblem> Check(int year, IReadOnlyList<DateRange> restDays, IReadOnlyList<LocalDate> makeUpWorkingDays, string? source)
+    {
+        if (!SupportedDates.ContainsYear(year))
+        {
+            return [new("year", SupportedDates.YearMessage(year))];
+        }
+
+        var problems = Structural(year, restDays, makeUpWorkingDays).ToList();
+        if (source?.Length > MaxSourceLength)
+        {
+            problems.Add(new("source", $"At most {MaxSourceLength} characters."));
+        }
+
+        if (problems.Count == 0 && new CalendarYear(year, restDays, makeUpWorkingDays, source).WorkingDayCount() is var count and (< MinWorkingDays or > MaxWorkingDays))
+        {
+            problems.Add(new("workingDays", $"The year would have {count} working days; a national year has {MinWorkingDays} to {MaxWorkingDays} (the official years have 248)."));
+        }
+
+        return problems;
+    }
+
+    private static IEnumerable<CalendarProblem> Structural(int year, IReadOnlyList<DateRange> restDays, IReadOnlyList<LocalDate> makeUpWorkingDays)
+    {
+        if (restDays.Count > MaxEntries)
+        {
+            yield return new("restDays", $"At most {MaxEntries} ranges; {restDays.Count} given.");
+        }
+
+        if (makeUpWorkingDays.Count > MaxEntries)
+        {
+            yield return new("makeUpWorkingDays", $"At most {MaxEntries} days; {makeUpWorkingDays.Count} given.");
+        }
+
+        for (var i = 0; i < restDays.Count; i++)
+        {
+            if (restDays[i].From.Year != year || restDays[i].To.Year != year)
+            {
+                yield return new($"restDays[{i}]", $"{restDays[i].From:uuuu-MM-dd}..{restDays[i].To:uuuu-MM-dd} is not inside {year}.");
+            }
+        }
+
+        for (var i = 0; i < makeUpWorkingDays.Count; i++)
+        {
+            var day = makeUpWorkingDays[i];
+            if (day.Year != year)
+            {
+                yield return new($"makeUpWorkingDays[{i}]", $"{day:uuuu-MM-dd} is not inside {year}.");
+            }
+            else if (restDays.Any(r => r.Contains(day)))
+            {
+                yield return new($"makeUpWorkingDays[{i}]", $"{day:uuuu-MM-dd} is both a rest day and a make-up working day.");
+            }
+        }
     }
 }

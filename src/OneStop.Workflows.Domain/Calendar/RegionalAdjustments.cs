@@ -99,9 +99,9 @@ public sealed record RegionalAdjustments
         ArgumentNullException.ThrowIfNull(restDays);
         ArgumentNullException.ThrowIfNull(makeUpWorkingDays);
         var problems = new List<CalendarProblem>();
-        if (year is < 1990 or > 2200)
+        if (!SupportedDates.ContainsYear(year))
         {
-            problems.Add(new("year", "A calendar year between 1990 and 2200."));
+            problems.Add(new("year", SupportedDates.YearMessage(year)));
         }
 
         if (string.IsNullOrWhiteSpace(region))

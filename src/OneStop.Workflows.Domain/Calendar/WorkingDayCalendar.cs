@@ -17,8 +17,11 @@ public sealed record Deadline(LocalDate Due, bool Provisional);
 /// </remarks>
 public sealed class WorkingDayCalendar
 {
-    /// <summary>Budgets above this many days are refused as absurd.</summary>
+    /// <summary>Limits and budgets a caller gives above this many days are refused as absurd.</summary>
     public const int MaxBudgetDays = 3650;
+
+    /// <summary>The largest extension of a statutory limit (the law allows +10 for one department, +15 for joint handling).</summary>
+    public const int MaxExtensionDays = 60;
 
     private readonly Dictionary<int, CalendarYear> _years;
 
@@ -59,7 +62,10 @@ public sealed class WorkingDayCalendar
         return date.DayOfWeek is not (IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday);
     }
 
-    /// <summary>The due day of a budget counted from <paramref name="start"/> (not counted), skipping the suspensions.</summary>
+    /// <summary>
+    /// The due day of a budget counted from <paramref name="start"/> (not counted), skipping the suspensions. The budget is at most
+    /// a limit plus its extension (<see cref="MaxBudgetDays"/> + <see cref="MaxExtensionDays"/>).
+    /// </summary>
     /// <param name="endOnWorkingDay">
     /// True (a period's end): a calendar-day period whose last day is a rest day ends on the next working day. False (a
     /// point inside a period, e.g. its half): the day on which the count is reached, whatever it is.
@@ -67,7 +73,7 @@ public sealed class WorkingDayCalendar
     public Deadline Due(LocalDate start, int budget, TimeUnit unit, IReadOnlyCollection<DateRange>? suspensions = null, bool endOnWorkingDay = true)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(budget);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(budget, MaxBudgetDays);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(budget, MaxBudgetDays + MaxExtensionDays);
         suspensions ??= [];
         var provisional = false;
         var day = start;

@@ -45,6 +45,11 @@ public sealed record ServiceItemData(
             problems.Add(("statutoryLimit", "Limits must be between 0 and 3650 days."));
         }
 
+        if (StatutoryExtension is { Value: < 1 or > Calendar.WorkingDayCalendar.MaxExtensionDays })
+        {
+            problems.Add(("statutoryExtension", $"An extension of 1 to {Calendar.WorkingDayCalendar.MaxExtensionDays} days."));
+        }
+
         if (StatutoryLimit.Unit == PromisedLimit.Unit && PromisedLimit.Value > StatutoryLimit.Value)
         {
             problems.Add(("promisedLimit", "The promised limit cannot exceed the statutory limit."));

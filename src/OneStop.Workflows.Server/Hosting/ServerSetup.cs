@@ -111,9 +111,14 @@ public static class ServerSetup
         }
 
         app.UseMiddleware<SecurityHeaders>();
-        app.UseExceptionHandler();
+        // A request the framework cannot bind (e.g. ?version=abc) is the caller's mistake (400), in Development too, not a 500.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
         app.UseStatusCodePages();
         app.UseMiddleware<RequestSizeLimitMiddleware>();
+        app.UseMiddleware<InputTextMiddleware>();
         app.UseRateLimiter(); // the policies of Hosting/RateLimits: sign-in, token, refresh, progress query
         app.UseOneStopAuth();
         app.MapOpenApi().AllowAnonymous();

@@ -103,7 +103,7 @@ public class WorkingDayCalendarTests
     public void Due_Refuses_NegativeOrAbsurdBudgets()
     {
         FluentActions.Invoking(() => Calendar.Due(Date("2025-01-01"), -1, TimeUnit.WorkingDays)).Should().Throw<ArgumentOutOfRangeException>();
-        FluentActions.Invoking(() => Calendar.Due(Date("2025-01-01"), WorkingDayCalendar.MaxBudgetDays + 1, TimeUnit.WorkingDays)).Should().Throw<ArgumentOutOfRangeException>();
+        FluentActions.Invoking(() => Calendar.Due(Date("2025-01-01"), WorkingDayCalendar.MaxBudgetDays + WorkingDayCalendar.MaxExtensionDays + 1, TimeUnit.WorkingDays)).Should().Throw<ArgumentOutOfRangeException>();
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed class CalendarAcrossNodes_Issue4Tests(PostgresServerFixture postgr
 
         await CaseDriver.Json(await admin.PutAsJsonAsync("/api/calendar/2027", new
         {
-            restDays = new[] { new { from = "2027-01-01", to = "2027-01-04" } },
+            restDays = new[] { new { from = "2027-01-01", to = "2027-01-04" }, new { from = "2027-10-01", to = "2027-10-07" } },
             makeUpWorkingDays = Array.Empty<string>(),
             source = "Test notice for 2027",
             reason = "2027 notice published",

@@ -63,7 +63,7 @@ public sealed class CalendarApiTests(PostgresServerFixture postgres) : PostgresC
 
         var import = await admin.PutAsJsonAsync("/api/calendar/2027", new
         {
-            restDays = new[] { new { from = "2027-01-01", to = "2027-01-03" }, new { from = "2027-01-04", to = "2027-01-04" } },
+            restDays = new[] { new { from = "2027-01-01", to = "2027-01-03" }, new { from = "2027-01-04", to = "2027-01-04" }, new { from = "2027-10-01", to = "2027-10-07" } },
             makeUpWorkingDays = Array.Empty<string>(),
             source = "test notice",
             reason = "2027 notice published",
@@ -107,7 +107,7 @@ public sealed class CalendarImportReplanTests(PostgresServerFixture postgres) : 
         before["promisedDue"]!.GetValue<string>().Should().Be("2027-01-04");
         (await PromptDueAsync(id)).Should().Be(NodaTime.Instant.FromUtc(2027, 1, 3, 16, 0));
 
-        await CaseDriver.Json(await admin.PutAsJsonAsync("/api/calendar/2027", new { restDays = new[] { new { from = "2027-01-01", to = "2027-01-03" } }, makeUpWorkingDays = Array.Empty<string>() }), HttpStatusCode.OK);
+        await CaseDriver.Json(await admin.PutAsJsonAsync("/api/calendar/2027", new { restDays = new[] { new { from = "2027-01-01", to = "2027-01-03" }, new { from = "2027-10-01", to = "2027-10-07" } }, makeUpWorkingDays = Array.Empty<string>() }), HttpStatusCode.OK);
 
         var after = await CaseClockAsync(admin, id);
         after["provisional"]!.GetValue<bool>().Should().BeFalse();

@@ -237,12 +237,12 @@ public sealed class StaffAdministration_Issue8Tests(PostgresServerFixture postgr
     }
 
     [Theory]
-    [InlineData("GET", "/api/admin/users/ad%01min", null, HttpStatusCode.NotFound)]
-    [InlineData("POST", "/api/admin/users/ad%01min/disable", null, HttpStatusCode.NotFound)]
+    [InlineData("GET", "/api/admin/users/ad%01min", null, HttpStatusCode.BadRequest)]
+    [InlineData("POST", "/api/admin/users/ad%01min/disable", null, HttpStatusCode.BadRequest)]
     [InlineData("GET", "/api/admin/users?department=fi%00re", null, HttpStatusCode.BadRequest)]
     [InlineData("POST", "/api/admin/users", """{"userName":"new.one","displayName":"N","role":"Reviewer","department":"fi\u0000re"}""", HttpStatusCode.BadRequest)]
     [InlineData("POST", "/api/admin/users", """{"userName":"new\u0000one","displayName":"N","role":"Designer"}""", HttpStatusCode.BadRequest)]
-    [InlineData("PUT", "/api/admin/departments/fi%01re", """{"chineseName":"消防","englishName":"Fire"}""", HttpStatusCode.NotFound)]
+    [InlineData("PUT", "/api/admin/departments/fi%01re", """{"chineseName":"消防","englishName":"Fire"}""", HttpStatusCode.BadRequest)]
     [InlineData("POST", "/api/admin/departments", """{"code":"audit","chineseName":"审计局","englishName":"Audit","parentCode":"ci\u0000ty"}""", HttpStatusCode.BadRequest)]
     public async Task ControlCharacters_AreRefusedWith4xx_NeverReachingTheDatabase(string method, string url, string? body, HttpStatusCode expected)
     {

@@ -84,6 +84,17 @@ public static class AdminClock
             }
         }
 
+        // Every date the server works with lies in the supported range: a clock beyond it would make every submission fail.
+        if (errors.Count == 0)
+        {
+            var field = target is null ? "advanceBy" : "now";
+            var after = target ?? Later(clock.GetCurrentInstant(), by!.Value);
+            if (after is null || !SupportedDates.Contains(after.Value, centre.Zone))
+            {
+                errors[field] = [$"The clock must stay within the supported dates {Calendar.CalendarJson.Format(SupportedDates.First)} to {Calendar.CalendarJson.Format(SupportedDates.Last)}."];
+            }
+        }
+
         if (errors.Count > 0)
         {
             return Problems.Validation(errors);
@@ -94,12 +105,12 @@ public static class AdminClock
         {
             change = target is { } at ? clock.Set(at) : clock.Advance(by!.Value);
         }
-        catch (ArgumentException ex)
+        catch (ArgumentException)
         {
             var current = ClockText.Format(clock.GetCurrentInstant(), centre.Zone);
             errors[target is null ? "advanceBy" : "now"] = [target is { } at
                 ? $"The clock never goes backwards: it is {current}, and {ClockText.Format(at, centre.Zone)} is earlier."
-                : $"The clock cannot be advanced by {request.AdvanceBy}: {ex.Message}"];
+                : $"The clock cannot be advanced by {request.AdvanceBy}."];
             return Problems.Validation(errors);
         }
 
@@ -128,6 +139,18 @@ public static class AdminClock
         }
 
         return Results.Ok(Describe(ClockMode.Simulated, clock.GetCurrentInstant(), centre));
+    }
+
+    private static Instant? Later(Instant now, Duration by)
+    {
+        try
+        {
+            return now + by;
+        }
+        catch (OverflowException)
+        {
+            return null;
+        }
     }
 
     private static ClockResponse Describe(ClockMode mode, Instant now, CentreTimeZone centre) =>

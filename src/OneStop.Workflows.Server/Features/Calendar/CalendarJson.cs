@@ -44,10 +44,16 @@ public static class CalendarJson
         var result = text is null ? null : LocalDatePattern.Iso.Parse(text);
         if (result is { Success: true })
         {
-            return result.Value;
+            if (SupportedDates.Contains(result.Value))
+            {
+                return result.Value;
+            }
+
+            errors[field] = [SupportedDates.OutsideMessage(result.Value)];
+            return null;
         }
 
-        errors[field] = [$"'{text}' is not a date (yyyy-MM-dd)."];
+        errors[field] = [text is null ? "A date (yyyy-MM-dd) is required." : $"'{Hosting.InputText.Quote(text)}' is not a date (yyyy-MM-dd)."];
         return null;
     }
 

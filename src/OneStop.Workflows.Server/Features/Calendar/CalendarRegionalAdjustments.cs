@@ -31,6 +31,11 @@ public static class CalendarRegionalAdjustments
         IDbContextFactory<OneStopDbContext> contexts, IClock clock, ILogger<OfficialCalendar> logger, CancellationToken ct)
     {
         var user = CurrentUser.From(http.User)!;
+        if (!SupportedDates.ContainsYear(year))
+        {
+            return CalendarYears.YearOutsideRange(year);
+        }
+
         var (request, problem) = await RequestJson.ReadAsync<SetRequest>(http.Request, ct);
         if (request is null)
         {
@@ -66,6 +71,11 @@ public static class CalendarRegionalAdjustments
         IDbContextFactory<OneStopDbContext> contexts, IClock clock, ILogger<OfficialCalendar> logger, CancellationToken ct)
     {
         var user = CurrentUser.From(http.User)!;
+        if (!SupportedDates.ContainsYear(year))
+        {
+            return CalendarYears.YearOutsideRange(year);
+        }
+
         var change = await calendar.RemoveRegionalAsync(year, user.UserName, reason, ct);
         return change is CalendarChange.Refused { Code: CalendarChange.NoNationalYear } refused
             ? Problems.NotFound(refused.Detail)

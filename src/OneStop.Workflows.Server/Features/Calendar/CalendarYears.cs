@@ -24,7 +24,8 @@ public static class CalendarYears
     }
 
     private static async Task<IResult> GetAsync(int year, OfficialCalendar calendar, CancellationToken ct) =>
-        await calendar.CurrentAsync(ct) is var current && current.Year(year) is not null
+        !SupportedDates.ContainsYear(year) ? YearOutsideRange(year)
+        : await calendar.CurrentAsync(ct) is var current && current.Year(year) is not null
             ? Results.Ok(CalendarJson.From(current, year))
             : Problems.NotFound($"No official calendar for {year}: deadlines reaching it count Monday–Friday and are provisional until it is imported.");
 
@@ -32,6 +33,11 @@ public static class CalendarYears
         IDbContextFactory<OneStopDbContext> contexts, NodaTime.IClock clock, ILogger<OfficialCalendar> logger, CancellationToken ct)
     {
         var user = CurrentUser.From(http.User)!;
+        if (!SupportedDates.ContainsYear(year))
+        {
+            return YearOutsideRange(year);
+        }
+
         var (request, problem) = await RequestJson.ReadAsync<ImportRequest>(http.Request, ct);
         if (request is null)
         {
@@ -46,26 +52,28 @@ public static class CalendarYears
             errors["restDays"] = ["The rest days are required (inclusive ranges)."];
         }
 
-        CalendarYear? parsed = null;
+        // The year's own checks index the lists as given: only once every entry parsed.
         if (errors.Count == 0)
         {
-            try
+            foreach (var p in CalendarYear.Check(year, rest, makeUp, request.Source))
             {
-                parsed = new CalendarYear(year, rest, makeUp, request.Source);
-            }
-            catch (ArgumentException ex)
-            {
-                errors["year"] = [ex.Message];
+                errors.TryAdd(p.Path, [p.Message]);
             }
         }
 
-        if (parsed is null)
+        if (errors.Count > 0)
         {
             return Problems.Validation(errors);
         }
 
+        var parsed = new CalendarYear(year, rest, makeUp, request.Source);
+
         return await AnswerAsync(await calendar.ImportAsync(parsed, user.UserName, request.Reason, ct), year, "imported", user.UserName, planner, contexts, clock, logger, ct);
     }
+
+    /// <summary>400 for a year route value outside <see cref="SupportedDates"/>.</summary>
+    internal static IResult YearOutsideRange(int year) =>
+        Problems.Validation(new Dictionary<string, string[]> { ["year"] = [SupportedDates.YearMessage(year)] });
 
     /// <summary>
     /// The answer to a change of the calendar (national import, regional adjustments set or removed): after a change, every running

@@ -8,8 +8,6 @@ namespace OneStop.Workflows.Server.Features.Cases;
 /// <summary>Cases visible to the user, newest first, paged; personal data masked.</summary>
 public static class ListCases
 {
-    public const int MaxPageSize = 200;
-
     public sealed record Page(IReadOnlyList<CaseSummary> Items, int TotalCount, int PageNumber, int PageSize);
 
     public static void MapListCases(this RouteGroupBuilder api) =>
@@ -18,7 +16,7 @@ public static class ListCases
             .Produces<Page>().ProducesProblem(StatusCodes.Status400BadRequest);
 
     private static async Task<IResult> HandleAsync(HttpContext http, IDbContextFactory<OneStopDbContext> contexts, string? status, string? serviceItem,
-        string? department, int? page, int? pageSize, CancellationToken ct)
+        string? department, string? page, string? pageSize, CancellationToken ct)
     {
         var user = CurrentUser.From(http.User)!;
         if (!CaseAccess.SeesCases(user))
@@ -27,18 +25,23 @@ public static class ListCases
         }
 
         CaseStatus? wanted = null;
+        var errors = new Dictionary<string, string[]>();
         if (status is not null)
         {
-            if (!Enum.TryParse<CaseStatus>(status, ignoreCase: true, out var parsed))
+            if (!Enum.TryParse<CaseStatus>(status, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || int.TryParse(status, out _))
             {
-                return Problems.BadRequest($"Unknown status '{status}'; one of {string.Join(", ", Enum.GetNames<CaseStatus>())}.");
+                errors["status"] = [$"Unknown status '{InputText.Quote(status)}'; one of {string.Join(", ", Enum.GetNames<CaseStatus>())}."];
             }
 
             wanted = parsed;
         }
 
-        var size = Math.Clamp(pageSize ?? 20, 1, MaxPageSize);
-        var number = Math.Max(page ?? 0, 0);
+        var paging = Paging.Read(page, pageSize, errors);
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
         await using var db = await contexts.CreateDbContextAsync(ct);
         var query = CaseAccess.Visible(db, user).AsNoTracking();
         if (wanted is { } s)
@@ -57,7 +60,7 @@ public static class ListCases
         }
 
         var total = await query.CountAsync(ct);
-        var items = await query.OrderByDescending(c => c.ReceivedAt).ThenBy(c => c.Number).Skip(number * size).Take(size).ToListAsync(ct);
-        return Results.Ok(new Page(items.Select(CaseSummary.From).ToList(), total, number, size));
+        var items = await query.OrderByDescending(c => c.ReceivedAt).ThenBy(c => c.Number).Skip(paging.Skip).Take(paging.Size).ToListAsync(ct);
+        return Results.Ok(new Page(items.Select(CaseSummary.From).ToList(), total, paging.Number, paging.Size));
     }
 }

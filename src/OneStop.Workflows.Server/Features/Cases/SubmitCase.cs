@@ -114,9 +114,10 @@ public static partial class SubmitCase
             errors["applicant.name"] = ["The applicant's name is required (at most 100 characters)."];
         }
 
-        if (r.Applicant?.IdNumber is not { } id || !IdNumberPattern().IsMatch(id.Trim()))
+        if (r.Applicant?.IdNumber?.Trim().ToUpperInvariant() is not { } id || !(ResidentIdNumber.IsValid(id) || UnifiedSocialCreditCode.IsValid(id)))
         {
-            errors["applicant.idNumber"] = ["An 18-character resident ID number (17 digits and a digit or X) or a 18-character unified social credit code is required."];
+            errors["applicant.idNumber"] = ["An 18-character resident ID number (GB 11643: 17 digits with a real birth date, then the check digit or X) " +
+                "or unified social credit code (GB 32100) with the right check character is required."];
         }
 
         if (r.Applicant?.Phone is not { } phone || !PhonePattern().IsMatch(phone.Trim()))
@@ -144,9 +145,6 @@ public static partial class SubmitCase
 
         return errors;
     }
-
-    [GeneratedRegex("^[0-9A-Z]{17}[0-9Xx]$")]
-    private static partial Regex IdNumberPattern();
 
     [GeneratedRegex("^1[0-9]{10}$")]
     private static partial Regex PhonePattern();

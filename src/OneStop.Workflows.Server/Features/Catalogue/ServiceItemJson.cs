@@ -87,6 +87,7 @@ internal static partial class ServiceItemInput
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter(allowIntegerValues: false) },
+        NumberHandling = JsonNumberHandling.Strict,
     };
 
     /// <summary>The body, or a 400: not JSON / not an object (ProblemDetails), or a value of the wrong type (ValidationProblemDetails naming the field).</summary>

@@ -160,7 +160,7 @@ public static class ClockRoutes
         }
 
         var errors = new Dictionary<string, string[]>();
-        if (request.WorkingDays is not (>= 1 and <= 60))
+        if (request.WorkingDays is not (>= 1 and <= Domain.Calendar.WorkingDayCalendar.MaxExtensionDays))
         {
             errors["workingDays"] = ["1–60 working days (the law allows +10 for one department, +15 for joint handling)."];
         }

@@ -31,6 +31,12 @@ public static class SaveDefinition
         try
         {
             var json = await RequestJson.ReadTextAsync(request, save.Token);
+            // The text rules first; malformed JSON is left to the definition parser, which names the path and code.
+            if (!string.IsNullOrWhiteSpace(json) && JsonBodyRules.Check(json, BodyKind.Definition, out _) is { } textProblems)
+            {
+                return Problems.Validation(textProblems);
+            }
+
             outcome = await definitions.SaveAsync(json, publish ?? false, save.Token);
         }
         catch (OperationCanceledException) when (stopping.Token.IsCancellationRequested && !ct.IsCancellationRequested)

@@ -7,9 +7,6 @@ namespace OneStop.Workflows.Server.Features.Staff;
 /// <summary>The centre's staff accounts by user name, paged (0-based page), optionally by role, department or active.</summary>
 public static class ListUsers
 {
-    public const int DefaultPageSize = 50;
-    public const int MaxPageSize = 200;
-
     public sealed record Query(string? Role, string? Department, bool? Active, int Page, int PageSize);
 
     public sealed record Page(IReadOnlyList<UserView> Items, int TotalCount, int PageNumber, int PageSize);
@@ -23,14 +20,14 @@ public static class ListUsers
             errors["department"] = [$"'{StaffRules.Printable(filter)}' is not a department code."];
         }
 
-        if (query.Page is < 0 or > 1_000_000)
+        if (query.Page is < 0 or > Paging.MaxPage)
         {
-            errors["page"] = ["page is a 0-based page number from 0 to 1000000."];
+            errors["page"] = [$"page is a 0-based page number from 0 to {Paging.MaxPage}."];
         }
 
-        if (query.PageSize is < 1 or > MaxPageSize)
+        if (query.PageSize is < 1 or > Paging.MaxPageSize)
         {
-            errors["pageSize"] = [$"pageSize is from 1 to {MaxPageSize}."];
+            errors["pageSize"] = [$"pageSize is from 1 to {Paging.MaxPageSize}."];
         }
 
         if (errors.Count > 0)
@@ -56,7 +53,7 @@ public static class ListUsers
         }
 
         var total = await users.CountAsync(ct);
-        var page = await users.OrderBy(u => u.UserName).Skip(query.Page * query.PageSize).Take(query.PageSize).ToListAsync(ct);
+        var page = await users.OrderBy(u => u.UserName).Skip(new PageRequest(query.Page, query.PageSize).Skip).Take(query.PageSize).ToListAsync(ct);
         return new Page([.. page.Select(UserView.From)], total, query.Page, query.PageSize);
     }
 
@@ -64,8 +61,7 @@ public static class ListUsers
         api.MapGet("/admin/users", async (StaffContext staff, string? role, string? department, string? active, string? page, string? pageSize, CancellationToken ct) =>
             {
                 var errors = new Dictionary<string, string[]>();
-                var number = Number(page, "page", 0, errors);
-                var size = Number(pageSize, "pageSize", DefaultPageSize, errors);
+                var paging = Paging.Read(page, pageSize, errors); // the one paging rule of every list (docs/api.md)
                 bool? activeOnly = active switch
                 {
                     null => null,
@@ -78,28 +74,12 @@ public static class ListUsers
                     return Problems.Validation(errors);
                 }
 
-                var outcome = await HandleAsync(new Query(role, department, activeOnly, number, size), staff, ct);
+                var outcome = await HandleAsync(new Query(role, department, activeOnly, paging.Number, paging.Size), staff, ct);
                 return outcome.Refusal is { } refusal ? Problems.From(refusal) : Results.Ok(outcome.Value);
             })
             .RequireAuthorization(Policies.Administration)
             .WithName("ListUsers").WithSummary("List staff accounts by user name (paged, 0-based page; filters role, department, active).")
             .Produces<Page>().ProducesValidationProblem();
-
-    private static int Number(string? text, string name, int fallback, Dictionary<string, string[]> errors)
-    {
-        if (text is null)
-        {
-            return fallback;
-        }
-
-        if (int.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var value))
-        {
-            return value;
-        }
-
-        errors[name] = [$"{name} must be a whole number."];
-        return fallback;
-    }
 
     private static bool? Flag(Dictionary<string, string[]> errors)
     {

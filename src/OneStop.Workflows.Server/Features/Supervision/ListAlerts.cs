@@ -26,7 +26,7 @@ public static class ListAlerts
             errors["scope"] = [$"'{scope}' is not a scope; the only one is 'mine' (supervisors see every signal at GET /api/supervision/signals)."];
         }
 
-        var (number, size) = SupervisionQuery.Paging(page, pageSize, errors);
+        var paging = Paging.Read(page, pageSize, errors);
         if (errors.Count > 0)
         {
             return Problems.Validation(errors);
@@ -37,8 +37,8 @@ public static class ListAlerts
         var total = await mine.CountAsync(ct);
         var unacknowledged = await mine.CountAsync(a => a.AcknowledgedAt == null, ct);
         var rows = await mine.OrderBy(a => a.AcknowledgedAt == null ? 0 : 1).ThenByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id)
-            .Skip(number * size).Take(size).ToListAsync(ct);
+            .Skip(paging.Skip).Take(paging.Size).ToListAsync(ct);
         var numbers = await CaseNumbers.LoadAsync(db, rows.Select(a => a.CaseId), ct);
-        return Results.Ok(new AlertPage(rows.Select(a => AlertView.From(a, numbers.GetValueOrDefault(a.CaseId))).ToList(), total, number, size, unacknowledged));
+        return Results.Ok(new AlertPage(rows.Select(a => AlertView.From(a, numbers.GetValueOrDefault(a.CaseId))).ToList(), total, paging.Number, paging.Size, unacknowledged));
     }
 }

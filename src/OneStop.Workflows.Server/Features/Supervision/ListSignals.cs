@@ -32,7 +32,7 @@ public static class ListSignals
         var fromDay = SupervisionQuery.Date(from, "from", errors);
         var toDay = SupervisionQuery.Date(to, "to", errors);
         SupervisionQuery.Range(fromDay, toDay, errors);
-        var (number, size) = SupervisionQuery.Paging(page, pageSize, errors);
+        var paging = Paging.Read(page, pageSize, errors);
         if (errors.Count > 0)
         {
             return Problems.Validation(errors);
@@ -79,11 +79,11 @@ public static class ListSignals
 
         var total = await query.CountAsync(ct);
         var rows = await query.OrderByDescending(x => x.Signal.FiredAt).ThenByDescending(x => x.Signal.DueAt).ThenBy(x => x.Signal.Rule).ThenBy(x => x.Signal.Id)
-            .Skip(number * size).Take(size).ToListAsync(ct);
+            .Skip(paging.Skip).Take(paging.Size).ToListAsync(ct);
         var items = rows.Select(x => new SignalView(
             x.Signal.Id.ToString(), new CaseId(x.Signal.CaseId).ToString(), x.Number, x.ServiceItemCode, x.Department, x.Signal.SubjectKind.ToString(),
             x.Signal.SubjectKind == Domain.Clocks.ClockKind.Case ? new CaseId(x.Signal.SubjectId).ToString() : x.Signal.SubjectId.ToString(),
             x.Signal.Rule, x.Signal.Level.ToString(), x.Signal.Basis, x.Signal.DueAt.ToString(), x.Signal.FiredAt!.Value.ToString())).ToList();
-        return Results.Ok(new Page<SignalView>(items, total, number, size));
+        return Results.Ok(new Page<SignalView>(items, total, paging.Number, paging.Size));
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using NodaTime;
 using NodaTime.Text;
+using OneStop.Workflows.Domain.Calendar;
 using OneStop.Workflows.Domain.Clocks;
 
 namespace OneStop.Workflows.Server.Features.Supervision;
@@ -11,10 +12,6 @@ public sealed record Page<T>(IReadOnlyList<T> Items, int TotalCount, int PageNum
 /// <summary>Reads the supervision routes' query strings; each problem goes into <c>errors</c> under the parameter's name (→ 400).</summary>
 internal static class SupervisionQuery
 {
-    public const int DefaultPageSize = 20;
-
-    public const int MaxPageSize = 200;
-
     /// <summary>An ISO date (<c>yyyy-MM-dd</c>), or null when absent.</summary>
     public static LocalDate? Date(string? text, string name, IDictionary<string, string[]> errors)
     {
@@ -26,10 +23,16 @@ internal static class SupervisionQuery
         var result = LocalDatePattern.Iso.Parse(text.Trim());
         if (result.Success)
         {
-            return result.Value;
+            if (SupportedDates.Contains(result.Value))
+            {
+                return result.Value;
+            }
+
+            errors[name] = [SupportedDates.OutsideMessage(result.Value)];
+            return null;
         }
 
-        errors[name] = [$"'{text}' is not a date; use yyyy-MM-dd (a day in the centre's time zone)."];
+        errors[name] = [$"'{Hosting.InputText.Quote(text)}' is not a date; use yyyy-MM-dd (a day in the centre's time zone)."];
         return null;
     }
 
@@ -56,25 +59,6 @@ internal static class SupervisionQuery
 
         errors["level"] = [$"'{text}' is not a level; one of {string.Join(", ", Enum.GetNames<SignalLevel>())}."];
         return null;
-    }
-
-    /// <summary>Page number (from 0, default 0) and size (default 20, at most 200).</summary>
-    public static (int Number, int Size) Paging(string? page, string? pageSize, IDictionary<string, string[]> errors)
-    {
-        var number = 0;
-        var size = DefaultPageSize;
-        if (!string.IsNullOrWhiteSpace(page) && (!int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out number)))
-        {
-            errors["page"] = [$"'{page}' is not a page number; pages count from 0."];
-        }
-
-        if (!string.IsNullOrWhiteSpace(pageSize) &&
-            (!int.TryParse(pageSize, NumberStyles.None, CultureInfo.InvariantCulture, out size) || size is < 1 or > MaxPageSize))
-        {
-            errors["pageSize"] = [$"'{pageSize}' is not a page size; use 1 to {MaxPageSize}."];
-        }
-
-        return (number, size);
     }
 
     /// <summary>The instant <paramref name="day"/> starts in the centre's zone.</summary>

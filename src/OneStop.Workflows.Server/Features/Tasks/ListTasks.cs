@@ -16,24 +16,29 @@ public static class ListTasks
             .WithName("ListTasks").WithSummary("scope=mine (assigned to me) or department (my department's open and paused tasks); paged, 0-based.")
             .Produces<Page>().ProducesProblem(StatusCodes.Status400BadRequest);
 
-    private static async Task<IResult> HandleAsync(HttpContext http, IDbContextFactory<OneStopDbContext> contexts, string? scope, int? page, int? pageSize, CancellationToken ct)
+    private static async Task<IResult> HandleAsync(HttpContext http, IDbContextFactory<OneStopDbContext> contexts, string? scope, string? page, string? pageSize, CancellationToken ct)
     {
         var user = CurrentUser.From(http.User)!;
         scope ??= "department";
+        var errors = new Dictionary<string, string[]>();
         if (scope is not ("mine" or "department"))
         {
-            return Problems.BadRequest("scope is 'mine' or 'department'.");
+            errors["scope"] = ["scope is 'mine' or 'department'."];
         }
 
-        var size = Math.Clamp(pageSize ?? 20, 1, ListCases.MaxPageSize);
-        var number = Math.Max(page ?? 0, 0);
+        var paging = Paging.Read(page, pageSize, errors);
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
         await using var db = await contexts.CreateDbContextAsync(ct);
         var query = db.Tasks.AsNoTracking().Where(t => t.Department == user.Department && (t.Status == ApprovalTaskStatus.Open || t.Status == ApprovalTaskStatus.Paused));
         query = scope == "mine" ? query.Where(t => t.Assignee == user.UserName) : query;
         var kinds = Enum.GetValues<TaskKind>().Where(k => CaseAccess.CanWork(user.Role, k)).ToList();
         query = query.Where(t => kinds.Contains(t.Kind));
         var total = await query.CountAsync(ct);
-        var items = await query.OrderByDescending(t => t.CreatedAt).ThenBy(t => t.Id).Skip(number * size).Take(size).ToListAsync(ct);
-        return Results.Ok(new Page(items.Select(TaskView.From).ToList(), total, number, size));
+        var items = await query.OrderByDescending(t => t.CreatedAt).ThenBy(t => t.Id).Skip(paging.Skip).Take(paging.Size).ToListAsync(ct);
+        return Results.Ok(new Page(items.Select(TaskView.From).ToList(), total, paging.Number, paging.Size));
     }
 }
