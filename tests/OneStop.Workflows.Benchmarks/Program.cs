@@ -11,6 +11,11 @@ if (args.Length > 0 && args[0] == "definitions")
     return DefinitionCompileLoad.Run(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "load")
+{
+    return await OneStop.Workflows.Benchmarks.EndToEnd.LoadCommand.RunAsync(args[1..]);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;
 

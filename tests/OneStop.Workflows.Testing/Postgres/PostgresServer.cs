@@ -40,10 +40,23 @@ public sealed partial class PostgresServer : IAsyncDisposable
     /// <summary>Admin connection string (database <c>postgres</c>, user <c>postgres</c>).</summary>
     public string AdminConnectionString { get; private set; }
 
+    /// <summary>The server's data folder (its <c>postmaster.pid</c> names the postmaster), or null for an external server.</summary>
+    public string? DataDirectory => _dataDir;
+
+    /// <summary>The folder of the PostgreSQL binaries in use (pgbench lives there too), or null for an external server.</summary>
+    public string? BinDirectory => _pgCtl is null ? null : Path.GetDirectoryName(_pgCtl);
+
     /// <summary>True when an existing server from <c>ONESTOP_TEST_POSTGRES</c> is used.</summary>
     public bool IsExternal => _rootDir is null;
 
-    public static async Task<PostgresServer> StartAsync(CancellationToken ct = default)
+    /// <summary>Starts a throwaway server tuned for tests: fsync, synchronous commit and full-page writes off.</summary>
+    public static Task<PostgresServer> StartAsync(CancellationToken ct = default) => StartAsync(durable: false, ct);
+
+    /// <summary>
+    /// Starts a throwaway server; with <paramref name="durable"/> it keeps PostgreSQL's defaults for fsync, synchronous commit
+    /// and full-page writes, as production does (the end-to-end load driver measures with them on).
+    /// </summary>
+    public static async Task<PostgresServer> StartAsync(bool durable, CancellationToken ct = default)
     {
         var external = Environment.GetEnvironmentVariable(ExternalServerVariable);
         if (!string.IsNullOrWhiteSpace(external))
@@ -86,9 +99,9 @@ public sealed partial class PostgresServer : IAsyncDisposable
             var port = ProcessRunner.GetFreeLoopbackPort();
             server.AdminConnectionString =
                 $"Host=127.0.0.1;Port={port.ToString(CultureInfo.InvariantCulture)};Username=postgres;Database=postgres";
+            string[] relaxed = durable ? [] : ["-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off"];
             var options = string.Join(' ',
-                $"-p {port}", "-c listen_addresses=127.0.0.1", $"-k '{socketDir}'", "-c fsync=off", "-c synchronous_commit=off",
-                "-c full_page_writes=off", "-c max_connections=300", "-c shared_buffers=128MB");
+                [$"-p {port}", "-c listen_addresses=127.0.0.1", $"-k '{socketDir}'", .. relaxed, "-c max_connections=300", "-c shared_buffers=128MB"]);
             server._processExitHandler = (_, _) => server.StopOnProcessExit();
             AppDomain.CurrentDomain.ProcessExit += server._processExitHandler;
             var start = await server.RunPgAsync(
