@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using OneStop.Workflows.Domain.Audit;
 using OneStop.Workflows.Domain.Cases;
 using OneStop.Workflows.Engine.Activities;
 using OneStop.Workflows.Engine.Runtime;
@@ -32,7 +33,7 @@ public sealed class AcceptanceActivity : IActivity
 
         var outcome = ApprovalInput.Text(input, DecisionInput.Outcome);
         var opinion = ApprovalInput.Text(input, DecisionInput.Opinion);
-        var actor = ApprovalInput.Text(input, DecisionInput.Actor) ?? "system";
+        var actor = ApprovalInput.Text(input, DecisionInput.Actor) ?? SystemActor.Name;
         switch (outcome)
         {
             case Outcomes.Accepted or Outcomes.Refused:

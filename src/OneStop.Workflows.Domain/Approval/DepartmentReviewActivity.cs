@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using OneStop.Workflows.Domain.Audit;
 using OneStop.Workflows.Domain.Catalogue;
 using OneStop.Workflows.Domain.Cases;
 using OneStop.Workflows.Engine.Activities;
@@ -38,7 +39,7 @@ public sealed class DepartmentReviewActivity : IActivity
 
         var outcome = ApprovalInput.Text(input, DecisionInput.Outcome);
         var opinion = ApprovalInput.Text(input, DecisionInput.Opinion) ?? string.Empty;
-        var actor = ApprovalInput.Text(input, DecisionInput.Actor) ?? "system";
+        var actor = ApprovalInput.Text(input, DecisionInput.Actor) ?? SystemActor.Name;
         var decided = new ReviewDecided(department, outcome ?? string.Empty, opinion, actor, input?["deemed"] is JsonValue deemed && deemed.TryGetValue<bool>(out var isDeemed) && isDeemed);
         switch (outcome)
         {

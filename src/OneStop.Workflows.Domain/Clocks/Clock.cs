@@ -1,4 +1,5 @@
 using NodaTime;
+using OneStop.Workflows.Domain.Audit;
 using OneStop.Workflows.Domain.Calendar;
 using OneStop.Workflows.Domain.Cases;
 using OneStop.Workflows.Domain.Catalogue;
@@ -170,7 +171,7 @@ public sealed class Clock
             if (Suspensions[i].IsOpen)
             {
                 var end = today is { } t && t >= Suspensions[i].From ? t : Suspensions[i].From;
-                Suspensions[i] = Suspensions[i] with { To = end, EndedBy = "system", EndedAt = now };
+                Suspensions[i] = Suspensions[i] with { To = end, EndedBy = SystemActor.Name, EndedAt = now };
             }
         }
 

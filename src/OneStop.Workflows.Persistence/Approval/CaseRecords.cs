@@ -21,7 +21,7 @@ public static class CaseRecords
     {
         var notification = new Notification(Domain.Shared.SequentialGuid.New(), c.Id, channel, c.Applicant.Phone, kind, message, now);
         db.Notifications.Add(notification);
-        Audit(db, c, now, "ApplicantNotified", "system", notification.Id.ToString(), null, new { kind, channel });
+        Audit(db, c, now, AuditActions.ApplicantNotified, SystemActor.Name, notification.Id.ToString(), null, new { kind, channel });
         return notification;
     }
 
@@ -31,7 +31,7 @@ public static class CaseRecords
         notice.Issue(actor, now);
         c.RecordCorrectionNoticeIssued(now);
         var notification = Notify(db, c, now, channel, "CorrectionNotice", notice.Text(c.Number));
-        Audit(db, c, now, "CorrectionNoticeIssued", actor, notice.Id.ToString(), null, new { notice.Items },
+        Audit(db, c, now, AuditActions.CorrectionNoticeIssued, actor, notice.Id.ToString(), null, new { notice.Items },
             "Correction notice issued 一次性告知: " + string.Join("; ", notice.Items.Select(i => $"{i.Material} — {i.Problem}")));
         return notification;
     }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 using OneStop.Workflows.Domain.Approval;
+using OneStop.Workflows.Domain.Audit;
 using OneStop.Workflows.Domain.Calendar;
 using OneStop.Workflows.Domain.Cases;
 using OneStop.Workflows.Engine.Hosting;
@@ -38,7 +39,7 @@ public sealed class CaseStepWriter(CentreTimeZone centre, NotificationOptions no
         {
             db.Cases.Add(submit.Case);
             step.Case = submit.Case;
-            step.Audit("CaseSubmitted", submit.Actor, null, $"Application received for {submit.Case.ServiceItemCode}.", publicText: "Application received 已收件");
+            step.Audit(AuditActions.CaseSubmitted, submit.Actor, null, $"Application received for {submit.Case.ServiceItemCode}.", publicText: "Application received 已收件");
             step.PlannedActions.Add((submit.Case.Id.Value, Domain.Clocks.SignalRules.DeemedAcceptance, submit.Case.ReceiptDate, DeemedAcceptanceWorkingDays));
         }
         else
@@ -199,7 +200,7 @@ public sealed class CaseStepWriter(CentreTimeZone centre, NotificationOptions no
                 else if (commit.Context is not CorrectionsContext)
                 {
                     task.Cancel(now);
-                    Audit("TaskCancelled", "system", task.Id.ToString(), $"{task.Kind} task of {task.Department} cancelled.");
+                    Audit(AuditActions.TaskCancelled, SystemActor.Name, task.Id.ToString(), $"{task.Kind} task of {task.Department} cancelled.");
                 }
             }
         }
@@ -219,12 +220,12 @@ public sealed class CaseStepWriter(CentreTimeZone centre, NotificationOptions no
                     }
 
                     WithdrawnActions.Add((Case.Id.Value, Domain.Clocks.SignalRules.DeemedAcceptance));
-                    Audit("CaseAccepted", a.Actor, null, a.Opinion, details: new { a.Deemed },
+                    Audit(AuditActions.CaseAccepted, a.Actor, null, a.Opinion, details: new { a.Deemed },
                         publicText: $"Accepted 已受理{(a.Deemed ? " (deemed 视为受理)" : string.Empty)} (acceptance date {NodaTime.Text.LocalDatePattern.Iso.Format(Case.AcceptanceDate!.Value)})");
                     break;
                 case AcceptanceDecided a:
                     WithdrawnActions.Add((Case.Id.Value, Domain.Clocks.SignalRules.DeemedAcceptance));
-                    Audit("CaseNotAccepted", a.Actor, null, a.Opinion, publicText: "Not accepted 不予受理");
+                    Audit(AuditActions.CaseNotAccepted, a.Actor, null, a.Opinion, publicText: "Not accepted 不予受理");
                     break;
                 case CorrectionRequested c:
                     RequestCorrection(c);
@@ -233,7 +234,7 @@ public sealed class CaseStepWriter(CentreTimeZone centre, NotificationOptions no
                     ReceiveCorrections(r);
                     break;
                 case ReviewDecided r:
-                    Audit("ReviewDecided", r.Actor, r.Department, r.Opinion, details: new { r.Department, r.Outcome, r.Deemed },
+                    Audit(AuditActions.ReviewDecided, r.Actor, r.Department, r.Opinion, details: new { r.Department, r.Outcome, r.Deemed },
                         publicText: r.Outcome == Outcomes.ReturnedForCorrection ? null : $"Review by {r.Department} completed 部门审查完成");
                     break;
                 case CompletionReached c:
@@ -270,7 +271,7 @@ public sealed class CaseStepWriter(CentreTimeZone centre, NotificationOptions no
 
                 db.Tasks.Add(task);
                 Tasks.Add(task);
-                Audit("TaskCreated", "system", task.Id.ToString(), $"{kind} task for {department}.", details: new { task.Id, kind, department });
+                Audit(AuditActions.TaskCreated, SystemActor.Name, task.Id.ToString(), $"{kind} task for {department}.", details: new { task.Id, kind, department });
                 if (task.DeemedConsentDays is > 0 and var days)
                 {
                     PlannedActions.Add((task.Id, Domain.Clocks.SignalRules.DeemedConsent, today, days));
@@ -305,12 +306,12 @@ public sealed class CaseStepWriter(CentreTimeZone centre, NotificationOptions no
                     var window = new ApprovalTask(Domain.Shared.SequentialGuid.New(), Case.Id, TaskKind.CorrectionNotice, Case.LeadDepartment, null, null, null, null, null, now);
                     db.Tasks.Add(window);
                     Tasks.Add(window);
-                    Audit("TaskCreated", "system", window.Id.ToString(), "The lead window is to issue one merged correction notice.");
+                    Audit(AuditActions.TaskCreated, SystemActor.Name, window.Id.ToString(), "The lead window is to issue one merged correction notice.");
                 }
             }
 
             notice.Merge(c.Items);
-            Audit("CorrectionRequested", c.Actor, c.Department, c.Opinion, details: new { c.Stage, c.Department, c.Items });
+            Audit(AuditActions.CorrectionRequested, c.Actor, c.Department, c.Opinion, details: new { c.Stage, c.Department, c.Items });
             if (!merge)
             {
                 IssueNotice(notice, c.Actor);
@@ -336,7 +337,7 @@ public sealed class CaseStepWriter(CentreTimeZone centre, NotificationOptions no
                 }
 
                 var corrections = commit.Context as CorrectionsContext;
-                Audit("CorrectionsReceived", corrections?.Actor ?? "applicant", corrections?.IdempotencyKey, null, details: new { r.Stage, corrections?.Materials },
+                Audit(AuditActions.CorrectionsReceived, corrections?.Actor ?? SystemActor.Applicant, corrections?.IdempotencyKey, null, details: new { r.Stage, corrections?.Materials },
                     publicText: "Corrected materials received 补正材料已收到");
             }
         }
@@ -361,7 +362,7 @@ public sealed class CaseStepWriter(CentreTimeZone centre, NotificationOptions no
                 _ => $"Case {Case.Number}: refused 不予许可. Reasons: {Case.DecisionReasons}. {Case.RemedyRights}",
             };
             Notify("Decision", text);
-            Audit("CaseCompleted", "system", null, Case.DecisionReasons, details: new { decision, resultDocument },
+            Audit(AuditActions.CaseCompleted, SystemActor.Name, null, Case.DecisionReasons, details: new { decision, resultDocument },
                 publicText: $"Decision issued 已办结: {decision}");
         }
 

@@ -60,8 +60,8 @@ public sealed class OfficialCalendar(IDbContextFactory<OneStopDbContext> context
         var now = clock.GetCurrentInstant();
         foreach (var year in ShippedCalendars.All.Where(y => !present.Contains(y.Year)))
         {
-            db.CalendarYears.Add(CalendarYearRow.From(year, null, now, "system"));
-            db.AuditEvents.Add(new AuditEvent(now, "system", "CalendarYearSeeded", null, year.Year.ToString(), null, year.Source));
+            db.CalendarYears.Add(CalendarYearRow.From(year, null, now, SystemActor.Name));
+            db.AuditEvents.Add(new AuditEvent(now, SystemActor.Name, AuditActions.CalendarYearSeeded, null, year.Year.ToString(), null, year.Source));
         }
 
         await db.SaveChangesAsync(ct);
@@ -86,7 +86,7 @@ public sealed class OfficialCalendar(IDbContextFactory<OneStopDbContext> context
         }
 
         var data = CalendarYearRow.Serialize(year, regional);
-        var audit = new AuditEvent(now, user, "CalendarYearImported", null, year.Year.ToString(), JsonSerializer.Serialize(new { before = row?.Data, after = data }), reason);
+        var audit = new AuditEvent(now, user, AuditActions.CalendarYearImported, null, year.Year.ToString(), JsonSerializer.Serialize(new { before = row?.Data, after = data }), reason);
         return await StoreAsync(db, row, CalendarYearRow.From(year, regional, now, user), audit, ct);
     }
 
@@ -111,7 +111,7 @@ public sealed class OfficialCalendar(IDbContextFactory<OneStopDbContext> context
             return new CalendarChange.Invalid(problems);
         }
 
-        var audit = new AuditEvent(now, user, "RegionalAdjustmentsSet", null, adjustments.Year.ToString(),
+        var audit = new AuditEvent(now, user, AuditActions.RegionalAdjustmentsSet, null, adjustments.Year.ToString(),
             JsonSerializer.Serialize(new { before = CalendarYearRow.SerializeRegional(row.ToRegional()), after = CalendarYearRow.SerializeRegional(adjustments) }), reason);
         return await StoreAsync(db, row, CalendarYearRow.From(national, adjustments, now, user), audit, ct);
     }
@@ -132,7 +132,7 @@ public sealed class OfficialCalendar(IDbContextFactory<OneStopDbContext> context
             return new CalendarChange.Written(await CurrentAsync(ct), Changed: false);
         }
 
-        var audit = new AuditEvent(now, user, "RegionalAdjustmentsRemoved", null, year.ToString(),
+        var audit = new AuditEvent(now, user, AuditActions.RegionalAdjustmentsRemoved, null, year.ToString(),
             JsonSerializer.Serialize(new { before = CalendarYearRow.SerializeRegional(previous), after = (string?)null }), reason);
         return await StoreAsync(db, row, CalendarYearRow.From(row.ToYear(), null, now, user), audit, ct);
     }

@@ -8,15 +8,13 @@ namespace OneStop.Workflows.Persistence.Supervision;
 
 /// <summary>
 /// Puts the centre's ladder defaults (<c>Supervision:Ladder:*</c>) in force at start-up: when they differ from the ones
-/// the last start recorded (audit event <see cref="AuditAction"/>), every running clock is re-planned under them
+/// the last start recorded (audit event <see cref="AuditActions.LadderDefaultsInForce"/>), every running clock is re-planned under them
 /// (pending signals only; fired ones never change) and the new defaults are recorded, in one transaction. On PostgreSQL
 /// an advisory lock makes nodes starting at once take turns, so the second finds the work done.
 /// </summary>
 public sealed class LadderDefaultsInForce(
     IDbContextFactory<OneStopDbContext> contexts, SignalPlanner planner, OneStopDatabaseOptions database, IClock clock, ILogger<LadderDefaultsInForce> logger)
 {
-    public const string AuditAction = "LadderDefaultsInForce";
-
     /// <summary>Arbitrary, fixed: the advisory lock key of this start-up step.</summary>
     private const long LockKey = 0x4F53_4C41_4444_0001;
 
@@ -32,7 +30,7 @@ public sealed class LadderDefaultsInForce(
         }
 
         // Ids are time-ordered (SequentialGuid), unlike At, which a simulated clock may set back at a restart.
-        var recorded = await db.AuditEvents.AsNoTracking().Where(e => e.Action == AuditAction)
+        var recorded = await db.AuditEvents.AsNoTracking().Where(e => e.Action == AuditActions.LadderDefaultsInForce)
             .OrderByDescending(e => e.Id).Select(e => e.Details).FirstOrDefaultAsync(ct);
         if (recorded == wanted)
         {
@@ -41,7 +39,7 @@ public sealed class LadderDefaultsInForce(
 
         var now = clock.GetCurrentInstant();
         var replanned = await planner.ReplanRunningClocksAsync(db, now, ct);
-        db.AuditEvents.Add(new AuditEvent(now, "system", AuditAction, null, "Supervision:Ladder", wanted,
+        db.AuditEvents.Add(new AuditEvent(now, SystemActor.Name, AuditActions.LadderDefaultsInForce, null, "Supervision:Ladder", wanted,
             recorded is null
                 ? $"Centre ladder defaults recorded at start-up; {replanned} running clock(s) planned under them."
                 : $"Centre ladder defaults changed (were {recorded}); {replanned} running clock(s) re-planned."));

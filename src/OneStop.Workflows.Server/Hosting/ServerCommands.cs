@@ -1,3 +1,4 @@
+using OneStop.Workflows.Domain.Audit;
 using OneStop.Workflows.Persistence;
 using OneStop.Workflows.Server.Features.Staff;
 
@@ -69,7 +70,7 @@ public static class ServerCommands
         }
 
         var outcome = await CreateAdministrator.HandleAsync(
-            new CreateAdministrator.Command(userName, displayName, password), CreateAdministrator.CliActor, app.Services.GetRequiredService<StaffContext>(), ct);
+            new CreateAdministrator.Command(userName, displayName, password), SystemActor.Cli, app.Services.GetRequiredService<StaffContext>(), ct);
         if (outcome.Refusal is { } refusal)
         {
             var reasons = refusal.Errors is { } errors ? string.Join(" ", errors.SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}"))) : refusal.Detail;
@@ -77,7 +78,7 @@ public static class ServerCommands
             return refusal.Kind == StaffRefusal.Kinds.Invalid ? 2 : 1;
         }
 
-        await output.WriteLineAsync($"Administrator '{userName}' created (audited as {CreateAdministrator.AdministratorCreated}). Sign in with POST /api/auth/token.");
+        await output.WriteLineAsync($"Administrator '{userName}' created (audited as {AuditActions.AdministratorCreated}). Sign in with POST /api/auth/token.");
         return 0;
     }
 }

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime.Text;
 using NodaTime;
+using OneStop.Workflows.Domain.Audit;
 using OneStop.Workflows.IntegrationTests.Api;
 using OneStop.Workflows.Persistence;
 using OneStop.Workflows.Server.Features.Admin;
@@ -259,7 +260,7 @@ public sealed class SimulatedClockTests : IAsyncLifetime
 
         await using var db = await server.Services.GetRequiredService<IDbContextFactory<OneStopDbContext>>().CreateDbContextAsync();
         var events = (await db.AuditEvents.Where(e => e.Subject == "clock").ToListAsync()).OrderBy(e => e.At).ToList();
-        events.Select(e => (e.Action, e.Actor)).Should().Equal((AdminClock.ClockSet, "admin"), (AdminClock.ClockAdvanced, "admin"));
+        events.Select(e => (e.Action, e.Actor)).Should().Equal((AuditActions.ClockSet, "admin"), (AuditActions.ClockAdvanced, "admin"));
 
         var set = JsonNode.Parse(events[0].Details!)!;
         ParseUtc(set["before"]).Should().BeInRange(StartInstant, StartInstant + Slack);

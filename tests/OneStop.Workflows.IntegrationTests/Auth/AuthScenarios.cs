@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using OneStop.Workflows.Domain.Audit;
 using OneStop.Workflows.Domain.People;
 using OneStop.Workflows.IntegrationTests.Api;
 using OneStop.Workflows.Persistence;
@@ -188,7 +189,7 @@ public abstract class AuthScenarios : IAsyncLifetime
 
         await using var db = await Db();
         var events = await db.AuditEvents.AsNoTracking()
-            .Where(e => e.Action == StaffCredentials.SignedIn || e.Action == StaffCredentials.SignInFailed).ToListAsync();
+            .Where(e => e.Action == AuditActions.SignedIn || e.Action == AuditActions.SignInFailed).ToListAsync();
         events.Should().HaveCount(2);
         var success = events.Single(e => e.Action == "SignedIn");
         success.Actor.Should().Be("supervisor");

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using OneStop.Workflows.Domain.Audit;
 using OneStop.Workflows.IntegrationTests.Api;
 using OneStop.Workflows.IntegrationTests.Infrastructure;
 using OneStop.Workflows.Persistence;
@@ -47,7 +48,7 @@ public abstract class Sessions_Issue8Scenarios : IAsyncLifetime
         var session = await db.StaffSessions.AsNoTracking().SingleAsync(s => s.UserName == "clerk.market" && s.Kind == StaffSessions.CookieKind);
         session.EndReason.Should().Be("signed-out");
         session.EndedAt.Should().NotBeNull();
-        var audit = await db.AuditEvents.AsNoTracking().SingleAsync(e => e.Action == StaffSessions.SignedOut && e.Actor == "clerk.market");
+        var audit = await db.AuditEvents.AsNoTracking().SingleAsync(e => e.Action == AuditActions.SignedOut && e.Actor == "clerk.market");
         audit.At.Should().Be(_factory.Clock.GetCurrentInstant(), "audit entries take the business clock");
     }
 
@@ -90,7 +91,7 @@ public abstract class Sessions_Issue8Scenarios : IAsyncLifetime
         (await Me(client, Access(bystander))).StatusCode.Should().Be(HttpStatusCode.OK, "another sign-in is another family");
         (await Refresh(client, RefreshOf(bystander))).StatusCode.Should().Be(HttpStatusCode.OK);
         await using var db = await Db();
-        var reuse = await db.AuditEvents.AsNoTracking().SingleAsync(e => e.Action == StaffSessions.RefreshTokenReused);
+        var reuse = await db.AuditEvents.AsNoTracking().SingleAsync(e => e.Action == AuditActions.RefreshTokenReused);
         reuse.Subject.Should().Be("head.fire");
     }
 

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
+using OneStop.Workflows.Domain.Audit;
 using OneStop.Workflows.IntegrationTests.Api;
 using OneStop.Workflows.IntegrationTests.Infrastructure;
 using OneStop.Workflows.Persistence;
@@ -65,10 +66,10 @@ public abstract class SignInProtection_Issue8Scenarios : IAsyncLifetime
 
         log.Warnings.Should().ContainSingle(w => w.Contains("locked until") && w.Contains("reviewer.fire"));
         await using var db = await server.Services.GetRequiredService<IDbContextFactory<OneStopDbContext>>().CreateDbContextAsync();
-        var lockouts = await db.AuditEvents.AsNoTracking().Where(e => e.Action == SignInLockout.AccountLockedOut).ToListAsync();
+        var lockouts = await db.AuditEvents.AsNoTracking().Where(e => e.Action == AuditActions.AccountLockedOut).ToListAsync();
         lockouts.Should().ContainSingle().Which.Subject.Should().Be("reviewer.fire");
         lockouts[0].Details.Should().Contain("\"failures\":10");
-        (await db.AuditEvents.CountAsync(e => e.Action == StaffCredentials.SignInFailed && e.Details!.Contains("locked-out")))
+        (await db.AuditEvents.CountAsync(e => e.Action == AuditActions.SignInFailed && e.Details!.Contains("locked-out")))
             .Should().Be(10 + 1 + 1 + 1, "attempts 11-20, the right password, the cookie and the 14th minute were refused as locked out");
         (await db.SignInLockouts.AnyAsync(l => l.UserName == "reviewer.fire")).Should().BeFalse("a success starts the count again");
     }
@@ -103,7 +104,7 @@ public abstract class SignInProtection_Issue8Scenarios : IAsyncLifetime
         JsonNode.DeepEquals(await ProblemWithoutTraceId(await Token(client, "nobody", "x")), await ProblemWithoutTraceId(await Token(client, "designer", DemoUsers.Password)))
             .Should().BeTrue("a locked unknown name and a locked real account answer alike");
         await using var db = await Db(factory);
-        (await db.AuditEvents.CountAsync(e => e.Action == SignInLockout.AccountLockedOut)).Should().Be(2);
+        (await db.AuditEvents.CountAsync(e => e.Action == AuditActions.AccountLockedOut)).Should().Be(2);
     }
 
     [Fact]

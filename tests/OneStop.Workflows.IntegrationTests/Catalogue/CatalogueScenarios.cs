@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using OneStop.Workflows.Domain.Audit;
 using OneStop.Workflows.IntegrationTests.Api;
 using OneStop.Workflows.IntegrationTests.Infrastructure;
 using OneStop.Workflows.Persistence;
@@ -129,7 +130,7 @@ public sealed class CatalogueScenarios(PostgresServerFixture postgres) : IAsyncL
         JsonNode.DeepEquals(loaded, created).Should().BeTrue();
         loaded["coDepartments"]!.AsArray().Select(c => c!.GetValue<string>()).Should().Equal("market");
         loaded["materials"]![1]!["count"]!.GetValue<int>().Should().Be(2);
-        var audit = await Audits(_factory, CreateServiceItem.AuditAction);
+        var audit = await Audits(_factory, AuditActions.ServiceItemCreated);
         audit.Should().ContainSingle().Which.Should().Match<Domain.Audit.AuditEvent>(a => a.Actor == Admin && a.Subject == "outdoor-advertising");
     }
 
@@ -144,7 +145,7 @@ public sealed class CatalogueScenarios(PostgresServerFixture postgres) : IAsyncL
         response.StatusCode.Should().Be(HttpStatusCode.Conflict);
         (await Problem(response))["type"]!.GetValue<string>().Should().EndWith("/conflict");
         (await Json(await Client.GetAsync("/api/service-items/eia-approval")))["name"]!.GetValue<string>().Should().NotBe("Another EIA approval");
-        (await Audits(_factory, CreateServiceItem.AuditAction)).Should().BeEmpty();
+        (await Audits(_factory, AuditActions.ServiceItemCreated)).Should().BeEmpty();
     }
 
     public static TheoryData<string, string, string> InvalidBodies => new()
@@ -178,7 +179,7 @@ public sealed class CatalogueScenarios(PostgresServerFixture postgres) : IAsyncL
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest, kind);
         (await Problem(response))["errors"]!.AsObject().Select(e => e.Key).Should().Contain(field, kind);
         (await Client.GetAsync("/api/service-items/outdoor-advertising")).StatusCode.Should().Be(HttpStatusCode.NotFound);
-        (await Audits(_factory, CreateServiceItem.AuditAction)).Should().BeEmpty();
+        (await Audits(_factory, AuditActions.ServiceItemCreated)).Should().BeEmpty();
     }
 
     [Theory]
@@ -191,7 +192,7 @@ public sealed class CatalogueScenarios(PostgresServerFixture postgres) : IAsyncL
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await Problem(response))["status"]!.GetValue<int>().Should().Be(400);
-        (await Audits(_factory, CreateServiceItem.AuditAction)).Should().BeEmpty();
+        (await Audits(_factory, AuditActions.ServiceItemCreated)).Should().BeEmpty();
     }
 
     [Fact]
@@ -211,7 +212,7 @@ public sealed class CatalogueScenarios(PostgresServerFixture postgres) : IAsyncL
         updated["promisedLimit"]!["value"]!.GetValue<int>().Should().Be(2);
         updated["deliveryMethods"]!.AsArray().Select(d => d!.GetValue<string>()).Should().Equal("Pickup");
         JsonNode.DeepEquals(await Json(await Client.GetAsync("/api/service-items/construction-permit")), updated).Should().BeTrue();
-        var audit = (await Audits(_factory, UpdateServiceItem.AuditAction)).Should().ContainSingle().Subject;
+        var audit = (await Audits(_factory, AuditActions.ServiceItemUpdated)).Should().ContainSingle().Subject;
         audit.Actor.Should().Be(Admin);
         JsonNode.Parse(audit.Details!)!["changed"]!.AsArray().Select(c => c!.GetValue<string>())
             .Should().BeEquivalentTo("promisedLimit", "deliveryMethods");
@@ -224,7 +225,7 @@ public sealed class CatalogueScenarios(PostgresServerFixture postgres) : IAsyncL
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         (await Json(response))["version"]!.GetValue<long>().Should().Be(0);
-        (await Audits(_factory, UpdateServiceItem.AuditAction)).Should().BeEmpty();
+        (await Audits(_factory, AuditActions.ServiceItemUpdated)).Should().BeEmpty();
     }
 
     [Fact]
@@ -250,7 +251,7 @@ public sealed class CatalogueScenarios(PostgresServerFixture postgres) : IAsyncL
         var item = await Json(await Client.GetAsync("/api/service-items/food-business-licence"));
         item["leadDepartment"]!.GetValue<string>().Should().Be("market");
         item["version"]!.GetValue<long>().Should().Be(0);
-        (await Audits(_factory, UpdateServiceItem.AuditAction)).Should().BeEmpty();
+        (await Audits(_factory, AuditActions.ServiceItemUpdated)).Should().BeEmpty();
     }
 
     [Fact]

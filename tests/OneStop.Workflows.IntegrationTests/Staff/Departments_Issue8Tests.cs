@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using OneStop.Workflows.Domain.Audit;
 using OneStop.Workflows.IntegrationTests.Api;
 using OneStop.Workflows.IntegrationTests.Cases;
 using OneStop.Workflows.IntegrationTests.Infrastructure;
@@ -41,8 +42,8 @@ public sealed class Departments_Issue8Tests(PostgresServerFixture postgres) : Po
 
         var audit = await AuditAsync(Factory, "audit");
         audit.Select(e => e.Actor).Should().AllBe("admin");
-        audit.Select(e => e.Action).Should().BeEquivalentTo([CreateDepartment.DepartmentCreated, RenameDepartment.DepartmentRenamed, RetireDepartment.DepartmentRetired]);
-        var rename = JsonNode.Parse(audit.Single(e => e.Action == RenameDepartment.DepartmentRenamed).Details!)!;
+        audit.Select(e => e.Action).Should().BeEquivalentTo([AuditActions.DepartmentCreated, AuditActions.DepartmentRenamed, AuditActions.DepartmentRetired]);
+        var rename = JsonNode.Parse(audit.Single(e => e.Action == AuditActions.DepartmentRenamed).Details!)!;
         rename["before"]!["chineseName"]!.GetValue<string>().Should().Be("审计局");
         rename["after"]!["chineseName"]!.GetValue<string>().Should().Be("审计监督局");
 
@@ -87,7 +88,7 @@ public sealed class Departments_Issue8Tests(PostgresServerFixture postgres) : Po
         problem["code"]!.GetValue<string>().Should().Be("department.has-open-work");
         (await Json(await admin.GetAsync("/api/departments"), HttpStatusCode.OK))["items"]!.AsArray()
             .Single(d => d!["code"]!.GetValue<string>() == "fire")!["active"]!.GetValue<bool>().Should().BeTrue();
-        (await AuditAsync(Factory, "fire")).Should().NotContain(e => e.Action == RetireDepartment.DepartmentRetired);
+        (await AuditAsync(Factory, "fire")).Should().NotContain(e => e.Action == AuditActions.DepartmentRetired);
     }
 
     [Theory]

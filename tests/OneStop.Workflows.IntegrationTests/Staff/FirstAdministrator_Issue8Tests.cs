@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using OneStop.Workflows.Domain.Audit;
 using OneStop.Workflows.Domain.People;
 using OneStop.Workflows.IntegrationTests.Api;
 using OneStop.Workflows.IntegrationTests.Infrastructure;
@@ -49,8 +50,8 @@ public sealed class FirstAdministrator_Issue8Tests(PostgresServerFixture postgre
         await Json(await chief.PostAsJsonAsync("/api/admin/departments", new { code = "market", chineseName = "市场监督管理局", englishName = "Market regulation" }),
             HttpStatusCode.Created);
         again.Log.Should().NotContain(line => line.Contains("create-admin --user NAME"), "an administrator exists now");
-        (await AuditAsync(again, "chief")).Should().ContainSingle(e => e.Action == CreateAdministrator.AdministratorCreated)
-            .Which.Actor.Should().Be(CreateAdministrator.CliActor);
+        (await AuditAsync(again, "chief")).Should().ContainSingle(e => e.Action == AuditActions.AdministratorCreated)
+            .Which.Actor.Should().Be(SystemActor.Cli);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using OneStop.Workflows.Domain.Audit;
 using OneStop.Workflows.IntegrationTests.Api;
 using OneStop.Workflows.IntegrationTests.Cases;
 using OneStop.Workflows.IntegrationTests.Infrastructure;
@@ -54,8 +55,8 @@ public sealed class StaffAdministration_Issue8Tests(PostgresServerFixture postgr
         await Json(await working.PostAsJsonAsync("/api/cases", CaseDriver.Application("food-business-licence")), HttpStatusCode.Created);
 
         var audit = await AuditAsync(Factory, "clerk.li");
-        audit.Select(e => (e.Action, e.Actor)).Should().Contain([(CreateUser.UserCreated, "admin"), (ChangeOwnPassword.PasswordChanged, "clerk.li")]);
-        var createdDetails = JsonNode.Parse(audit.Single(e => e.Action == CreateUser.UserCreated).Details!)!["after"]!;
+        audit.Select(e => (e.Action, e.Actor)).Should().Contain([(AuditActions.UserCreated, "admin"), (AuditActions.PasswordChanged, "clerk.li")]);
+        var createdDetails = JsonNode.Parse(audit.Single(e => e.Action == AuditActions.UserCreated).Details!)!["after"]!;
         createdDetails["role"]!.GetValue<string>().Should().Be("WindowClerk");
         createdDetails["department"]!.GetValue<string>().Should().Be("market");
         audit.Should().NotContain(e => (e.Details ?? string.Empty).Contains(oneTime), "no password is ever audited");
@@ -82,7 +83,7 @@ public sealed class StaffAdministration_Issue8Tests(PostgresServerFixture postgr
         using var again = await Factory.CreateClientAsAsync("reviewer.water");
         (await Json(await again.GetAsync("/api/auth/me"), HttpStatusCode.OK))["role"]!.GetValue<string>().Should().Be("DepartmentHead");
 
-        var change = (await AuditAsync(Factory, "reviewer.water")).Single(e => e.Action == ChangeUserRole.UserRoleChanged);
+        var change = (await AuditAsync(Factory, "reviewer.water")).Single(e => e.Action == AuditActions.UserRoleChanged);
         change.Actor.Should().Be("admin");
         var details = JsonNode.Parse(change.Details!)!;
         details["before"]!["role"]!.GetValue<string>().Should().Be("Reviewer");
@@ -111,7 +112,7 @@ public sealed class StaffAdministration_Issue8Tests(PostgresServerFixture postgr
         (await back.GetAsync("/api/tasks")).StatusCode.Should().Be(HttpStatusCode.OK);
 
         (await AuditAsync(Factory, "reviewer.fire")).Where(e => e.Actor == "admin").Select(e => e.Action)
-            .Should().BeEquivalentTo([DisableUser.UserDisabled, EnableUser.UserEnabled]);
+            .Should().BeEquivalentTo([AuditActions.UserDisabled, AuditActions.UserEnabled]);
     }
 
     [Fact]
@@ -130,7 +131,7 @@ public sealed class StaffAdministration_Issue8Tests(PostgresServerFixture postgr
         using var head = await SignedInAsync(Factory, "head.fire", oneTime);
         (await Json(await head.GetAsync("/api/supervision/signals"), HttpStatusCode.Forbidden))["code"]!.GetValue<string>().Should().Be("password-change-required");
 
-        var audit = (await AuditAsync(Factory, "head.fire")).Single(e => e.Action == ResetPassword.PasswordReset);
+        var audit = (await AuditAsync(Factory, "head.fire")).Single(e => e.Action == AuditActions.PasswordReset);
         audit.Actor.Should().Be("admin");
         audit.Details.Should().NotContain(oneTime);
     }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using OneStop.Workflows.Domain.Audit;
 using OneStop.Workflows.Domain.Clocks;
 using OneStop.Workflows.IntegrationTests.Cases;
 using OneStop.Workflows.IntegrationTests.Infrastructure;
@@ -62,7 +63,7 @@ public sealed class ItemLadderSettings_Issue4Tests(PostgresServerFixture postgre
             "Half the promised limit is used: 3 of 5 working days counted by the end of 2025-09-30 (promised due 2025-10-10).");
         (await PlanAsync(other)).Should().Equal(otherBefore, "another item's cases keep their plan");
 
-        var audit = await InDbAsync(db => db.AuditEvents.AsNoTracking().Where(e => e.Action == UpdateServiceItem.AuditAction).OrderBy(e => e.At).ToListAsync());
+        var audit = await InDbAsync(db => db.AuditEvents.AsNoTracking().Where(e => e.Action == AuditActions.ServiceItemUpdated).OrderBy(e => e.At).ToListAsync());
         audit.Should().HaveCount(2);
         var details = JsonNode.Parse(audit[1].Details!)!;
         details["changed"]!.AsArray().Select(c => c!.GetValue<string>()).Should().Equal("supervision");

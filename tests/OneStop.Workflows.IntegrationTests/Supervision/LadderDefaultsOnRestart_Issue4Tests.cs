@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OneStop.Workflows.Domain.Audit;
 using OneStop.Workflows.Domain.Clocks;
 using OneStop.Workflows.IntegrationTests.Api;
 using OneStop.Workflows.IntegrationTests.Infrastructure;
@@ -46,5 +47,5 @@ public sealed class LadderDefaultsOnRestart_Issue4Tests(PostgresServerFixture po
         (await SignalsAsync(caseId)).Single(s => s.Rule == SignalRules.CasePrompt).DueAt;
 
     private Task<List<Domain.Audit.AuditEvent>> LadderEventsAsync() =>
-        InDbAsync(db => db.AuditEvents.AsNoTracking().Where(e => e.Action == LadderDefaultsInForce.AuditAction).OrderBy(e => e.Id).ToListAsync());
+        InDbAsync(db => db.AuditEvents.AsNoTracking().Where(e => e.Action == AuditActions.LadderDefaultsInForce).OrderBy(e => e.Id).ToListAsync());
 }

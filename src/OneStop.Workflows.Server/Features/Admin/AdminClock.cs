@@ -14,10 +14,6 @@ namespace OneStop.Workflows.Server.Features.Admin;
 /// </summary>
 public static class AdminClock
 {
-    public const string ClockSet = "ClockSet";
-
-    public const string ClockAdvanced = "ClockAdvanced";
-
     /// <summary>Exactly one of <see cref="Now"/> (ISO-8601 date-time with offset) or <see cref="AdvanceBy"/> (ISO-8601 duration).</summary>
     public sealed record ChangeRequest(string? Now, string? AdvanceBy);
 
@@ -117,7 +113,7 @@ public static class AdminClock
         var user = CurrentUser.From(http.User)!;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            db.AuditEvents.Add(new AuditEvent(change.After, user.UserName, target is null ? ClockAdvanced : ClockSet, null, "clock",
+            db.AuditEvents.Add(new AuditEvent(change.After, user.UserName, target is null ? AuditActions.ClockAdvanced : AuditActions.ClockSet, null, "clock",
                 JsonSerializer.Serialize(new
                 {
                     before = ClockText.FormatUtc(change.Before),

@@ -10,13 +10,11 @@ namespace OneStop.Workflows.Server.Features.Auth;
 
 /// <summary>
 /// Account lockout (账户锁定): after <see cref="SignInOptions.LockoutFailures"/> consecutive failed sign-ins a user name is
-/// refused for <see cref="SignInOptions.LockoutMinutes"/>, even with the right password; audited (<c>AccountLockedOut</c>)
+/// refused for <see cref="SignInOptions.LockoutMinutes"/>, even with the right password; audited (<see cref="AuditActions.AccountLockedOut"/>)
 /// and logged as a warning. Counted per user name as typed, known or not, so that it tells nothing about who exists.
 /// </summary>
 public sealed class SignInLockout(IOptions<SignInOptions> options, ILogger<SignInLockout> logger)
 {
-    public const string AccountLockedOut = "AccountLockedOut";
-
     private readonly SignInOptions _options = options.Value;
 
     public Task<bool> IsLockedAsync(OneStopDbContext db, string userName, Instant now, CancellationToken ct) =>
@@ -40,7 +38,7 @@ public sealed class SignInLockout(IOptions<SignInOptions> options, ILogger<SignI
             return;
         }
 
-        db.AuditEvents.Add(new AuditEvent(now, "system", AccountLockedOut, null, userName,
+        db.AuditEvents.Add(new AuditEvent(now, SystemActor.Name, AuditActions.AccountLockedOut, null, userName,
             JsonSerializer.Serialize(new { failures, lockedUntil = until.ToString() }), null));
         await db.SaveChangesAsync(ct);
         logger.LogWarning("Sign-in for user name {UserName} locked until {LockedUntil} after {Failures} consecutive failures", userName, until, failures);

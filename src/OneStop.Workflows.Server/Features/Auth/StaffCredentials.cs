@@ -13,7 +13,7 @@ using OneStop.Workflows.Server.Hosting.RateLimits;
 namespace OneStop.Workflows.Server.Features.Auth;
 
 /// <summary>
-/// Checks a user name and password against <c>users</c> and audits the attempt (<c>SignedIn</c> / <c>SignInFailed</c>).
+/// Checks a user name and password against <c>users</c> and audits the attempt (<see cref="AuditActions.SignedIn"/> / <see cref="AuditActions.SignInFailed"/>).
 /// Shared by the token and the cookie sign-in. Also applies the per-user-name rate limit (429) and the account lockout
 /// (<see cref="SignInLockout"/>): a locked user name gets the same 401 as a wrong password, without the password checked.
 /// </summary>
@@ -22,10 +22,6 @@ public sealed class StaffCredentials(
 {
     /// <summary>The request body of both sign-ins.</summary>
     public sealed record Request(string UserName, string Password);
-
-    public const string AnonymousActor = "anonymous";
-    public const string SignedIn = "SignedIn";
-    public const string SignInFailed = "SignInFailed";
 
     private const int MaxAuditedNameLength = 64;
 
@@ -59,7 +55,7 @@ public sealed class StaffCredentials(
         var key = Truncate(userName);
         if (await lockout.IsLockedAsync(db, key, now, ct))
         {
-            db.AuditEvents.Add(new AuditEvent(now, AnonymousActor, SignInFailed, null, key, Details(method, "locked-out"), null));
+            db.AuditEvents.Add(new AuditEvent(now, SystemActor.Anonymous, AuditActions.SignInFailed, null, key, Details(method, "locked-out"), null));
             await db.SaveChangesAsync(ct);
             return (null, AuthProblems.SignInFailed());
         }
@@ -73,7 +69,7 @@ public sealed class StaffCredentials(
             : null;
         if (cause is not null)
         {
-            db.AuditEvents.Add(new AuditEvent(now, AnonymousActor, SignInFailed, null, key, Details(method, cause), null));
+            db.AuditEvents.Add(new AuditEvent(now, SystemActor.Anonymous, AuditActions.SignInFailed, null, key, Details(method, cause), null));
             await db.SaveChangesAsync(ct);
             await lockout.RecordFailureAsync(db, key, now, ct);
             return (null, AuthProblems.SignInFailed());
@@ -84,7 +80,7 @@ public sealed class StaffCredentials(
             user!.ChangePasswordHash(hasher.HashPassword(user, password));
         }
 
-        db.AuditEvents.Add(new AuditEvent(now, user!.UserName, SignedIn, null, user.UserName, Details(method, null), null));
+        db.AuditEvents.Add(new AuditEvent(now, user!.UserName, AuditActions.SignedIn, null, user.UserName, Details(method, null), null));
         await db.SaveChangesAsync(ct);
         await lockout.RecordSuccessAsync(db, key, ct);
         return (user, null);

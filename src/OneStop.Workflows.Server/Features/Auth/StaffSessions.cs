@@ -31,9 +31,6 @@ public sealed class StaffSessions(
     public const string RefreshClaim = "onestop:refresh";
     public const string CookieKind = "cookie";
     public const string TokenKind = "token";
-    public const string SignedOut = "SignedOut";
-    public const string RefreshTokenReused = "RefreshTokenReused";
-
     /// <summary>Why a refresh was refused, or null when a new principal was issued.</summary>
     public sealed record Rotation(ClaimsPrincipal? Principal, string? Refusal);
 
@@ -81,7 +78,7 @@ public sealed class StaffSessions(
         {
             if (await db.RefreshTokens.AnyAsync(t => t.Id == refreshId && t.SessionId == sessionId, ct))
             {
-                await EndAsync(db, sessionId, "refresh-token-reused", RefreshTokenReused, now, clock.GetCurrentInstant(), ct);
+                await EndAsync(db, sessionId, "refresh-token-reused", AuditActions.RefreshTokenReused, now, clock.GetCurrentInstant(), ct);
                 logger.LogWarning("A used refresh token of session {SessionId} was presented again; the session and all its tokens are revoked", sessionId);
                 return new Rotation(null, "reused");
             }
@@ -109,7 +106,7 @@ public sealed class StaffSessions(
         if (Id(principal, SessionClaim) is { } sessionId)
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            await EndAsync(db, sessionId, "signed-out", SignedOut, WallNow, clock.GetCurrentInstant(), ct);
+            await EndAsync(db, sessionId, "signed-out", AuditActions.SignedOut, WallNow, clock.GetCurrentInstant(), ct);
         }
     }
 

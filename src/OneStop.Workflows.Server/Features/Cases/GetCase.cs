@@ -27,7 +27,7 @@ public static class GetCase
         var c = await db.Cases.AsNoTracking().FirstAsync(x => x.Id == caseId, ct);
         var tasks = await db.Tasks.AsNoTracking().Where(t => t.CaseId == caseId).OrderBy(t => t.CreatedAt).ToListAsync(ct);
         var timeline = await db.AuditEvents.AsNoTracking().Where(e => e.CaseId == caseId.Value).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(ct);
-        db.AuditEvents.Add(new AuditEvent(clock.GetCurrentInstant(), user.UserName, "PersonalDataRead", caseId.Value, c.Number, null, "GET /api/cases/{id}"));
+        db.AuditEvents.Add(new AuditEvent(clock.GetCurrentInstant(), user.UserName, AuditActions.PersonalDataRead, caseId.Value, c.Number, null, "GET /api/cases/{id}"));
         await db.SaveChangesAsync(ct);
         return Results.Ok(new CaseDetail(c.Id.ToString(), c.Number, c.ServiceItemCode, c.Status.ToString(), c.Decision?.ToString(), c.DecisionReasons,
             c.RemedyRights, c.ResultDocument, c.Applicant, System.Text.Json.Nodes.JsonNode.Parse(c.FormJson), c.Materials, c.ReceivedAt.ToString(), IsoDate.Format(c.ReceiptDate),

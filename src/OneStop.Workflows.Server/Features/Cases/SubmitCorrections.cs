@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Workflows.Domain.Approval;
+using OneStop.Workflows.Domain.Audit;
 using OneStop.Workflows.Domain.Cases;
 using OneStop.Workflows.Engine.Hosting;
 using OneStop.Workflows.Persistence;
@@ -65,7 +66,7 @@ public static class SubmitCorrections
                 return Problems.Forbidden($"Corrections are received by the lead window ({c.LeadDepartment}).");
             }
 
-            if (await db.AuditEvents.AnyAsync(e => e.CaseId == c.Id.Value && e.Action == "CorrectionsReceived" && e.Subject == key, ct))
+            if (await db.AuditEvents.AnyAsync(e => e.CaseId == c.Id.Value && e.Action == AuditActions.CorrectionsReceived && e.Subject == key, ct))
             {
                 return Results.Ok(await AnswerAsync(db, c.Id, ct));
             }

@@ -58,7 +58,7 @@ public static class UpdateDelivery
             return Problems.Conflict(refusal!, "delivery.transition");
         }
 
-        db.AuditEvents.Add(new AuditEvent(now, user.UserName, "DeliveryUpdated", c.Id.Value, next.ToString(), null, request.TrackingNumber,
+        db.AuditEvents.Add(new AuditEvent(now, user.UserName, AuditActions.DeliveryUpdated, c.Id.Value, next.ToString(), null, request.TrackingNumber,
             AuditVisibility.Public, next switch
             {
                 DeliveryStatus.Dispatched => $"Result dispatched by mail 已邮寄 {request.TrackingNumber}".Trim(),

@@ -14,8 +14,6 @@ namespace OneStop.Workflows.Server.Features.Catalogue;
 /// <summary>Adds a service item to the catalogue (administrators); the item and its audit event are one transaction.</summary>
 public static class CreateServiceItem
 {
-    public const string AuditAction = "ServiceItemCreated";
-
     public static void MapCreateServiceItem(this RouteGroupBuilder api) =>
         api.MapPost("/service-items", HandleAsync)
             .WithName("CreateServiceItem")
@@ -57,7 +55,7 @@ public static class CreateServiceItem
         var now = clock.GetCurrentInstant();
         var item = new ServiceItem(code, data!, now);
         db.ServiceItems.Add(item);
-        db.AuditEvents.Add(new AuditEvent(now, CurrentUser.From(http.User)?.UserName ?? "anonymous", AuditAction, null, code,
+        db.AuditEvents.Add(new AuditEvent(now, CurrentUser.From(http.User)?.UserName ?? SystemActor.Anonymous, AuditActions.ServiceItemCreated, null, code,
             JsonSerializer.Serialize(new { name = data!.Name, workflowDefinitionId = data.WorkflowDefinitionId }), null));
         try
         {

@@ -16,12 +16,6 @@ public static class DemoCentre
     /// <summary>The parent unit of every demo department.</summary>
     public const string City = "city";
 
-    public const string SeededActor = "system";
-
-    public const string DepartmentSeeded = nameof(DepartmentSeeded);
-
-    public const string ServiceItemSeeded = nameof(ServiceItemSeeded);
-
     /// <summary>The city government first, then its departments.</summary>
     public static IReadOnlyList<(string Code, string ChineseName, string EnglishName, string? ParentCode)> Departments { get; } =
     [
@@ -187,7 +181,7 @@ public static class DemoCentre
         foreach (var (code, chineseName, englishName, parentCode) in newDepartments)
         {
             db.Departments.Add(new Department(code, chineseName, englishName, parentCode));
-            db.AuditEvents.Add(new AuditEvent(now, SeededActor, DepartmentSeeded, null, code,
+            db.AuditEvents.Add(new AuditEvent(now, SystemActor.Name, AuditActions.DepartmentSeeded, null, code,
                 JsonSerializer.Serialize(new { chineseName, englishName, parentCode }), null));
         }
 
@@ -197,7 +191,7 @@ public static class DemoCentre
         foreach (var (code, data) in newItems)
         {
             db.ServiceItems.Add(new ServiceItem(code, data, now));
-            db.AuditEvents.Add(new AuditEvent(now, SeededActor, ServiceItemSeeded, null, code,
+            db.AuditEvents.Add(new AuditEvent(now, SystemActor.Name, AuditActions.ServiceItemSeeded, null, code,
                 JsonSerializer.Serialize(new { name = data.Name, workflowDefinitionId = data.WorkflowDefinitionId }), null));
         }
 

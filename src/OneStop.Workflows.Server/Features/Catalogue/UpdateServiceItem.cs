@@ -18,8 +18,6 @@ namespace OneStop.Workflows.Server.Features.Catalogue;
 /// </summary>
 public static class UpdateServiceItem
 {
-    public const string AuditAction = "ServiceItemUpdated";
-
     public static void MapUpdateServiceItem(this RouteGroupBuilder api) =>
         api.MapPut("/service-items/{code}", HandleAsync)
             .WithName("UpdateServiceItem")
@@ -85,7 +83,7 @@ public static class UpdateServiceItem
 
         // Clocks copy their limits when they start, so only the ladder settings reach cases already running.
         var replannedClocks = changed.Contains(ItemSupervision.Field) ? await planner.ReplanItemAsync(db, code, data!, now, ct) : 0;
-        db.AuditEvents.Add(new AuditEvent(now, CurrentUser.From(http.User)?.UserName ?? "anonymous", AuditAction, null, code,
+        db.AuditEvents.Add(new AuditEvent(now, CurrentUser.From(http.User)?.UserName ?? SystemActor.Anonymous, AuditActions.ServiceItemUpdated, null, code,
             JsonSerializer.Serialize(new { changed, fromVersion, toVersion = item.Version, replannedClocks }), null));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);

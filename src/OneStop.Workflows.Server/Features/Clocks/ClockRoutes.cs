@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OneStop.Workflows.Domain.Audit;
 using OneStop.Workflows.Domain.Cases;
 using OneStop.Workflows.Domain.Clocks;
 using OneStop.Workflows.Persistence;
@@ -102,7 +103,7 @@ public static class ClockRoutes
                 }
             }
 
-            CaseRecords.Audit(scope.Db, scope.Case, scope.Now, "ClockSuspended", user.UserName, suspensionId.ToString(), request.Notice,
+            CaseRecords.Audit(scope.Db, scope.Case, scope.Now, AuditActions.ClockSuspended, user.UserName, suspensionId.ToString(), request.Notice,
                 new { request.Type, request.LocalType, from = CalendarJson.Format(start), request.ExpectedWorkingDays },
                 $"Time limit suspended 中止计时: {request.Type} {request.LocalType}, expected {request.ExpectedWorkingDays} working days".Trim());
             CaseRecords.Notify(scope.Db, scope.Case, scope.Now, scope.Channel, "SuspensionNotice", $"Case {scope.Case.Number}: {request.Notice}");
@@ -143,7 +144,7 @@ public static class ClockRoutes
                 }
             }
 
-            CaseRecords.Audit(scope.Db, scope.Case, scope.Now, "SuspensionEnded", user.UserName, sid.ToString(), null, new { to = CalendarJson.Format(end) },
+            CaseRecords.Audit(scope.Db, scope.Case, scope.Now, AuditActions.SuspensionEnded, user.UserName, sid.ToString(), null, new { to = CalendarJson.Format(end) },
                 "Time limit resumed 恢复计时");
             CaseRecords.Notify(scope.Db, scope.Case, scope.Now, scope.Channel, "SuspensionEnded", $"Case {scope.Case.Number}: the special procedure has ended; the time limit runs again.");
             return null;
@@ -187,11 +188,11 @@ public static class ClockRoutes
             var statutoryEnd = statutoryDue is { } due ? scope.Day.EndOf(due) : (NodaTime.Instant?)null;
             if (caseClock.Extend(request.WorkingDays!.Value, user.UserName, request.Reason!, scope.Now, statutoryEnd) is { } refusal)
             {
-                CaseRecords.Audit(scope.Db, scope.Case, scope.Now, "ExtensionRefused", user.UserName, refusal.Code, request.Reason, new { request.WorkingDays, refusal.Message });
+                CaseRecords.Audit(scope.Db, scope.Case, scope.Now, AuditActions.ExtensionRefused, user.UserName, refusal.Code, request.Reason, new { request.WorkingDays, refusal.Message });
                 return Problems.Conflict(refusal.Message, refusal.Code);
             }
 
-            CaseRecords.Audit(scope.Db, scope.Case, scope.Now, "DeadlineExtended", user.UserName, null, request.Reason, new { request.WorkingDays },
+            CaseRecords.Audit(scope.Db, scope.Case, scope.Now, AuditActions.DeadlineExtended, user.UserName, null, request.Reason, new { request.WorkingDays },
                 $"Time limit extended by {request.WorkingDays} working days 延长期限");
             CaseRecords.Notify(scope.Db, scope.Case, scope.Now, scope.Channel, "ExtensionNotice",
                 $"Case {scope.Case.Number}: the time limit is extended by {request.WorkingDays} working days. Reason: {request.Reason}");

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using OneStop.Workflows.Domain.Audit;
 using OneStop.Workflows.Server.Hosting;
 
 namespace OneStop.Workflows.Server.Features.Staff;
@@ -9,8 +10,6 @@ namespace OneStop.Workflows.Server.Features.Staff;
 /// </summary>
 public static class ChangeOwnPassword
 {
-    public const string PasswordChanged = nameof(PasswordChanged);
-
     public sealed record Command(string? CurrentPassword, string? NewPassword);
 
     public static async Task<StaffOutcome<bool>> HandleAsync(Command command, CurrentUser actor, StaffContext staff, CancellationToken ct)
@@ -44,7 +43,7 @@ public static class ChangeOwnPassword
 
         var wasOneTime = user.MustChangePassword;
         user.ChangePassword(staff.Hasher.HashPassword(user, command.NewPassword!));
-        StaffContext.Audit(db, staff.Clock.GetCurrentInstant(), actor.UserName, PasswordChanged, actor.UserName, new { oneTimePasswordReplaced = wasOneTime });
+        StaffContext.Audit(db, staff.Clock.GetCurrentInstant(), actor.UserName, AuditActions.PasswordChanged, actor.UserName, new { oneTimePasswordReplaced = wasOneTime });
         await StaffRoutes.SaveAndForgetAsync(db, staff, user, ct);
         return true;
     }

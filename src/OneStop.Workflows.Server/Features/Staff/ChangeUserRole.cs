@@ -1,3 +1,4 @@
+using OneStop.Workflows.Domain.Audit;
 using OneStop.Workflows.Domain.People;
 using OneStop.Workflows.Server.Hosting;
 
@@ -6,8 +7,6 @@ namespace OneStop.Workflows.Server.Features.Staff;
 /// <summary>An administrator changes a user's role and/or department; the user's existing tokens and cookies end.</summary>
 public static class ChangeUserRole
 {
-    public const string UserRoleChanged = nameof(UserRoleChanged);
-
     public sealed record Command(string? Role, string? Department);
 
     public static async Task<StaffOutcome<UserView>> HandleAsync(string userName, Command command, CurrentUser actor, StaffContext staff, CancellationToken ct)
@@ -41,7 +40,7 @@ public static class ChangeUserRole
             return StaffRefusal.Conflict(unchanged, "user.unchanged");
         }
 
-        StaffContext.Audit(db, staff.Clock.GetCurrentInstant(), actor.UserName, UserRoleChanged, userName,
+        StaffContext.Audit(db, staff.Clock.GetCurrentInstant(), actor.UserName, AuditActions.UserRoleChanged, userName,
             new { before, after = new { user.Role, department = user.DepartmentCode } });
         await StaffRoutes.SaveAndForgetAsync(db, staff, user, ct);
         return UserView.From(user);

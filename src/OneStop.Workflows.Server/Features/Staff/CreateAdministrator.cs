@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OneStop.Workflows.Domain.Audit;
 using OneStop.Workflows.Domain.People;
 
 namespace OneStop.Workflows.Server.Features.Staff;
@@ -9,11 +10,6 @@ namespace OneStop.Workflows.Server.Features.Staff;
 /// </summary>
 public static class CreateAdministrator
 {
-    public const string AdministratorCreated = nameof(AdministratorCreated);
-
-    /// <summary>The audit actor of the command line.</summary>
-    public const string CliActor = "cli";
-
     public sealed record Command(string? UserName, string? DisplayName, string? Password);
 
     public static async Task<StaffOutcome<UserView>> HandleAsync(Command command, string actor, StaffContext staff, CancellationToken ct)
@@ -57,7 +53,7 @@ public static class CreateAdministrator
         var user = new UserAccount(userName, displayName, Role.Administrator, null, "pending");
         user.ChangePassword(staff.Hasher.HashPassword(user, command.Password!));
         db.Users.Add(user);
-        StaffContext.Audit(db, staff.Clock.GetCurrentInstant(), actor, AdministratorCreated, userName,
+        StaffContext.Audit(db, staff.Clock.GetCurrentInstant(), actor, AuditActions.AdministratorCreated, userName,
             new { after = new { user.DisplayName, user.Role } });
         await db.SaveChangesAsync(ct);
         return UserView.From(user);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OneStop.Workflows.Domain.Audit;
 using OneStop.Workflows.Domain.Catalogue;
 using OneStop.Workflows.Server.Hosting;
 
@@ -7,8 +8,6 @@ namespace OneStop.Workflows.Server.Features.Staff;
 /// <summary>An administrator adds a department: code, Chinese and English names, optionally its parent unit (an existing active department).</summary>
 public static class CreateDepartment
 {
-    public const string DepartmentCreated = nameof(DepartmentCreated);
-
     public sealed record Command(string? Code, string? ChineseName, string? EnglishName, string? ParentCode);
 
     public static async Task<StaffOutcome<DepartmentView>> HandleAsync(Command command, CurrentUser actor, StaffContext staff, CancellationToken ct)
@@ -39,7 +38,7 @@ public static class CreateDepartment
 
         var department = new Department(command.Code!, command.ChineseName!, command.EnglishName!, command.ParentCode);
         db.Departments.Add(department);
-        StaffContext.Audit(db, staff.Clock.GetCurrentInstant(), actor.UserName, DepartmentCreated, department.Code,
+        StaffContext.Audit(db, staff.Clock.GetCurrentInstant(), actor.UserName, AuditActions.DepartmentCreated, department.Code,
             new { after = new { department.ChineseName, department.EnglishName, department.ParentCode } });
         try
         {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OneStop.Workflows.Domain.Audit;
 using OneStop.Workflows.Domain.People;
 using OneStop.Workflows.Server.Hosting;
 
@@ -7,8 +8,6 @@ namespace OneStop.Workflows.Server.Features.Staff;
 /// <summary>An administrator creates a member of staff with a one-time password (shown once); the user must change it at the first sign-in.</summary>
 public static class CreateUser
 {
-    public const string UserCreated = nameof(UserCreated);
-
     public sealed record Command(string? UserName, string? DisplayName, string? Role, string? Department);
 
     public static async Task<StaffOutcome<UserWithOneTimePassword>> HandleAsync(Command command, CurrentUser actor, StaffContext staff, CancellationToken ct)
@@ -47,7 +46,7 @@ public static class CreateUser
         var user = UserAccount.WithOneTimePassword(userName, command.DisplayName!, parsed, command.Department, "pending");
         user.ResetPassword(staff.Hasher.HashPassword(user, password));
         db.Users.Add(user);
-        StaffContext.Audit(db, now, actor.UserName, UserCreated, userName,
+        StaffContext.Audit(db, now, actor.UserName, AuditActions.UserCreated, userName,
             new { after = new { user.DisplayName, user.Role, department = user.DepartmentCode } });
         try
         {

@@ -1,3 +1,4 @@
+using OneStop.Workflows.Domain.Audit;
 using OneStop.Workflows.Server.Hosting;
 
 namespace OneStop.Workflows.Server.Features.Staff;
@@ -5,8 +6,6 @@ namespace OneStop.Workflows.Server.Features.Staff;
 /// <summary>An administrator disables an account: it can no longer sign in, and its tokens and cookies end.</summary>
 public static class DisableUser
 {
-    public const string UserDisabled = nameof(UserDisabled);
-
     public static async Task<StaffOutcome<UserView>> HandleAsync(string userName, CurrentUser actor, StaffContext staff, CancellationToken ct)
     {
         await using var db = await staff.Databases.CreateDbContextAsync(ct);
@@ -26,7 +25,7 @@ public static class DisableUser
             return StaffRefusal.Conflict(already, "user.already-disabled");
         }
 
-        StaffContext.Audit(db, staff.Clock.GetCurrentInstant(), actor.UserName, UserDisabled, userName, new { before = new { active = true }, after = new { active = false } });
+        StaffContext.Audit(db, staff.Clock.GetCurrentInstant(), actor.UserName, AuditActions.UserDisabled, userName, new { before = new { active = true }, after = new { active = false } });
         await StaffRoutes.SaveAndForgetAsync(db, staff, user, ct);
         return UserView.From(user);
     }

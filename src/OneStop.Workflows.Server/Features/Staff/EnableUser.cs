@@ -1,3 +1,4 @@
+using OneStop.Workflows.Domain.Audit;
 using OneStop.Workflows.Server.Hosting;
 
 namespace OneStop.Workflows.Server.Features.Staff;
@@ -5,8 +6,6 @@ namespace OneStop.Workflows.Server.Features.Staff;
 /// <summary>An administrator enables a disabled account; the user signs in again (tokens from before the disabling stay ended).</summary>
 public static class EnableUser
 {
-    public const string UserEnabled = nameof(UserEnabled);
-
     public static async Task<StaffOutcome<UserView>> HandleAsync(string userName, CurrentUser actor, StaffContext staff, CancellationToken ct)
     {
         await using var db = await staff.Databases.CreateDbContextAsync(ct);
@@ -21,7 +20,7 @@ public static class EnableUser
             return StaffRefusal.Conflict(already, "user.already-active");
         }
 
-        StaffContext.Audit(db, staff.Clock.GetCurrentInstant(), actor.UserName, UserEnabled, userName, new { before = new { active = false }, after = new { active = true } });
+        StaffContext.Audit(db, staff.Clock.GetCurrentInstant(), actor.UserName, AuditActions.UserEnabled, userName, new { before = new { active = false }, after = new { active = true } });
         await StaffRoutes.SaveAndForgetAsync(db, staff, user, ct);
         return UserView.From(user);
     }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OneStop.Workflows.Domain.Audit;
 using OneStop.Workflows.Server.Hosting;
 
 namespace OneStop.Workflows.Server.Features.Staff;
@@ -6,8 +7,6 @@ namespace OneStop.Workflows.Server.Features.Staff;
 /// <summary>An administrator renames a department (its Chinese and English names; the code never changes).</summary>
 public static class RenameDepartment
 {
-    public const string DepartmentRenamed = nameof(DepartmentRenamed);
-
     public sealed record Command(string? ChineseName, string? EnglishName);
 
     public static async Task<StaffOutcome<DepartmentView>> HandleAsync(string code, Command command, CurrentUser actor, StaffContext staff, CancellationToken ct)
@@ -27,7 +26,7 @@ public static class RenameDepartment
 
         var before = new { department.Name, department.ChineseName, department.EnglishName };
         department.Rename(command.ChineseName!, command.EnglishName!);
-        StaffContext.Audit(db, staff.Clock.GetCurrentInstant(), actor.UserName, DepartmentRenamed, code,
+        StaffContext.Audit(db, staff.Clock.GetCurrentInstant(), actor.UserName, AuditActions.DepartmentRenamed, code,
             new { before, after = new { department.Name, department.ChineseName, department.EnglishName } });
         await db.SaveChangesAsync(ct);
         return DepartmentView.From(department);

@@ -1,3 +1,4 @@
+using OneStop.Workflows.Domain.Audit;
 using OneStop.Workflows.Server.Hosting;
 
 namespace OneStop.Workflows.Server.Features.Staff;
@@ -8,8 +9,6 @@ namespace OneStop.Workflows.Server.Features.Staff;
 /// </summary>
 public static class ResetPassword
 {
-    public const string PasswordReset = nameof(PasswordReset);
-
     public static async Task<StaffOutcome<UserWithOneTimePassword>> HandleAsync(string userName, CurrentUser actor, StaffContext staff, CancellationToken ct)
     {
         await using var db = await staff.Databases.CreateDbContextAsync(ct);
@@ -26,7 +25,7 @@ public static class ResetPassword
 
         var password = OneTimePasswords.New(userName);
         user.ResetPassword(staff.Hasher.HashPassword(user, password));
-        StaffContext.Audit(db, staff.Clock.GetCurrentInstant(), actor.UserName, PasswordReset, userName, new { after = new { mustChangePassword = true } });
+        StaffContext.Audit(db, staff.Clock.GetCurrentInstant(), actor.UserName, AuditActions.PasswordReset, userName, new { after = new { mustChangePassword = true } });
         await StaffRoutes.SaveAndForgetAsync(db, staff, user, ct);
         return new UserWithOneTimePassword(UserView.From(user), password);
     }

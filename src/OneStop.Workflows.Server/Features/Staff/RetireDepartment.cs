@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OneStop.Workflows.Domain.Audit;
 using OneStop.Workflows.Domain.Cases;
 using OneStop.Workflows.Server.Hosting;
 
@@ -11,8 +12,6 @@ namespace OneStop.Workflows.Server.Features.Staff;
 /// </summary>
 public static class RetireDepartment
 {
-    public const string DepartmentRetired = nameof(DepartmentRetired);
-
     private static readonly CaseStatus[] OpenStatuses = [CaseStatus.Received, CaseStatus.AwaitingCorrection, CaseStatus.InReview];
 
     public static async Task<StaffOutcome<DepartmentView>> HandleAsync(string code, CurrentUser actor, StaffContext staff, CancellationToken ct)
@@ -43,7 +42,7 @@ public static class RetireDepartment
 
         var now = staff.Clock.GetCurrentInstant();
         department.Retire(now);
-        StaffContext.Audit(db, now, actor.UserName, DepartmentRetired, code, new { before = new { active = true }, after = new { active = false, retiredAt = now } });
+        StaffContext.Audit(db, now, actor.UserName, AuditActions.DepartmentRetired, code, new { before = new { active = true }, after = new { active = false, retiredAt = now } });
         await db.SaveChangesAsync(ct);
         return DepartmentView.From(department);
     }

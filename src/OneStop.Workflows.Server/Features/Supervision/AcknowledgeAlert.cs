@@ -9,13 +9,11 @@ using OneStop.Workflows.Server.Hosting;
 namespace OneStop.Workflows.Server.Features.Supervision;
 
 /// <summary>
-/// The recipient acknowledges an alert (audited, <c>AlertAcknowledged</c>). Idempotent: acknowledging again answers 200 with
+/// The recipient acknowledges an alert (audited, <see cref="AuditActions.AlertAcknowledged"/>). Idempotent: acknowledging again answers 200 with
 /// the first acknowledgement. Only the recipient may (403 for anyone else); an unknown id is 404.
 /// </summary>
 public static class AcknowledgeAlert
 {
-    public const string AlertAcknowledged = "AlertAcknowledged";
-
     public static void MapAcknowledgeAlert(this RouteGroupBuilder api) =>
         api.MapPost("/supervision/alerts/{id}/acknowledge", HandleAsync).RequireAuthorization(Policies.Staff)
             .WithName("AcknowledgeAlert").WithSummary("Acknowledge one of my alerts; repeating it answers the first acknowledgement.")
@@ -52,7 +50,7 @@ public static class AcknowledgeAlert
                 .ExecuteUpdateAsync(u => u.SetProperty(a => a.AcknowledgedAt, now).SetProperty(a => a.AcknowledgedBy, user.UserName), ct);
             if (marked == 1)
             {
-                db.AuditEvents.Add(new AuditEvent(now, user.UserName, AlertAcknowledged, alert.CaseId, alert.Id.ToString(),
+                db.AuditEvents.Add(new AuditEvent(now, user.UserName, AuditActions.AlertAcknowledged, alert.CaseId, alert.Id.ToString(),
                     JsonSerializer.Serialize(new { signalId = alert.SignalId, level = alert.Level.ToString(), rule = alert.Rule }), null));
                 await db.SaveChangesAsync(ct);
             }

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using OneStop.Workflows.Domain.Approval;
+using OneStop.Workflows.Domain.Audit;
 using OneStop.Workflows.Domain.Cases;
 using OneStop.Workflows.Domain.Clocks;
 using OneStop.Workflows.Engine.Hosting;
@@ -51,13 +52,13 @@ public sealed class DeemedActions(IDbContextFactory<OneStopDbContext> contexts, 
             {
                 [DecisionInput.Outcome] = acceptance ? Outcomes.Accepted : Outcomes.Approved,
                 [DecisionInput.Opinion] = signal.Basis,
-                [DecisionInput.Actor] = "system",
+                [DecisionInput.Actor] = SystemActor.Name,
                 ["deemed"] = true,
             };
             var key = $"signal:{signal.Id:N}";
             try
             {
-                var outcome = await host.ResumeAsync(new ResumeCommand(instance, bookmark, input, key, new DecideTaskContext(task.Id, "system", key, signal.Id)), ct);
+                var outcome = await host.ResumeAsync(new ResumeCommand(instance, bookmark, input, key, new DecideTaskContext(task.Id, SystemActor.Name, key, signal.Id)), ct);
                 done += outcome.Summary is not null ? 1 : 0;
             }
             catch (StepRefusedException refused)

@@ -53,7 +53,7 @@ public static class ClaimTask
             c.TakeOwnership(user.UserName, now);
         }
 
-        db.AuditEvents.Add(new AuditEvent(now, user.UserName, "TaskClaimed", task.CaseId.Value, task.Id.ToString(), null, null));
+        db.AuditEvents.Add(new AuditEvent(now, user.UserName, AuditActions.TaskClaimed, task.CaseId.Value, task.Id.ToString(), null, null));
         return await SaveAsync(db, task, ct);
     }
 
@@ -91,7 +91,7 @@ public static class ClaimTask
 
         var now = clock.GetCurrentInstant();
         task.Transfer(colleague.UserName);
-        db.AuditEvents.Add(new AuditEvent(now, user.UserName, "TaskTransferred", task.CaseId.Value, task.Id.ToString(), System.Text.Json.JsonSerializer.Serialize(new { to = colleague.UserName }), request.Reason));
+        db.AuditEvents.Add(new AuditEvent(now, user.UserName, AuditActions.TaskTransferred, task.CaseId.Value, task.Id.ToString(), System.Text.Json.JsonSerializer.Serialize(new { to = colleague.UserName }), request.Reason));
         return await SaveAsync(db, task, ct);
     }
 

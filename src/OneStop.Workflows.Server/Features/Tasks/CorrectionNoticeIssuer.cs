@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using NodaTime;
+using OneStop.Workflows.Domain.Audit;
 using OneStop.Workflows.Domain.Cases;
 using OneStop.Workflows.Persistence;
 using OneStop.Workflows.Persistence.Approval;
@@ -40,7 +41,7 @@ public sealed class CorrectionNoticeIssuer(IDbContextFactory<OneStopDbContext> c
         }
 
         task.Decide(Outcomes.Issued, null, user.UserName, key, now);
-        CaseRecords.Audit(db, c, now, "TaskDecided", user.UserName, task.Id.ToString(), null, new { outcome = Outcomes.Issued });
+        CaseRecords.Audit(db, c, now, AuditActions.TaskDecided, user.UserName, task.Id.ToString(), null, new { outcome = Outcomes.Issued });
         try
         {
             await db.SaveChangesAsync(ct);
