@@ -9,7 +9,7 @@ using OneStop.Workflows.Domain.Clocks;
 using OneStop.Workflows.IntegrationTests.Cases;
 using OneStop.Workflows.IntegrationTests.Infrastructure;
 using OneStop.Workflows.Persistence.Supervision;
-using OneStop.Workflows.Server.Features.Admin;
+using OneStop.Workflows.Server.Features.SimulatedTime;
 
 namespace OneStop.Workflows.IntegrationTests.Supervision;
 

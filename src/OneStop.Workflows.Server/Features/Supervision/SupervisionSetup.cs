@@ -4,7 +4,7 @@ using Hangfire.Dashboard;
 using Microsoft.AspNetCore.SignalR;
 using OneStop.Workflows.Persistence;
 using OneStop.Workflows.Persistence.Supervision;
-using OneStop.Workflows.Server.Features.Admin;
+using OneStop.Workflows.Server.Features.SimulatedTime;
 using OneStop.Workflows.Server.Hosting;
 
 namespace OneStop.Workflows.Server.Features.Supervision;

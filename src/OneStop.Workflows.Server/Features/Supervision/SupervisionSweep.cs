@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using OneStop.Workflows.Persistence;
 using OneStop.Workflows.Persistence.Supervision;
-using OneStop.Workflows.Server.Features.Admin;
+using OneStop.Workflows.Server.Features.SimulatedTime;
 
 namespace OneStop.Workflows.Server.Features.Supervision;
 

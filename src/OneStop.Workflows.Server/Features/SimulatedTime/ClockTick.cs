@@ -1,6 +1,6 @@
 using NodaTime;
 
-namespace OneStop.Workflows.Server.Features.Admin;
+namespace OneStop.Workflows.Server.Features.SimulatedTime;
 
 /// <summary>
 /// Told after every change of the simulated clock, before <c>POST /api/admin/clock</c> answers (e.g. the deadline sweeper),

@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 using OneStop.Workflows.IntegrationTests.Api;
 using OneStop.Workflows.IntegrationTests.Cases;
 
-namespace OneStop.Workflows.IntegrationTests.Admin;
+namespace OneStop.Workflows.IntegrationTests.SimulatedTime;
 
 /// <summary>
 /// Issue 8 findings 6 and 7 on a Development server with the simulated clock (SQLite): the clock cannot leave the supported dates

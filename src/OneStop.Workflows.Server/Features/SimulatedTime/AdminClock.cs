@@ -6,7 +6,7 @@ using OneStop.Workflows.Domain.Calendar;
 using OneStop.Workflows.Persistence;
 using OneStop.Workflows.Server.Hosting;
 
-namespace OneStop.Workflows.Server.Features.Admin;
+namespace OneStop.Workflows.Server.Features.SimulatedTime;
 
 /// <summary>
 /// Administrators read the clock, and with <c>Clock:Mode=Simulated</c> set or advance it (never backwards). A change is audited,

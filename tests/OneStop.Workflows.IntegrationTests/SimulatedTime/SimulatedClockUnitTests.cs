@@ -1,7 +1,7 @@
 using NodaTime;
-using OneStop.Workflows.Server.Features.Admin;
+using OneStop.Workflows.Server.Features.SimulatedTime;
 
-namespace OneStop.Workflows.IntegrationTests.Admin;
+namespace OneStop.Workflows.IntegrationTests.SimulatedTime;
 
 /// <summary><see cref="SimulatedClock"/> on a hand-driven time source.</summary>
 public sealed class SimulatedClockUnitTests

@@ -10,9 +10,9 @@ using NodaTime;
 using OneStop.Workflows.Domain.Audit;
 using OneStop.Workflows.IntegrationTests.Api;
 using OneStop.Workflows.Persistence;
-using OneStop.Workflows.Server.Features.Admin;
+using OneStop.Workflows.Server.Features.SimulatedTime;
 
-namespace OneStop.Workflows.IntegrationTests.Admin;
+namespace OneStop.Workflows.IntegrationTests.SimulatedTime;
 
 /// <summary><c>Clock:Mode=Simulated</c> end to end on SQLite: <c>GET/POST /api/admin/clock</c>, refusals, listeners and audit.</summary>
 public sealed class SimulatedClockTests : IAsyncLifetime

@@ -1,7 +1,7 @@
 using NodaTime;
 using NodaTime.Text;
 
-namespace OneStop.Workflows.Server.Features.Admin;
+namespace OneStop.Workflows.Server.Features.SimulatedTime;
 
 /// <summary>Which clock the server reads.</summary>
 public enum ClockMode

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using OneStop.Workflows.IntegrationTests.Api;
 
-namespace OneStop.Workflows.IntegrationTests.Admin;
+namespace OneStop.Workflows.IntegrationTests.SimulatedTime;
 
 /// <summary>
 /// The real server in memory on a SQLite file, with the clock of <c>Clock:Mode</c> as configured (the real registration: IClock is not replaced)
