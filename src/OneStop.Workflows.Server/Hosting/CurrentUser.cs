@@ -1,31 +1,32 @@
 using System.Security.Claims;
+using OneStop.Workflows.Application;
 using OneStop.Workflows.Domain.People;
 
 namespace OneStop.Workflows.Server.Hosting;
 
-/// <summary>The signed-in member of staff, read from the claims that sign-in issues.</summary>
-public sealed record CurrentUser(string UserName, Role Role, string? Department)
+/// <summary>The signed-in member of staff as the use cases' <see cref="Actor"/>, read from the claims that sign-in issues.</summary>
+public static class CurrentUser
 {
     /// <summary>Claim type carrying the user's department code.</summary>
     public const string DepartmentClaim = "department";
 
     /// <summary>The user, or null when the principal is anonymous or lacks a known role.</summary>
-    public static CurrentUser? From(ClaimsPrincipal principal)
+    public static Actor? From(ClaimsPrincipal principal)
     {
         var name = principal.Identity?.IsAuthenticated == true ? principal.FindFirstValue(ClaimTypes.Name) : null;
         return name is not null && Enum.TryParse<Role>(principal.FindFirstValue(ClaimTypes.Role), out var role)
-            ? new CurrentUser(name, role, principal.FindFirstValue(DepartmentClaim))
+            ? new Actor(name, role, principal.FindFirstValue(DepartmentClaim))
             : null;
     }
 
     /// <summary>The claims sign-in puts into the token or cookie.</summary>
-    public IEnumerable<Claim> ToClaims()
+    public static IEnumerable<Claim> ToClaims(this Actor actor)
     {
-        yield return new Claim(ClaimTypes.Name, UserName);
-        yield return new Claim(ClaimTypes.Role, Role.ToString());
-        if (Department is not null)
+        yield return new Claim(ClaimTypes.Name, actor.UserName);
+        yield return new Claim(ClaimTypes.Role, actor.Role.ToString());
+        if (actor.Department is not null)
         {
-            yield return new Claim(DepartmentClaim, Department);
+            yield return new Claim(DepartmentClaim, actor.Department);
         }
     }
 }

@@ -18,6 +18,15 @@ public static class Problems
             detail: "Your password is a one-time password: change it first (POST /api/auth/password). 请先修改一次性密码。",
             type: ProblemTypes.Forbidden, extensions: new Dictionary<string, object?> { ["code"] = "password-change-required" });
 
+    /// <summary>A use case's refusal: 400 by field, 403, 404, or 409 with its stable code (the one mapping of <see cref="Domain.Shared.Refusal"/>).</summary>
+    public static IResult From(Domain.Shared.Refusal refusal) => refusal.Kind switch
+    {
+        Domain.Shared.RefusalKind.Invalid => Validation(refusal.Errors?.ToDictionary(e => e.Key, e => e.Value) ?? new Dictionary<string, string[]> { [string.Empty] = [refusal.Message] }),
+        Domain.Shared.RefusalKind.Forbidden => Forbidden(refusal.Message),
+        Domain.Shared.RefusalKind.NotFound => NotFound(refusal.Message),
+        _ => Conflict(refusal.Message, refusal.Code),
+    };
+
     /// <summary>A staff administration refusal: 400 by field, 404, or 409 with its code.</summary>
     public static IResult From(Features.Staff.StaffRefusal refusal) => refusal.Kind switch
     {

@@ -51,6 +51,7 @@ public static class ServerSetup
         services.AddStaff(builder.Configuration);
         services.AddClocks();
         services.AddOneStopPersistence(builder.Configuration);
+        services.AddOneStopApplication();
 
         services.AddProblemDetails();
         services.AddOpenApi();

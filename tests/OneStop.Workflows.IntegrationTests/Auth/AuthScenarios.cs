@@ -243,7 +243,7 @@ public abstract class AuthScenarios : IAsyncLifetime
         {
             foreach (var role in Enum.GetValues<Role>())
             {
-                var user = new ClaimsPrincipal(new ClaimsIdentity(new CurrentUser("someone", role, "fire").ToClaims(), "Test"));
+                var user = new ClaimsPrincipal(new ClaimsIdentity(new OneStop.Workflows.Application.Actor("someone", role, "fire").ToClaims(), "Test"));
                 (await authorization.AuthorizeAsync(user, policy)).Succeeded.Should().Be(roles.Contains(role), $"{policy} for {role}");
             }
 

@@ -23,7 +23,7 @@ public sealed class ClockOperations(IDbContextFactory<OneStopDbContext> contexts
     public sealed record Scope(OneStopDbContext Db, Case Case, List<Clock> Clocks, Instant Now, LocalDate Today, WorkingDayCalendar Calendar, CentreDay Day, string Channel);
 
     /// <summary>Runs <paramref name="change"/> on the case's clocks; a non-null result is returned as is (a refusal), else the change is saved.</summary>
-    public async Task<IResult> RunAsync(string caseId, CurrentUser user, bool headOnly, Func<Scope, IResult?> change, Func<Scope, IResult> answer, CancellationToken ct)
+    public async Task<IResult> RunAsync(string caseId, Actor user, bool headOnly, Func<Scope, IResult?> change, Func<Scope, IResult> answer, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var c = CaseId.TryParse(caseId, out var id) ? await db.Cases.FirstOrDefaultAsync(x => x.Id == id, ct) : null;

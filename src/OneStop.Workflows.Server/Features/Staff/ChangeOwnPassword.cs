@@ -12,7 +12,7 @@ public static class ChangeOwnPassword
 {
     public sealed record Command(string? CurrentPassword, string? NewPassword);
 
-    public static async Task<StaffOutcome<bool>> HandleAsync(Command command, CurrentUser actor, StaffContext staff, CancellationToken ct)
+    public static async Task<StaffOutcome<bool>> HandleAsync(Command command, Actor actor, StaffContext staff, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(command.CurrentPassword))
         {

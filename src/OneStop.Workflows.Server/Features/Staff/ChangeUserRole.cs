@@ -9,7 +9,7 @@ public static class ChangeUserRole
 {
     public sealed record Command(string? Role, string? Department);
 
-    public static async Task<StaffOutcome<UserView>> HandleAsync(string userName, Command command, CurrentUser actor, StaffContext staff, CancellationToken ct)
+    public static async Task<StaffOutcome<UserView>> HandleAsync(string userName, Command command, Actor actor, StaffContext staff, CancellationToken ct)
     {
         await using var db = await staff.Databases.CreateDbContextAsync(ct);
         var errors = new Dictionary<string, string[]>();

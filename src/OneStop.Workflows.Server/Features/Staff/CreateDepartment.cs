@@ -10,7 +10,7 @@ public static class CreateDepartment
 {
     public sealed record Command(string? Code, string? ChineseName, string? EnglishName, string? ParentCode);
 
-    public static async Task<StaffOutcome<DepartmentView>> HandleAsync(Command command, CurrentUser actor, StaffContext staff, CancellationToken ct)
+    public static async Task<StaffOutcome<DepartmentView>> HandleAsync(Command command, Actor actor, StaffContext staff, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (Department.CodeProblem(command.Code) is { } codeProblem)

@@ -10,7 +10,7 @@ public static class CreateUser
 {
     public sealed record Command(string? UserName, string? DisplayName, string? Role, string? Department);
 
-    public static async Task<StaffOutcome<UserWithOneTimePassword>> HandleAsync(Command command, CurrentUser actor, StaffContext staff, CancellationToken ct)
+    public static async Task<StaffOutcome<UserWithOneTimePassword>> HandleAsync(Command command, Actor actor, StaffContext staff, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (UserAccount.UserNameProblem(command.UserName) is { } nameProblem)

@@ -6,7 +6,7 @@ namespace OneStop.Workflows.Server.Features.Staff;
 /// <summary>An administrator disables an account: it can no longer sign in, and its tokens and cookies end.</summary>
 public static class DisableUser
 {
-    public static async Task<StaffOutcome<UserView>> HandleAsync(string userName, CurrentUser actor, StaffContext staff, CancellationToken ct)
+    public static async Task<StaffOutcome<UserView>> HandleAsync(string userName, Actor actor, StaffContext staff, CancellationToken ct)
     {
         await using var db = await staff.Databases.CreateDbContextAsync(ct);
         var (user, missing) = await StaffRules.FindAsync(db, userName, ct);

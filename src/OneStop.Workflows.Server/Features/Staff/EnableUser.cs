@@ -6,7 +6,7 @@ namespace OneStop.Workflows.Server.Features.Staff;
 /// <summary>An administrator enables a disabled account; the user signs in again (tokens from before the disabling stay ended).</summary>
 public static class EnableUser
 {
-    public static async Task<StaffOutcome<UserView>> HandleAsync(string userName, CurrentUser actor, StaffContext staff, CancellationToken ct)
+    public static async Task<StaffOutcome<UserView>> HandleAsync(string userName, Actor actor, StaffContext staff, CancellationToken ct)
     {
         await using var db = await staff.Databases.CreateDbContextAsync(ct);
         var (user, missing) = await StaffRules.FindAsync(db, userName, ct);

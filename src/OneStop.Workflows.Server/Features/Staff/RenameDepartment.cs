@@ -9,7 +9,7 @@ public static class RenameDepartment
 {
     public sealed record Command(string? ChineseName, string? EnglishName);
 
-    public static async Task<StaffOutcome<DepartmentView>> HandleAsync(string code, Command command, CurrentUser actor, StaffContext staff, CancellationToken ct)
+    public static async Task<StaffOutcome<DepartmentView>> HandleAsync(string code, Command command, Actor actor, StaffContext staff, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         DepartmentView.CheckNames(command.ChineseName, command.EnglishName, errors);

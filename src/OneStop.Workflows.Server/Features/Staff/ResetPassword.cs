@@ -9,7 +9,7 @@ namespace OneStop.Workflows.Server.Features.Staff;
 /// </summary>
 public static class ResetPassword
 {
-    public static async Task<StaffOutcome<UserWithOneTimePassword>> HandleAsync(string userName, CurrentUser actor, StaffContext staff, CancellationToken ct)
+    public static async Task<StaffOutcome<UserWithOneTimePassword>> HandleAsync(string userName, Actor actor, StaffContext staff, CancellationToken ct)
     {
         await using var db = await staff.Databases.CreateDbContextAsync(ct);
         var (user, missing) = await StaffRules.FindAsync(db, userName, ct);

@@ -14,7 +14,7 @@ public static class RetireDepartment
 {
     private static readonly CaseStatus[] OpenStatuses = [CaseStatus.Received, CaseStatus.AwaitingCorrection, CaseStatus.InReview];
 
-    public static async Task<StaffOutcome<DepartmentView>> HandleAsync(string code, CurrentUser actor, StaffContext staff, CancellationToken ct)
+    public static async Task<StaffOutcome<DepartmentView>> HandleAsync(string code, Actor actor, StaffContext staff, CancellationToken ct)
     {
         await using var db = await staff.Databases.CreateDbContextAsync(ct);
         if (Domain.Catalogue.Department.CodeProblem(code) is not null || await db.Departments.FirstOrDefaultAsync(d => d.Code == code, ct) is not { } department)

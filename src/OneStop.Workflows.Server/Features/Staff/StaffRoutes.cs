@@ -37,7 +37,7 @@ public static class StaffRoutes
         outcome.Refusal is { } refusal ? Problems.From(refusal) : ok(outcome.Value!);
 
     /// <summary>Reads the body as <typeparamref name="T"/>, runs <paramref name="handle"/> and answers 200 with its value (or the refusal).</summary>
-    public static async Task<IResult> BodyAsync<T, TResult>(HttpContext http, Func<T, CurrentUser, CancellationToken, Task<StaffOutcome<TResult>>> handle)
+    public static async Task<IResult> BodyAsync<T, TResult>(HttpContext http, Func<T, Actor, CancellationToken, Task<StaffOutcome<TResult>>> handle)
         where T : class
     {
         var (command, bad) = await RequestJson.ReadAsync<T>(http.Request, http.RequestAborted);

@@ -62,7 +62,7 @@ internal static class StaffRules
             ? $"\\u{(int)c:X4}" : c.ToString()));
 
     /// <summary>Refuses an administrator's command on their own account (they could lock themselves, and the centre, out).</summary>
-    public static StaffRefusal? NotOnSelf(string userName, Hosting.CurrentUser actor, string what) =>
+    public static StaffRefusal? NotOnSelf(string userName, Actor actor, string what) =>
         userName == actor.UserName
             ? StaffRefusal.Conflict($"You cannot {what} your own account; ask another administrator.", "user.self")
             : null;

@@ -16,7 +16,7 @@ namespace OneStop.Workflows.Server.Features.Tasks;
 /// </summary>
 public sealed class CorrectionNoticeIssuer(IDbContextFactory<OneStopDbContext> contexts, IClock clock, NotificationOptions notifications, ILogger<CorrectionNoticeIssuer> logger)
 {
-    public async Task<IResult> IssueAsync(Guid taskId, CurrentUser user, string key, CancellationToken ct)
+    public async Task<IResult> IssueAsync(Guid taskId, Actor user, string key, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);

@@ -40,10 +40,10 @@ public static class DecideTask
         ApprovalTask? task;
         await using (var db = await contexts.CreateDbContextAsync(ct))
         {
-            (task, var problem) = await TaskAccess.FindForActionAsync(db, id, user, tracked: false, ct);
+            (task, var refusal) = await Application.Tasks.TaskAccess.FindForActionAsync(db, id, user, tracked: false, ct);
             if (task is null)
             {
-                return problem!;
+                return Problems.From(refusal!);
             }
         }
 

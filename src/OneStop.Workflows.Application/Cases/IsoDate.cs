@@ -1,7 +1,7 @@
 using NodaTime;
 using NodaTime.Text;
 
-namespace OneStop.Workflows.Server.Features.Cases;
+namespace OneStop.Workflows.Application.Cases;
 
 /// <summary>Business dates on the wire: ISO <c>yyyy-MM-dd</c>.</summary>
 public static class IsoDate

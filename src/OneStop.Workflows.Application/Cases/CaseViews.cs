@@ -1,7 +1,7 @@
 using OneStop.Workflows.Domain.Audit;
 using OneStop.Workflows.Domain.Cases;
 
-namespace OneStop.Workflows.Server.Features.Cases;
+namespace OneStop.Workflows.Application.Cases;
 
 /// <summary>A case in a list: personal data masked.</summary>
 public sealed record CaseSummary(string Id, string Number, string ServiceItem, string Status, string? Decision, Applicant Applicant,

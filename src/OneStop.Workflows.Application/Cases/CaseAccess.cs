@@ -2,20 +2,19 @@ using Microsoft.EntityFrameworkCore;
 using OneStop.Workflows.Domain.Cases;
 using OneStop.Workflows.Domain.People;
 using OneStop.Workflows.Persistence;
-using OneStop.Workflows.Server.Hosting;
 
-namespace OneStop.Workflows.Server.Features.Cases;
+namespace OneStop.Workflows.Application.Cases;
 
 /// <summary>Who may see which cases and work which tasks (architecture §8).</summary>
 public static class CaseAccess
 {
     /// <summary>Supervisors and administrators see every case; departmental staff the cases their department leads or reviews.</summary>
-    public static bool SeesAllCases(CurrentUser user) => user.Role is Role.Supervisor or Role.Administrator;
+    public static bool SeesAllCases(Actor user) => user.Role is Role.Supervisor or Role.Administrator;
 
     /// <summary>Designers work on definitions, not on applicants' cases.</summary>
-    public static bool SeesCases(CurrentUser user) => user.Role != Role.Designer;
+    public static bool SeesCases(Actor user) => user.Role != Role.Designer;
 
-    public static IQueryable<Case> Visible(OneStopDbContext db, CurrentUser user)
+    public static IQueryable<Case> Visible(OneStopDbContext db, Actor user)
     {
         if (SeesAllCases(user))
         {
@@ -26,7 +25,7 @@ public static class CaseAccess
         return db.Cases.Where(c => c.LeadDepartment == department || db.Tasks.Any(t => t.CaseId == c.Id && t.Department == department));
     }
 
-    public static Task<bool> CanSeeAsync(OneStopDbContext db, CurrentUser user, CaseId id, CancellationToken ct) =>
+    public static Task<bool> CanSeeAsync(OneStopDbContext db, Actor user, CaseId id, CancellationToken ct) =>
         SeesCases(user) ? Visible(db, user).AnyAsync(c => c.Id == id, ct) : Task.FromResult(false);
 
     /// <summary>Window clerks work acceptance and correction-notice tasks; reviewers and department heads work reviews.</summary>

@@ -1,0 +1,9 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace OneStop.Workflows.Application.Calendar;
+
+/// <summary>Registers the use cases of this area (scoped).</summary>
+internal static class CalendarUseCases
+{
+    public static IServiceCollection AddCalendarUseCases(this IServiceCollection services) => services;
+}

@@ -1,0 +1,9 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace OneStop.Workflows.Application.Supervision;
+
+/// <summary>Registers the use cases of this area (scoped).</summary>
+internal static class SupervisionUseCases
+{
+    public static IServiceCollection AddSupervisionUseCases(this IServiceCollection services) => services;
+}

@@ -1,0 +1,48 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using OneStop.Workflows.Application.Cases;
+using OneStop.Workflows.Domain.Audit;
+using OneStop.Workflows.Domain.Cases;
+using OneStop.Workflows.Domain.People;
+using OneStop.Workflows.Domain.Shared;
+using OneStop.Workflows.Persistence;
+
+namespace OneStop.Workflows.Application.Tasks;
+
+/// <summary>Hand an open task to a colleague of the same department who can work it (its assignee or a department head may).</summary>
+public sealed class TransferTask(OneStopDbContext db, IClock clock)
+{
+    public sealed record Command(string TaskId, string? ToUser, string? Reason);
+
+    public async Task<Result<TaskView>> ExecuteAsync(Command command, Actor actor, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(command.ToUser))
+        {
+            return Refusal.Invalid("toUser", "The colleague's user name is required.");
+        }
+
+        var (task, refusal) = await TaskAccess.FindForActionAsync(db, command.TaskId, actor, tracked: true, ct);
+        if (task is null)
+        {
+            return refusal!;
+        }
+
+        if (task.Status != ApprovalTaskStatus.Open || (task.Assignee is not null && task.Assignee != actor.UserName && actor.Role != Role.DepartmentHead))
+        {
+            return Refusal.Conflict(task.Status != ApprovalTaskStatus.Open ? $"The task is {task.Status}." : $"Only {task.Assignee} or a department head can transfer it.",
+                RefusalCodes.TaskNotTransferable);
+        }
+
+        var colleague = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == command.ToUser, ct);
+        if (colleague is null || !colleague.IsActive || colleague.DepartmentCode != task.Department || !CaseAccess.CanWork(colleague.Role, task.Kind))
+        {
+            return Refusal.Invalid("toUser", $"'{command.ToUser}' is not an active colleague of {task.Department} who can work {task.Kind} tasks.");
+        }
+
+        task.Transfer(colleague.UserName);
+        db.AuditEvents.Add(new AuditEvent(clock.GetCurrentInstant(), actor.UserName, AuditActions.TaskTransferred, task.CaseId.Value, task.Id.ToString(),
+            JsonSerializer.Serialize(new { to = colleague.UserName }), command.Reason));
+        return await TaskSave.SaveAsync(db, task, ct);
+    }
+}
