@@ -20,6 +20,7 @@ public sealed class CaseBuilder
     private Instant? _acceptedAt;
     private Instant? _noticeAt;
     private string _number = "TEST-20251110-0001";
+    private DeliveryMethod _delivery = DeliveryMethod.Pickup;
 
     public ServiceItem Item => _item;
 
@@ -32,6 +33,13 @@ public sealed class CaseBuilder
     public CaseBuilder Number(string number)
     {
         _number = number;
+        return this;
+    }
+
+    /// <summary>How the result is delivered (default pickup).</summary>
+    public CaseBuilder Delivery(DeliveryMethod method)
+    {
+        _delivery = method;
         return this;
     }
 
@@ -58,7 +66,7 @@ public sealed class CaseBuilder
     public Case Build()
     {
         var c = new Case(CaseId.New(), _number, "hash", _item, new Applicant("张三 Zhang San", "110101199003074514", "13812345678"), "{}",
-            [new SubmittedMaterial("Application form 申请表", true)], DeliveryMethod.Pickup, null, WorkflowInstanceId.New(), _receivedAt, DateOf(_receivedAt));
+            [new SubmittedMaterial("Application form 申请表", true)], _delivery, _delivery == DeliveryMethod.Mail ? "1 Test Road" : null, WorkflowInstanceId.New(), _receivedAt, DateOf(_receivedAt));
         if (_acceptedAt is { } accepted)
         {
             c.Accept(DateOf(accepted), accepted);
