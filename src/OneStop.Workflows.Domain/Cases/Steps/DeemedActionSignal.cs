@@ -1,0 +1,41 @@
+using NodaTime;
+using OneStop.Workflows.Domain.Calendar;
+using OneStop.Workflows.Domain.Catalogue;
+using OneStop.Workflows.Domain.Clocks;
+
+namespace OneStop.Workflows.Domain.Cases.Steps;
+
+/// <summary>
+/// A deemed-action signal to plan (deemed acceptance of the case, deemed consent of a review): an action-level signal
+/// due at the end of the last working day.
+/// </summary>
+/// <param name="SubjectId">The case id (deemed acceptance) or the review task id (deemed consent).</param>
+/// <param name="ClockId">The review's step clock for a deemed consent; null for a deemed acceptance (no clock runs before acceptance).</param>
+public sealed record DeemedActionSignal(Guid CaseId, Guid SubjectId, Guid? ClockId, ClockKind SubjectKind, string Rule, Instant DueAt, string Basis)
+{
+    /// <summary>Always <see cref="SignalLevel.Action"/>: the signal carries the action out when due.</summary>
+    public SignalLevel Level => SignalLevel.Action;
+}
+
+/// <summary>A pending deemed-action signal the step withdraws: a decision or a correction notice came first.</summary>
+public sealed record WithdrawnDeemedAction(Guid SubjectId, string Rule);
+
+/// <summary>The deadlines of the deemed actions (Licensing Law Art. 32; a review's deemed-consent days).</summary>
+public static class DeemedActions
+{
+    /// <summary>Licensing Law Art. 32: an acceptance decision or a correction notice within 5 working days.</summary>
+    public const int AcceptanceWorkingDays = 5;
+
+    /// <summary>Deemed acceptance: 5 working days after the receipt date.</summary>
+    public static DeemedActionSignal Acceptance(Case c, WorkingDayCalendar calendar, CentreDay day) =>
+        new(c.Id.Value, c.Id.Value, null, ClockKind.Case, SignalRules.DeemedAcceptance, DueAfter(c.ReceiptDate, AcceptanceWorkingDays, calendar, day),
+            "No acceptance decision or correction notice within 5 working days of receipt (Art. 32): deemed accepted.");
+
+    /// <summary>Deemed consent: the review's deemed-consent days after the day it opened.</summary>
+    public static DeemedActionSignal Consent(ApprovalTask review, Guid? clockId, int days, LocalDate opened, WorkingDayCalendar calendar, CentreDay day) =>
+        new(review.CaseId.Value, review.Id, clockId, ClockKind.Step, SignalRules.DeemedConsent, DueAfter(opened, days, calendar, day),
+            $"No opinion within {days} working days counts as consent.");
+
+    private static Instant DueAfter(LocalDate start, int days, WorkingDayCalendar calendar, CentreDay day) =>
+        day.EndOf(calendar.Due(start, days, TimeUnit.WorkingDays).Due);
+}
