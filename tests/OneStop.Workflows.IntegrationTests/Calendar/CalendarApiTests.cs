@@ -7,6 +7,7 @@ using OneStop.Workflows.IntegrationTests.Cases;
 using OneStop.Workflows.IntegrationTests.Infrastructure;
 using OneStop.Workflows.Persistence;
 using OneStop.Workflows.Testing.Http;
+using static OneStop.Workflows.IntegrationTests.Clocks.ClockJson;
 
 namespace OneStop.Workflows.IntegrationTests.Calendar;
 
@@ -115,10 +116,6 @@ public sealed class CalendarImportReplanTests(PostgresServerFixture postgres) : 
         after["promisedDue"]!.GetValue<string>().Should().Be("2027-01-05");
         (await PromptDueAsync(id)).Should().Be(NodaTime.Instant.FromUtc(2027, 1, 4, 16, 0), "the pending prompt moved with the new due day");
     }
-
-    private static async Task<System.Text.Json.Nodes.JsonObject> CaseClockAsync(HttpClient client, string caseId) =>
-        (await HttpJson.ReadAsync(await client.GetAsync($"/api/cases/{caseId}/clocks"), HttpStatusCode.OK))["items"]!.AsArray()
-            .OfType<System.Text.Json.Nodes.JsonObject>().Single(c => c["kind"]!.GetValue<string>() == "Case");
 
     private async Task<NodaTime.Instant> PromptDueAsync(string caseId)
     {

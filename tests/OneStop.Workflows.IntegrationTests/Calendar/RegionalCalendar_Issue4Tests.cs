@@ -9,6 +9,7 @@ using OneStop.Workflows.IntegrationTests.Cases;
 using OneStop.Workflows.IntegrationTests.Infrastructure;
 using OneStop.Workflows.Persistence;
 using OneStop.Workflows.Testing.Http;
+using static OneStop.Workflows.IntegrationTests.Clocks.ClockJson;
 
 namespace OneStop.Workflows.IntegrationTests.Calendar;
 
@@ -201,10 +202,6 @@ public sealed class RegionalCalendar_Issue4Tests(PostgresServerFixture postgres)
         await using var db = await Factory.Services.GetRequiredService<IDbContextFactory<OneStopDbContext>>().CreateDbContextAsync();
         return await db.AuditEvents.Where(e => actions.Contains(e.Action)).OrderBy(e => e.At).ToListAsync();
     }
-
-    private static async Task<JsonObject> CaseClockAsync(HttpClient client, string caseId) =>
-        (await HttpJson.ReadAsync(await client.GetAsync($"/api/cases/{caseId}/clocks"), HttpStatusCode.OK))["items"]!.AsArray()
-            .OfType<JsonObject>().Single(c => c["kind"]!.GetValue<string>() == "Case");
 
     private async Task<Instant> PromptDueAsync(string caseId)
     {

@@ -12,6 +12,7 @@ using OneStop.Workflows.Persistence;
 using OneStop.Workflows.Persistence.Supervision;
 using OneStop.Workflows.Testing;
 using OneStop.Workflows.Testing.Http;
+using static OneStop.Workflows.IntegrationTests.Clocks.ClockJson;
 
 namespace OneStop.Workflows.IntegrationTests.Clocks;
 
@@ -71,9 +72,6 @@ public sealed class ClockOperationTests(PostgresServerFixture postgres) : Postgr
             .Count(e => e!["action"]!.GetValue<string>() == "ExtensionRefused");
         refusals.Should().Be(2);
     }
-
-    private static JsonObject CaseClock(JsonObject answer) =>
-        answer["clocks"]!.AsArray().OfType<JsonObject>().Single(c => c["kind"]!.GetValue<string>() == "Case");
 
     private async Task<int> SweepAsync() => await Factory.Services.GetRequiredService<DeadlineSweeper>().SweepAsync();
 

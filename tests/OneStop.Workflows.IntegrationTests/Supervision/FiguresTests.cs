@@ -5,6 +5,7 @@ using OneStop.Workflows.Domain.Clocks;
 using OneStop.Workflows.IntegrationTests.Cases;
 using OneStop.Workflows.IntegrationTests.Infrastructure;
 using OneStop.Workflows.Testing.Http;
+using static OneStop.Workflows.IntegrationTests.Clocks.ClockJson;
 
 namespace OneStop.Workflows.IntegrationTests.Supervision;
 
@@ -277,9 +278,6 @@ public sealed class FiguresTests(PostgresServerFixture postgres) : SupervisionTe
         g["early"]!.GetValue<int>(), g["earlyCompletionRate"]!.GetValue<double>(), g["statutoryOverdue"]!.GetValue<int>(),
         g["averageWorkingDaysUsed"]!.GetValue<double>(), g["suspendedShare"]!.GetValue<double>(), g["prompts"]!.GetValue<int>(),
         g["yellowCards"]!.GetValue<int>(), g["redCards"]!.GetValue<int>());
-
-    private static JsonObject CaseClock(JsonObject answer, string list = "clocks") =>
-        answer[list]!.AsArray().OfType<JsonObject>().Single(c => c["kind"]!.GetValue<string>() == "Case");
 
     /// <summary>Suspends the case's running clocks from <paramref name="from"/> for an expert review, as the lead department's head; answers the suspension id.</summary>
     private async Task<string> SuspendAsync(string caseId, string from)
