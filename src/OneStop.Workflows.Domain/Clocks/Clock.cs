@@ -3,11 +3,9 @@ using OneStop.Workflows.Domain.Audit;
 using OneStop.Workflows.Domain.Calendar;
 using OneStop.Workflows.Domain.Cases;
 using OneStop.Workflows.Domain.Catalogue;
+using OneStop.Workflows.Domain.Shared;
 
 namespace OneStop.Workflows.Domain.Clocks;
-
-/// <summary>A refusal of a clock operation, as a value (mapped to 409 at the edge).</summary>
-public sealed record ClockRefusal(string Code, string Message);
 
 /// <summary>The due days of a clock as derived now: never stored by hand.</summary>
 public sealed record ClockDeadlines(LocalDate? PromisedDue, LocalDate? StatutoryDue, bool Provisional);
@@ -90,21 +88,22 @@ public sealed class Clock
     /// <summary>The ended suspensions as date ranges that do not count.</summary>
     public IReadOnlyList<DateRange> ExcludedRanges() => Suspensions.Where(s => !s.IsOpen).Select(s => new DateRange(s.From, s.To!.Value)).ToList();
 
-    public ClockRefusal? Suspend(Guid suspensionId, SuspensionType type, string? localType, LocalDate from, int expectedWorkingDays, string notice, string user, Instant now)
+    /// <summary>Opens a suspension from <paramref name="from"/>; the refusal (a conflict) when the clock cannot be suspended, else null.</summary>
+    public Refusal? Suspend(Guid suspensionId, SuspensionType type, string? localType, LocalDate from, int expectedWorkingDays, string notice, string user, Instant now)
     {
         if (IsStopped)
         {
-            return new("clock.stopped", "The case is completed; its clock no longer runs.");
+            return Refusal.Conflict("The case is completed; its clock no longer runs.", RefusalCodes.ClockStopped);
         }
 
         if (IsSuspended)
         {
-            return new("clock.suspended", "The clock is already suspended; end that suspension first.");
+            return Refusal.Conflict("The clock is already suspended; end that suspension first.", RefusalCodes.ClockSuspended);
         }
 
         if (from < Start || Suspensions.Any(s => s.To >= from))
         {
-            return new("suspension.overlap", "A suspension starts after the clock's start and after earlier suspensions.");
+            return Refusal.Conflict("A suspension starts after the clock's start and after earlier suspensions.", RefusalCodes.SuspensionOverlap);
         }
 
         Suspensions.Add(new Suspension(suspensionId, type, localType, from, null, expectedWorkingDays, notice, user, now));
@@ -112,17 +111,18 @@ public sealed class Clock
         return null;
     }
 
-    public ClockRefusal? EndSuspension(Guid suspensionId, LocalDate to, string user, Instant now)
+    /// <summary>Ends the open suspension on <paramref name="to"/> (inclusive); the refusal (a conflict), else null.</summary>
+    public Refusal? EndSuspension(Guid suspensionId, LocalDate to, string user, Instant now)
     {
         var index = Suspensions.FindIndex(s => s.Id == suspensionId);
         if (index < 0 || !Suspensions[index].IsOpen)
         {
-            return new("suspension.not-open", "No open suspension with that id.");
+            return Refusal.Conflict("No open suspension with that id.", RefusalCodes.SuspensionNotOpen);
         }
 
         if (to < Suspensions[index].From)
         {
-            return new("suspension.range", "A suspension cannot end before it started.");
+            return Refusal.Conflict("A suspension cannot end before it started.", RefusalCodes.SuspensionRange);
         }
 
         Suspensions[index] = Suspensions[index] with { To = to, EndedBy = user, EndedAt = now };
@@ -130,32 +130,32 @@ public sealed class Clock
         return null;
     }
 
-    /// <summary>Grants the one extension, only before the statutory due instant (<paramref name="statutoryEnd"/>).</summary>
-    public ClockRefusal? Extend(int workingDays, string approvedBy, string reason, Instant now, Instant? statutoryEnd)
+    /// <summary>Grants the one extension, only before the statutory due instant (<paramref name="statutoryEnd"/>); the refusal (a conflict), else null.</summary>
+    public Refusal? Extend(int workingDays, string approvedBy, string reason, Instant now, Instant? statutoryEnd)
     {
         if (Kind != ClockKind.Case || Statutory is null)
         {
-            return new("extension.not-applicable", "Only a case's statutory limit can be extended.");
+            return Refusal.Conflict("Only a case's statutory limit can be extended.", RefusalCodes.ExtensionNotApplicable);
         }
 
         if (Extension is not null)
         {
-            return new("extension.already-granted", $"The case was already extended by {Extension.WorkingDays} working days; the law allows one extension.");
+            return Refusal.Conflict($"The case was already extended by {Extension.WorkingDays} working days; the law allows one extension.", RefusalCodes.ExtensionAlreadyGranted);
         }
 
         if (IsStopped)
         {
-            return new("clock.stopped", "The case is completed.");
+            return Refusal.Conflict("The case is completed.", RefusalCodes.ClockStopped);
         }
 
         if (statutoryEnd is { } end && now >= end)
         {
-            return new("extension.after-expiry", "The statutory limit has expired; an extension asked now counts as overdue.");
+            return Refusal.Conflict("The statutory limit has expired; an extension asked now counts as overdue.", RefusalCodes.ExtensionAfterExpiry);
         }
 
         if (StatutoryExtension is { } allowed && workingDays > allowed.Value)
         {
-            return new("extension.too-long", $"At most {allowed.Value} days may be added.");
+            return Refusal.Conflict($"At most {allowed.Value} days may be added.", RefusalCodes.ExtensionTooLong);
         }
 
         Extension = new Extension(workingDays, approvedBy, reason, now);

@@ -19,4 +19,39 @@ public static class RefusalCodes
     public const string TaskNotTransferable = "task.not-transferable";
 
     public const string TaskConcurrentChange = "task.concurrent-change";
+
+    // ---- Clocks (issue 9, helper "clocks"): suspension, extension, clock state. Wire names as before. ----
+
+    /// <summary>The case is completed; its clock no longer runs.</summary>
+    public const string ClockStopped = "clock.stopped";
+
+    /// <summary>The clock is already suspended.</summary>
+    public const string ClockSuspended = "clock.suspended";
+
+    /// <summary>The case has no running clock (not accepted yet, or completed).</summary>
+    public const string ClockNotRunning = "clock.not-running";
+
+    /// <summary>The case's clock changed meanwhile (version check).</summary>
+    public const string ClockConcurrentChange = "clock.concurrent-change";
+
+    /// <summary>A suspension would start before the clock or overlap an earlier one.</summary>
+    public const string SuspensionOverlap = "suspension.overlap";
+
+    /// <summary>No open suspension with that id.</summary>
+    public const string SuspensionNotOpen = "suspension.not-open";
+
+    /// <summary>A suspension cannot end before it started.</summary>
+    public const string SuspensionRange = "suspension.range";
+
+    /// <summary>Only a case's statutory limit can be extended.</summary>
+    public const string ExtensionNotApplicable = "extension.not-applicable";
+
+    /// <summary>The one extension the law allows was granted already.</summary>
+    public const string ExtensionAlreadyGranted = "extension.already-granted";
+
+    /// <summary>The statutory limit has expired.</summary>
+    public const string ExtensionAfterExpiry = "extension.after-expiry";
+
+    /// <summary>More days than the item's extension allows.</summary>
+    public const string ExtensionTooLong = "extension.too-long";
 }

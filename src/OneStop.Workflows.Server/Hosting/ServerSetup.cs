@@ -49,7 +49,6 @@ public static class ServerSetup
         services.AddSingleton<WorkflowFileImporter>();
         services.AddCases();
         services.AddStaff(builder.Configuration);
-        services.AddClocks();
         services.AddOneStopPersistence(builder.Configuration);
         services.AddOneStopApplication();
 

@@ -6,6 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 using OneStop.Workflows.IntegrationTests.Cases;
 using OneStop.Workflows.IntegrationTests.Infrastructure;
 using OneStop.Workflows.Persistence;
+using OneStop.Workflows.Testing.Http;
+using static OneStop.Workflows.IntegrationTests.Clocks.ClockJson;
 
 namespace OneStop.Workflows.IntegrationTests.Calendar;
 
@@ -25,7 +27,7 @@ public sealed class CalendarApiTests(PostgresServerFixture postgres) : PostgresC
         var clerk = await Driver.As("clerk.market");
         var suspensions = from is null ? Array.Empty<object>() : [new { from, to }];
 
-        var answer = await CaseDriver.Json(await clerk.PostAsJsonAsync("/api/calendar/deadline", new { start, budget, unit = "WorkingDays", suspensions }), HttpStatusCode.OK);
+        var answer = await HttpJson.ReadAsync(await clerk.PostAsJsonAsync("/api/calendar/deadline", new { start, budget, unit = "WorkingDays", suspensions }), HttpStatusCode.OK);
 
         answer["due"]!.GetValue<string>().Should().Be(due);
         answer["dueInstant"]!.GetValue<string>().Should().Be(dueInstant);
@@ -53,11 +55,11 @@ public sealed class CalendarApiTests(PostgresServerFixture postgres) : PostgresC
     public async Task CalendarYear_IsShipped_AndAnImportMakesAProvisionalDeadlineFinal_Audited()
     {
         var admin = await Driver.As("admin");
-        var year2025 = await CaseDriver.Json(await admin.GetAsync("/api/calendar/2025"), HttpStatusCode.OK);
+        var year2025 = await HttpJson.ReadAsync(await admin.GetAsync("/api/calendar/2025"), HttpStatusCode.OK);
         year2025["workingDays"]!.GetValue<int>().Should().Be(248);
         (await admin.GetAsync("/api/calendar/2027")).StatusCode.Should().Be(HttpStatusCode.NotFound);
         var request = new { start = "2026-12-30", budget = 3, unit = "WorkingDays" };
-        var before = await CaseDriver.Json(await admin.PostAsJsonAsync("/api/calendar/deadline", request), HttpStatusCode.OK);
+        var before = await HttpJson.ReadAsync(await admin.PostAsJsonAsync("/api/calendar/deadline", request), HttpStatusCode.OK);
         before["provisional"]!.GetValue<bool>().Should().BeTrue();
         before["due"]!.GetValue<string>().Should().Be("2027-01-04");
 
@@ -68,9 +70,9 @@ public sealed class CalendarApiTests(PostgresServerFixture postgres) : PostgresC
             source = "test notice",
             reason = "2027 notice published",
         });
-        await CaseDriver.Json(import, HttpStatusCode.OK);
+        await HttpJson.ReadAsync(import, HttpStatusCode.OK);
 
-        var after = await CaseDriver.Json(await admin.PostAsJsonAsync("/api/calendar/deadline", request), HttpStatusCode.OK);
+        var after = await HttpJson.ReadAsync(await admin.PostAsJsonAsync("/api/calendar/deadline", request), HttpStatusCode.OK);
         after["provisional"]!.GetValue<bool>().Should().BeFalse();
         after["due"]!.GetValue<string>().Should().Be("2027-01-06");
         await using var db = await Factory.Services.GetRequiredService<IDbContextFactory<OneStopDbContext>>().CreateDbContextAsync();
@@ -107,17 +109,13 @@ public sealed class CalendarImportReplanTests(PostgresServerFixture postgres) : 
         before["promisedDue"]!.GetValue<string>().Should().Be("2027-01-04");
         (await PromptDueAsync(id)).Should().Be(NodaTime.Instant.FromUtc(2027, 1, 3, 16, 0));
 
-        await CaseDriver.Json(await admin.PutAsJsonAsync("/api/calendar/2027", new { restDays = new[] { new { from = "2027-01-01", to = "2027-01-03" }, new { from = "2027-10-01", to = "2027-10-07" } }, makeUpWorkingDays = Array.Empty<string>() }), HttpStatusCode.OK);
+        await HttpJson.ReadAsync(await admin.PutAsJsonAsync("/api/calendar/2027", new { restDays = new[] { new { from = "2027-01-01", to = "2027-01-03" }, new { from = "2027-10-01", to = "2027-10-07" } }, makeUpWorkingDays = Array.Empty<string>() }), HttpStatusCode.OK);
 
         var after = await CaseClockAsync(admin, id);
         after["provisional"]!.GetValue<bool>().Should().BeFalse();
         after["promisedDue"]!.GetValue<string>().Should().Be("2027-01-05");
         (await PromptDueAsync(id)).Should().Be(NodaTime.Instant.FromUtc(2027, 1, 4, 16, 0), "the pending prompt moved with the new due day");
     }
-
-    private static async Task<System.Text.Json.Nodes.JsonObject> CaseClockAsync(HttpClient client, string caseId) =>
-        (await CaseDriver.Json(await client.GetAsync($"/api/cases/{caseId}/clocks"), HttpStatusCode.OK))["items"]!.AsArray()
-            .OfType<System.Text.Json.Nodes.JsonObject>().Single(c => c["kind"]!.GetValue<string>() == "Case");
 
     private async Task<NodaTime.Instant> PromptDueAsync(string caseId)
     {

@@ -8,6 +8,8 @@ using NodaTime;
 using OneStop.Workflows.IntegrationTests.Cases;
 using OneStop.Workflows.IntegrationTests.Infrastructure;
 using OneStop.Workflows.Persistence;
+using OneStop.Workflows.Testing.Http;
+using static OneStop.Workflows.IntegrationTests.Clocks.ClockJson;
 
 namespace OneStop.Workflows.IntegrationTests.Calendar;
 
@@ -36,10 +38,10 @@ public sealed class RegionalCalendar_Issue4Tests(PostgresServerFixture postgres)
         var preview = new { start = "2026-04-16", budget = 5, unit = "WorkingDays" };
         (await DueAsync(clerk, preview)).Should().Be("2026-04-23", "nationally 17, 20, 21, 22 and 23 April count");
 
-        var set = await CaseDriver.Json(await admin.PutAsJsonAsync("/api/calendar/2026/regional", Sanyuesan()), HttpStatusCode.OK);
+        var set = await HttpJson.ReadAsync(await admin.PutAsJsonAsync("/api/calendar/2026/regional", Sanyuesan()), HttpStatusCode.OK);
 
         set["regional"]!["region"]!.GetValue<string>().Should().Be(Guangxi);
-        var year = await CaseDriver.Json(await clerk.GetAsync("/api/calendar/2026"), HttpStatusCode.OK);
+        var year = await HttpJson.ReadAsync(await clerk.GetAsync("/api/calendar/2026"), HttpStatusCode.OK);
         year["workingDays"]!.GetValue<int>().Should().Be(248, "the national count is unchanged");
         year["effectiveWorkingDays"]!.GetValue<int>().Should().Be(247, "two regional rest days, one regional make-up day");
         year["source"]!.GetValue<string>().Should().Be("State Council General Office notice of 2025-11-04");
@@ -49,17 +51,17 @@ public sealed class RegionalCalendar_Issue4Tests(PostgresServerFixture postgres)
         (rest["from"]!.GetValue<string>(), rest["to"]!.GetValue<string>(), rest["name"]!.GetValue<string>()).Should().Be(("2026-04-20", "2026-04-21", "三月三"));
         regional["makeUpWorkingDays"]!.AsArray().Select(d => d!.GetValue<string>()).Should().Equal("2026-04-26");
         regional["source"]!.GetValue<string>().Should().StartWith("广西壮族自治区人民政府办公厅");
-        var due = await CaseDriver.Json(await clerk.PostAsJsonAsync("/api/calendar/deadline", preview), HttpStatusCode.OK);
+        var due = await HttpJson.ReadAsync(await clerk.PostAsJsonAsync("/api/calendar/deadline", preview), HttpStatusCode.OK);
         due["due"]!.GetValue<string>().Should().Be("2026-04-26", "17, 22, 23, 24 and the make-up Sunday 26 count");
         due["dueInstant"]!.GetValue<string>().Should().Be("2026-04-27T00:00:00+08:00");
         due["provisional"]!.GetValue<bool>().Should().BeFalse();
 
-        var removed = await CaseDriver.Json(await admin.DeleteAsync("/api/calendar/2026/regional?reason=notice%20withdrawn"), HttpStatusCode.OK);
+        var removed = await HttpJson.ReadAsync(await admin.DeleteAsync("/api/calendar/2026/regional?reason=notice%20withdrawn"), HttpStatusCode.OK);
 
         removed["regional"].Should().BeNull();
         removed["effectiveWorkingDays"]!.GetValue<int>().Should().Be(248);
         (await DueAsync(clerk, preview)).Should().Be("2026-04-23");
-        (await CaseDriver.Json(await admin.DeleteAsync("/api/calendar/2026/regional"), HttpStatusCode.OK))["regional"].Should().BeNull("removing nothing is not an error");
+        (await HttpJson.ReadAsync(await admin.DeleteAsync("/api/calendar/2026/regional"), HttpStatusCode.OK))["regional"].Should().BeNull("removing nothing is not an error");
 
         var audit = await AuditAsync("RegionalAdjustmentsSet", "RegionalAdjustmentsRemoved");
         audit.Should().HaveCount(2, "one change each; removing nothing is not audited");
@@ -94,7 +96,7 @@ public sealed class RegionalCalendar_Issue4Tests(PostgresServerFixture postgres)
     public async Task RegionalAdjustments_Return400NamingTheField_AndChangeNothing(string body, string field)
     {
         var admin = await Driver.As("admin");
-        await CaseDriver.Json(await admin.PutAsJsonAsync("/api/calendar/2026/regional", Sanyuesan()), HttpStatusCode.OK);
+        await HttpJson.ReadAsync(await admin.PutAsJsonAsync("/api/calendar/2026/regional", Sanyuesan()), HttpStatusCode.OK);
 
         var response = await admin.PutAsync("/api/calendar/2026/regional", new StringContent(body, Encoding.UTF8, "application/json"));
 
@@ -115,9 +117,9 @@ public sealed class RegionalCalendar_Issue4Tests(PostgresServerFixture postgres)
             new { region = Guangxi, restDays = days.Select(d => new { from = d, to = d, name = "x" }), source = "notice" });
         var makeUp = await admin.PutAsJsonAsync("/api/calendar/2026/regional", new { region = Guangxi, makeUpWorkingDays = days, source = "notice" });
 
-        (await CaseDriver.Json(ranges, HttpStatusCode.BadRequest))["errors"]!["restDays"]!.ToJsonString().Should().Contain("At most 50");
-        (await CaseDriver.Json(makeUp, HttpStatusCode.BadRequest))["errors"]!["makeUpWorkingDays"]!.ToJsonString().Should().Contain("At most 50");
-        (await CaseDriver.Json(await admin.GetAsync("/api/calendar/2026"), HttpStatusCode.OK))["regional"].Should().BeNull();
+        (await HttpJson.ReadAsync(ranges, HttpStatusCode.BadRequest))["errors"]!["restDays"]!.ToJsonString().Should().Contain("At most 50");
+        (await HttpJson.ReadAsync(makeUp, HttpStatusCode.BadRequest))["errors"]!["makeUpWorkingDays"]!.ToJsonString().Should().Contain("At most 50");
+        (await HttpJson.ReadAsync(await admin.GetAsync("/api/calendar/2026"), HttpStatusCode.OK))["regional"].Should().BeNull();
     }
 
     [Fact]
@@ -126,7 +128,7 @@ public sealed class RegionalCalendar_Issue4Tests(PostgresServerFixture postgres)
         var admin = await Driver.As("admin");
         var body = new { region = Guangxi, restDays = new[] { new { from = "2027-04-09", to = "2027-04-10", name = "三月三" } }, source = "notice" };
 
-        var put = await CaseDriver.Json(await admin.PutAsJsonAsync("/api/calendar/2027/regional", body), HttpStatusCode.Conflict);
+        var put = await HttpJson.ReadAsync(await admin.PutAsJsonAsync("/api/calendar/2027/regional", body), HttpStatusCode.Conflict);
 
         put["code"]!.GetValue<string>().Should().Be("calendar.no-national-year");
         put["detail"]!.GetValue<string>().Should().Contain("no national calendar for 2027").And.Contain("provisional");
@@ -140,25 +142,25 @@ public sealed class RegionalCalendar_Issue4Tests(PostgresServerFixture postgres)
     public async Task NationalReimport_KeepsTheRegionalAdjustments_AndIsRefused_WhenANationalRestDayWouldCoverARegionalMakeUpDay()
     {
         var admin = await Driver.As("admin");
-        await CaseDriver.Json(await admin.PutAsJsonAsync("/api/calendar/2026/regional", Sanyuesan()), HttpStatusCode.OK);
-        var national = await CaseDriver.Json(await admin.GetAsync("/api/calendar/2026"), HttpStatusCode.OK);
+        await HttpJson.ReadAsync(await admin.PutAsJsonAsync("/api/calendar/2026/regional", Sanyuesan()), HttpStatusCode.OK);
+        var national = await HttpJson.ReadAsync(await admin.GetAsync("/api/calendar/2026"), HttpStatusCode.OK);
         var restDays = national["restDays"]!.AsArray().Select(r => new { from = r!["from"]!.GetValue<string>(), to = r["to"]!.GetValue<string>() }).ToList();
         var makeUp = national["makeUpWorkingDays"]!.AsArray().Select(d => d!.GetValue<string>()).ToList();
 
-        var reimported = await CaseDriver.Json(await admin.PutAsJsonAsync("/api/calendar/2026",
+        var reimported = await HttpJson.ReadAsync(await admin.PutAsJsonAsync("/api/calendar/2026",
             new { restDays, makeUpWorkingDays = makeUp, source = "State Council notice, corrected", reason = "re-import" }), HttpStatusCode.OK);
 
         reimported["source"]!.GetValue<string>().Should().Be("State Council notice, corrected");
         reimported["regional"]!["region"]!.GetValue<string>().Should().Be(Guangxi, "a national re-import keeps the regional adjustments");
         reimported["effectiveWorkingDays"]!.GetValue<int>().Should().Be(247);
 
-        var covering = await CaseDriver.Json(await admin.PutAsJsonAsync("/api/calendar/2026",
+        var covering = await HttpJson.ReadAsync(await admin.PutAsJsonAsync("/api/calendar/2026",
             new { restDays = restDays.Append(new { from = "2026-04-25", to = "2026-04-26" }), makeUpWorkingDays = makeUp, source = "wrong" }), HttpStatusCode.Conflict);
 
         covering["code"]!.GetValue<string>().Should().Be("calendar.regional-conflict");
         covering["detail"]!.GetValue<string>().Should().Contain("2026-04-26");
         await ExpectTheSanyuesanAdjustmentsAsync(admin);
-        (await CaseDriver.Json(await admin.GetAsync("/api/calendar/2026"), HttpStatusCode.OK))["source"]!.GetValue<string>().Should().Be("State Council notice, corrected");
+        (await HttpJson.ReadAsync(await admin.GetAsync("/api/calendar/2026"), HttpStatusCode.OK))["source"]!.GetValue<string>().Should().Be("State Council notice, corrected");
         (await AuditAsync("CalendarYearImported")).Should().ContainSingle("the refused import is not stored");
     }
 
@@ -171,25 +173,25 @@ public sealed class RegionalCalendar_Issue4Tests(PostgresServerFixture postgres)
         (await CaseClockAsync(admin, id))["promisedDue"]!.GetValue<string>().Should().Be("2026-04-20", "5 working days: 14, 15, 16, 17 and 20 April");
         (await PromptDueAsync(id)).Should().Be(Instant.FromUtc(2026, 4, 19, 16, 0));
 
-        await CaseDriver.Json(await admin.PutAsJsonAsync("/api/calendar/2026/regional", Sanyuesan(withMakeUpDay: false)), HttpStatusCode.OK);
+        await HttpJson.ReadAsync(await admin.PutAsJsonAsync("/api/calendar/2026/regional", Sanyuesan(withMakeUpDay: false)), HttpStatusCode.OK);
 
         var after = await CaseClockAsync(admin, id);
         after["promisedDue"]!.GetValue<string>().Should().Be("2026-04-22", "20 and 21 April are 三月三");
         after["provisional"]!.GetValue<bool>().Should().BeFalse();
         (await PromptDueAsync(id)).Should().Be(Instant.FromUtc(2026, 4, 21, 16, 0), "the pending prompt moved with the new due day");
 
-        await CaseDriver.Json(await admin.DeleteAsync("/api/calendar/2026/regional"), HttpStatusCode.OK);
+        await HttpJson.ReadAsync(await admin.DeleteAsync("/api/calendar/2026/regional"), HttpStatusCode.OK);
 
         (await CaseClockAsync(admin, id))["promisedDue"]!.GetValue<string>().Should().Be("2026-04-20");
         (await PromptDueAsync(id)).Should().Be(Instant.FromUtc(2026, 4, 19, 16, 0), "removing the adjustments moves it back");
     }
 
     private static async Task<string> DueAsync(HttpClient client, object request) =>
-        (await CaseDriver.Json(await client.PostAsJsonAsync("/api/calendar/deadline", request), HttpStatusCode.OK))["due"]!.GetValue<string>();
+        (await HttpJson.ReadAsync(await client.PostAsJsonAsync("/api/calendar/deadline", request), HttpStatusCode.OK))["due"]!.GetValue<string>();
 
     private static async Task ExpectTheSanyuesanAdjustmentsAsync(HttpClient client)
     {
-        var year = await CaseDriver.Json(await client.GetAsync("/api/calendar/2026"), HttpStatusCode.OK);
+        var year = await HttpJson.ReadAsync(await client.GetAsync("/api/calendar/2026"), HttpStatusCode.OK);
         year["regional"]!["restDays"]!.AsArray().Select(r => r!["name"]!.GetValue<string>()).Should().Equal("三月三");
         year["regional"]!["makeUpWorkingDays"]!.AsArray().Select(d => d!.GetValue<string>()).Should().Equal("2026-04-26");
         year["effectiveWorkingDays"]!.GetValue<int>().Should().Be(247);
@@ -200,10 +202,6 @@ public sealed class RegionalCalendar_Issue4Tests(PostgresServerFixture postgres)
         await using var db = await Factory.Services.GetRequiredService<IDbContextFactory<OneStopDbContext>>().CreateDbContextAsync();
         return await db.AuditEvents.Where(e => actions.Contains(e.Action)).OrderBy(e => e.At).ToListAsync();
     }
-
-    private static async Task<JsonObject> CaseClockAsync(HttpClient client, string caseId) =>
-        (await CaseDriver.Json(await client.GetAsync($"/api/cases/{caseId}/clocks"), HttpStatusCode.OK))["items"]!.AsArray()
-            .OfType<JsonObject>().Single(c => c["kind"]!.GetValue<string>() == "Case");
 
     private async Task<Instant> PromptDueAsync(string caseId)
     {
@@ -238,19 +236,19 @@ public sealed class RegionalCalendarSqlite_Issue4Tests : IAsyncLifetime
             source = "新疆维吾尔自治区人民政府 notice",
         };
 
-        (await CaseDriver.Json(await admin.PutAsJsonAsync("/api/calendar/2026/regional", body), HttpStatusCode.OK))["effectiveWorkingDays"]!.GetValue<int>().Should().Be(245);
-        await CaseDriver.Json(await admin.PutAsJsonAsync("/api/calendar/2026", new
+        (await HttpJson.ReadAsync(await admin.PutAsJsonAsync("/api/calendar/2026/regional", body), HttpStatusCode.OK))["effectiveWorkingDays"]!.GetValue<int>().Should().Be(245);
+        await HttpJson.ReadAsync(await admin.PutAsJsonAsync("/api/calendar/2026", new
         {
             restDays = Domain.Calendar.ShippedCalendars.Year2026.RestDays.Select(r => new { from = Iso(r.From), to = Iso(r.To) }),
             makeUpWorkingDays = Domain.Calendar.ShippedCalendars.Year2026.MakeUpWorkingDays.Select(Iso),
             source = "re-import",
         }), HttpStatusCode.OK);
-        var year = await CaseDriver.Json(await admin.GetAsync("/api/calendar/2026"), HttpStatusCode.OK);
+        var year = await HttpJson.ReadAsync(await admin.GetAsync("/api/calendar/2026"), HttpStatusCode.OK);
         year["regional"]!["region"]!.GetValue<string>().Should().Be("650000 新疆维吾尔自治区");
-        (await CaseDriver.Json(await admin.PostAsJsonAsync("/api/calendar/deadline", new { start = "2026-05-25", budget = 1, unit = "WorkingDays" }), HttpStatusCode.OK))
+        (await HttpJson.ReadAsync(await admin.PostAsJsonAsync("/api/calendar/deadline", new { start = "2026-05-25", budget = 1, unit = "WorkingDays" }), HttpStatusCode.OK))
             ["due"]!.GetValue<string>().Should().Be("2026-05-29");
 
-        var removed = await CaseDriver.Json(await admin.DeleteAsync("/api/calendar/2026/regional"), HttpStatusCode.OK);
+        var removed = await HttpJson.ReadAsync(await admin.DeleteAsync("/api/calendar/2026/regional"), HttpStatusCode.OK);
 
         removed["regional"].Should().BeNull();
         removed["effectiveWorkingDays"]!.GetValue<int>().Should().Be(248);

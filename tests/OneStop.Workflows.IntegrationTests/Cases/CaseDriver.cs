@@ -73,12 +73,8 @@ public sealed class CaseDriver(OneStopApiFactory factory) : IAsyncDisposable
     public static Task<HttpResponseMessage> QueryProgressAsync(HttpClient anonymous, string number, string password) =>
         anonymous.PostAsJsonAsync("/api/public/case-progress", new { number, password });
 
-    public static async Task<JsonObject> Json(HttpResponseMessage response, HttpStatusCode expected)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        response.StatusCode.Should().Be(expected, text);
-        return JsonNode.Parse(text)!.AsObject();
-    }
+    /// <summary>The body of a response of the expected status (see <see cref="Testing.Http.HttpJson.ReadAsync"/>).</summary>
+    public static Task<JsonObject> Json(HttpResponseMessage response, HttpStatusCode expected) => Testing.Http.HttpJson.ReadAsync(response, expected);
 
     public async ValueTask DisposeAsync()
     {

@@ -10,6 +10,9 @@ using OneStop.Workflows.IntegrationTests.Cases;
 using OneStop.Workflows.IntegrationTests.Infrastructure;
 using OneStop.Workflows.Persistence;
 using OneStop.Workflows.Persistence.Supervision;
+using OneStop.Workflows.Testing;
+using OneStop.Workflows.Testing.Http;
+using static OneStop.Workflows.IntegrationTests.Clocks.ClockJson;
 
 namespace OneStop.Workflows.IntegrationTests.Clocks;
 
@@ -19,23 +22,23 @@ public sealed class ClockOperationTests(PostgresServerFixture postgres) : Postgr
     [Fact]
     public async Task ExpertReviewSuspension_MovesStatutoryDueTo1106_AndNothingFiresWhileSuspended()
     {
-        Factory.Clock.Reset(At("2025-09-26T09:00"));
+        Factory.Clock.Reset(CentreTime.At("2025-09-26T09:00"));
         var id = await Driver.SubmitAndAcceptAsync("clerk.market", "food-business-licence");
-        Factory.Clock.Reset(At("2025-10-13T09:00"));
+        Factory.Clock.Reset(CentreTime.At("2025-10-13T09:00"));
         await SweepAsync();
         var head = await Driver.As("head.market");
 
-        var suspended = await CaseDriver.Json(await head.PostAsJsonAsync($"/api/cases/{id}/suspensions",
+        var suspended = await HttpJson.ReadAsync(await head.PostAsJsonAsync($"/api/cases/{id}/suspensions",
             new { type = "ExpertReview", from = "2025-10-13", expectedWorkingDays = 5, notice = "Expert review of the kitchen design 专家评审" }), HttpStatusCode.OK);
         var suspensionId = suspended["suspensionId"]!.GetValue<string>();
         var firedBefore = await FiredAsync(id);
 
-        Factory.Clock.Reset(At("2025-10-16T09:00"));
+        Factory.Clock.Reset(CentreTime.At("2025-10-16T09:00"));
         (await SweepAsync()).Should().Be(0, "nothing fires while the clock is suspended");
         (await FiredAsync(id)).Should().BeEquivalentTo(firedBefore);
 
-        Factory.Clock.Reset(At("2025-10-17T17:00"));
-        var ended = await CaseDriver.Json(await head.PostAsJsonAsync($"/api/cases/{id}/suspensions/{suspensionId}/end", new { to = "2025-10-17" }), HttpStatusCode.OK);
+        Factory.Clock.Reset(CentreTime.At("2025-10-17T17:00"));
+        var ended = await HttpJson.ReadAsync(await head.PostAsJsonAsync($"/api/cases/{id}/suspensions/{suspensionId}/end", new { to = "2025-10-17" }), HttpStatusCode.OK);
         var caseClock = ended["clocks"]!.AsArray().OfType<JsonObject>().Single(c => c["kind"]!.GetValue<string>() == "Case");
         caseClock["statutoryDue"]!.GetValue<string>().Should().Be("2025-11-06");
         var timeline = (await Driver.CaseAsync(id))["timeline"]!.AsArray().Select(e => e!["action"]!.GetValue<string>()).ToList();
@@ -45,11 +48,11 @@ public sealed class ClockOperationTests(PostgresServerFixture postgres) : Postgr
     [Fact]
     public async Task Extension_MovesStatutoryDueBy10WorkingDays_OnceOnly_AndRefusalsAreAudited()
     {
-        Factory.Clock.Reset(At("2025-09-26T09:00"));
+        Factory.Clock.Reset(CentreTime.At("2025-09-26T09:00"));
         var id = await Driver.SubmitAndAcceptAsync("clerk.market", "food-business-licence");
         var head = await Driver.As("head.market");
 
-        var extended = await CaseDriver.Json(await head.PostAsJsonAsync($"/api/cases/{id}/extensions", new { workingDays = 10, reason = "On-site check needs a second visit" }), HttpStatusCode.OK);
+        var extended = await HttpJson.ReadAsync(await head.PostAsJsonAsync($"/api/cases/{id}/extensions", new { workingDays = 10, reason = "On-site check needs a second visit" }), HttpStatusCode.OK);
         var expected = WorkingDayCalendar.Shipped.Due(new LocalDate(2025, 9, 26), 30, TimeUnit.WorkingDays).Due;
         CaseClock(extended)["statutoryDue"]!.GetValue<string>().Should().Be(NodaTime.Text.LocalDatePattern.Iso.Format(expected));
 
@@ -60,7 +63,7 @@ public sealed class ClockOperationTests(PostgresServerFixture postgres) : Postgr
             .StatusCode.Should().Be(HttpStatusCode.Forbidden, "only the department head approves an extension");
 
         var late = await Driver.SubmitAndAcceptAsync("clerk.market", "food-business-licence");
-        Factory.Clock.Reset(At("2025-10-31T09:00")); // the statutory limit (2025-10-30) has expired
+        Factory.Clock.Reset(CentreTime.At("2025-10-31T09:00")); // the statutory limit (2025-10-30) has expired
         var tooLate = await head.PostAsJsonAsync($"/api/cases/{late}/extensions", new { workingDays = 10, reason = "Too late" });
         tooLate.StatusCode.Should().Be(HttpStatusCode.Conflict);
         (await tooLate.Content.ReadAsStringAsync()).Should().Contain("extension.after-expiry");
@@ -70,9 +73,6 @@ public sealed class ClockOperationTests(PostgresServerFixture postgres) : Postgr
         refusals.Should().Be(2);
     }
 
-    private static JsonObject CaseClock(JsonObject answer) =>
-        answer["clocks"]!.AsArray().OfType<JsonObject>().Single(c => c["kind"]!.GetValue<string>() == "Case");
-
     private async Task<int> SweepAsync() => await Factory.Services.GetRequiredService<DeadlineSweeper>().SweepAsync();
 
     private async Task<List<string>> FiredAsync(string caseId)
@@ -81,7 +81,4 @@ public sealed class ClockOperationTests(PostgresServerFixture postgres) : Postgr
         var id = Guid.Parse(caseId);
         return await db.Signals.Where(s => s.CaseId == id && s.FiredAt != null).Select(s => s.Rule + "/" + s.Level).ToListAsync();
     }
-
-    private static Instant At(string shanghaiLocal) =>
-        NodaTime.Text.LocalDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd'T'HH:mm").Parse(shanghaiLocal).Value.InZoneStrictly(CentreTimeZone.Default.Zone).ToInstant();
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Workflows.IntegrationTests.Cases;
 using OneStop.Workflows.IntegrationTests.Infrastructure;
+using OneStop.Workflows.Testing.Http;
 
 namespace OneStop.Workflows.IntegrationTests.Supervision;
 
@@ -28,12 +29,12 @@ public sealed class AlertRoutesTests(PostgresServerFixture postgres) : Supervisi
         var red = items.Single(a => a["rule"]!.GetValue<string>() == "case.red");
         var alertId = red["id"]!.GetValue<string>();
         var head = await Driver.As("head.market");
-        var first = await CaseDriver.Json(await head.PostAsync($"/api/supervision/alerts/{alertId}/acknowledge", null), HttpStatusCode.OK);
+        var first = await HttpJson.ReadAsync(await head.PostAsync($"/api/supervision/alerts/{alertId}/acknowledge", null), HttpStatusCode.OK);
         first["acknowledgedAt"]!.GetValue<string>().Should().Be("2025-10-13T16:00:00Z");
         first["acknowledgedBy"]!.GetValue<string>().Should().Be("head.market");
 
         Factory.Clock.AdvanceHours(2);
-        var again = await CaseDriver.Json(await head.PostAsync($"/api/supervision/alerts/{alertId}/acknowledge", null), HttpStatusCode.OK);
+        var again = await HttpJson.ReadAsync(await head.PostAsync($"/api/supervision/alerts/{alertId}/acknowledge", null), HttpStatusCode.OK);
         again["acknowledgedAt"]!.GetValue<string>().Should().Be("2025-10-13T16:00:00Z", "acknowledging twice answers the first acknowledgement");
 
         var supervisor = await Driver.As("supervisor");

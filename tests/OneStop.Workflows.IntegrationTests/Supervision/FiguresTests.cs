@@ -4,6 +4,8 @@ using System.Text.Json.Nodes;
 using OneStop.Workflows.Domain.Clocks;
 using OneStop.Workflows.IntegrationTests.Cases;
 using OneStop.Workflows.IntegrationTests.Infrastructure;
+using OneStop.Workflows.Testing.Http;
+using static OneStop.Workflows.IntegrationTests.Clocks.ClockJson;
 
 namespace OneStop.Workflows.IntegrationTests.Supervision;
 
@@ -160,7 +162,7 @@ public sealed class FiguresTests(PostgresServerFixture postgres) : SupervisionTe
         SetClock("2025-10-20T09:00:00");
         (await SweepAsync()).Should().Be(6, "G's case prompt (10-13), the reds of E, H, O (10-14) and C (10-16), I's step prompt (10-16)");
 
-        var extended = await CaseDriver.Json(await (await Driver.As("head.market")).PostAsJsonAsync($"/api/cases/{cases["H"]}/extensions",
+        var extended = await HttpJson.ReadAsync(await (await Driver.As("head.market")).PostAsJsonAsync($"/api/cases/{cases["H"]}/extensions",
             new { workingDays = 10, reason = "A second on-site check 二次现场核查" }), HttpStatusCode.OK);
         CaseClock(extended)["statutoryDue"]!.GetValue<string>().Should().Be("2025-11-13");
         SetClock("2025-10-31T10:00:00");
@@ -277,13 +279,10 @@ public sealed class FiguresTests(PostgresServerFixture postgres) : SupervisionTe
         g["averageWorkingDaysUsed"]!.GetValue<double>(), g["suspendedShare"]!.GetValue<double>(), g["prompts"]!.GetValue<int>(),
         g["yellowCards"]!.GetValue<int>(), g["redCards"]!.GetValue<int>());
 
-    private static JsonObject CaseClock(JsonObject answer, string list = "clocks") =>
-        answer[list]!.AsArray().OfType<JsonObject>().Single(c => c["kind"]!.GetValue<string>() == "Case");
-
     /// <summary>Suspends the case's running clocks from <paramref name="from"/> for an expert review, as the lead department's head; answers the suspension id.</summary>
     private async Task<string> SuspendAsync(string caseId, string from)
     {
-        var answer = await CaseDriver.Json(await (await Driver.As("head.market")).PostAsJsonAsync($"/api/cases/{caseId}/suspensions",
+        var answer = await HttpJson.ReadAsync(await (await Driver.As("head.market")).PostAsJsonAsync($"/api/cases/{caseId}/suspensions",
             new { type = "ExpertReview", from, expectedWorkingDays = 2, notice = "Expert review of the kitchen design 专家评审" }), HttpStatusCode.OK);
         CaseClock(answer)["suspended"]!.GetValue<bool>().Should().BeTrue();
         return answer["suspensionId"]!.GetValue<string>();
@@ -291,7 +290,7 @@ public sealed class FiguresTests(PostgresServerFixture postgres) : SupervisionTe
 
     /// <summary>Ends the suspension on <paramref name="to"/> (inclusive); answers the case clock as the route shows it.</summary>
     private async Task<JsonObject> EndSuspensionAsync(string caseId, string suspensionId, string to) =>
-        CaseClock(await CaseDriver.Json(await (await Driver.As("head.market")).PostAsJsonAsync($"/api/cases/{caseId}/suspensions/{suspensionId}/end", new { to }),
+        CaseClock(await HttpJson.ReadAsync(await (await Driver.As("head.market")).PostAsJsonAsync($"/api/cases/{caseId}/suspensions/{suspensionId}/end", new { to }),
             HttpStatusCode.OK));
 
     /// <summary>The department's reviewer rejects its open review (under AllRequired the case is refused at once).</summary>
@@ -300,7 +299,7 @@ public sealed class FiguresTests(PostgresServerFixture postgres) : SupervisionTe
         var review = (await Driver.TasksAsync(caseId, "Review")).Single(t => t["department"]!.GetValue<string>() == department);
         var reviewer = $"reviewer.{department}";
         var id = review["id"]!.GetValue<string>();
-        await CaseDriver.Json(await (await Driver.As(reviewer)).PostAsync($"/api/tasks/{id}/claim", null), HttpStatusCode.OK);
+        await HttpJson.ReadAsync(await (await Driver.As(reviewer)).PostAsync($"/api/tasks/{id}/claim", null), HttpStatusCode.OK);
         await Driver.DecideOkAsync(reviewer, id, "Rejected", "Fire exits insufficient 消防通道不足");
     }
 }

@@ -10,6 +10,7 @@ using OneStop.Workflows.IntegrationTests.Cases;
 using OneStop.Workflows.IntegrationTests.Infrastructure;
 using OneStop.Workflows.Persistence.Supervision;
 using OneStop.Workflows.Server.Features.SimulatedTime;
+using OneStop.Workflows.Testing.Http;
 
 namespace OneStop.Workflows.IntegrationTests.Supervision;
 
@@ -166,7 +167,7 @@ public sealed class FoodLicenceCardsOnSimulatedClock_Issue4Tests(PostgresServerF
     {
         var admin = await Driver.As("admin");
         var body = new JsonObject { ["now"] = ClockText.Format(to, CentreTimeZone.Default.Zone) };
-        var answer = await CaseDriver.Json(await admin.PostAsJsonAsync("/api/admin/clock", body), HttpStatusCode.OK);
+        var answer = await HttpJson.ReadAsync(await admin.PostAsJsonAsync("/api/admin/clock", body), HttpStatusCode.OK);
         answer["mode"]!.GetValue<string>().Should().Be("Simulated");
         return new ClockMove(to, Parse(answer["nowUtc"]!), answer["now"]!.GetValue<string>());
     }

@@ -9,6 +9,7 @@ using OneStop.Workflows.IntegrationTests.Cases;
 using OneStop.Workflows.IntegrationTests.Infrastructure;
 using OneStop.Workflows.Persistence.Supervision;
 using OneStop.Workflows.Server.Features.Catalogue;
+using OneStop.Workflows.Testing.Http;
 
 namespace OneStop.Workflows.IntegrationTests.Supervision;
 
@@ -115,15 +116,15 @@ public sealed class ItemLadderSettings_Issue4Tests(PostgresServerFixture postgre
         var body = await GetAsync("admin", $"/api/service-items/{Food}");
         body["supervision"] = new JsonObject { ["promptLeadWorkingDays"] = -1, ["supervisedHandlingWorkingDays"] = 365, ["stepPrompts"] = false };
 
-        var problem = await CaseDriver.Json(await admin.PutAsJsonAsync($"/api/service-items/{Food}", body), HttpStatusCode.BadRequest);
+        var problem = await HttpJson.ReadAsync(await admin.PutAsJsonAsync($"/api/service-items/{Food}", body), HttpStatusCode.BadRequest);
 
         problem["errors"]!.AsObject().Select(e => e.Key).Should().BeEquivalentTo("supervision.promptLeadWorkingDays", "supervision.supervisedHandlingWorkingDays");
         body["supervision"] = new JsonObject { ["promptAtHalfBudget"] = "yes" };
-        (await CaseDriver.Json(await admin.PutAsJsonAsync($"/api/service-items/{Food}", body), HttpStatusCode.BadRequest))["errors"]!.AsObject()
+        (await HttpJson.ReadAsync(await admin.PutAsJsonAsync($"/api/service-items/{Food}", body), HttpStatusCode.BadRequest))["errors"]!.AsObject()
             .Select(e => e.Key).Should().Equal("supervision.promptAtHalfBudget");
         body["code"] = "food-licence-2";
         body["supervision"] = new JsonObject { ["promptLeadWorkingDays"] = 0 };
-        (await CaseDriver.Json(await admin.PostAsJsonAsync("/api/service-items", body), HttpStatusCode.BadRequest))["errors"]!.AsObject()
+        (await HttpJson.ReadAsync(await admin.PostAsJsonAsync("/api/service-items", body), HttpStatusCode.BadRequest))["errors"]!.AsObject()
             .Select(e => e.Key).Should().Equal("supervision.promptLeadWorkingDays");
 
         var item = await GetAsync("admin", $"/api/service-items/{Food}");
@@ -135,7 +136,7 @@ public sealed class ItemLadderSettings_Issue4Tests(PostgresServerFixture postgre
     {
         var body = await GetAsync("admin", $"/api/service-items/{code}");
         edit(body);
-        return await CaseDriver.Json(await (await Driver.As("admin")).PutAsJsonAsync($"/api/service-items/{code}", body), HttpStatusCode.OK);
+        return await HttpJson.ReadAsync(await (await Driver.As("admin")).PutAsJsonAsync($"/api/service-items/{code}", body), HttpStatusCode.OK);
     }
 
     /// <summary>The case's signals as (clock kind, rule, due, fired), by due instant then rule.</summary>

@@ -7,6 +7,8 @@ using OneStop.Workflows.Domain.Calendar;
 using OneStop.Workflows.IntegrationTests.Api;
 using OneStop.Workflows.IntegrationTests.Cases;
 using OneStop.Workflows.Server.Features.Supervision;
+using OneStop.Workflows.Testing;
+using OneStop.Workflows.Testing.Http;
 
 namespace OneStop.Workflows.IntegrationTests.Supervision;
 
@@ -27,16 +29,16 @@ public sealed class SqliteSupervisionTests : IAsyncLifetime
     [Fact]
     public async Task Supervision_OnSqlite_SweepsListsAcknowledgesAndCounts()
     {
-        _factory.Clock.Reset(At("2025-09-26T09:00:00"));
+        _factory.Clock.Reset(CentreTime.At("2025-09-26T09:00:00"));
         var id = await _driver.SubmitAndAcceptAsync("clerk.market", "food-business-licence");
-        _factory.Clock.Reset(At("2025-10-10T10:00:00"));
+        _factory.Clock.Reset(CentreTime.At("2025-10-10T10:00:00"));
         var review = (await _driver.TasksAsync(id, "Review")).Single()["id"]!.GetValue<string>();
-        await CaseDriver.Json(await (await _driver.As("reviewer.market")).PostAsync($"/api/tasks/{review}/claim", null), HttpStatusCode.OK);
+        await HttpJson.ReadAsync(await (await _driver.As("reviewer.market")).PostAsync($"/api/tasks/{review}/claim", null), HttpStatusCode.OK);
         await _driver.DecideOkAsync("reviewer.market", review, "Approved");
 
         // Due before the decision: the step prompt (10-09 00:00: the assignee reviewer.market), the step yellow (the
         // assignee, head.market, supervisor) and the case prompt (10-10 00:00: clerk.market).
-        _factory.Clock.Reset(At("2025-10-12T12:00:00"));
+        _factory.Clock.Reset(CentreTime.At("2025-10-12T12:00:00"));
         var outcome = await _factory.Services.GetRequiredService<SupervisionSweep>().RunAsync(CancellationToken.None);
         outcome.Should().Be(new SweepOutcome(3, 5));
         (await GetAsync("reviewer.market", "/api/supervision/alerts"))["items"]!.AsArray().Select(a => a!["rule"]!.GetValue<string>())
@@ -51,8 +53,8 @@ public sealed class SqliteSupervisionTests : IAsyncLifetime
         var alert = mine["items"]!.AsArray().Single()!;
         alert["rule"]!.GetValue<string>().Should().Be("case.promise.prompt");
         var clerk = await _driver.As("clerk.market");
-        var first = await CaseDriver.Json(await clerk.PostAsync($"/api/supervision/alerts/{alert["id"]}/acknowledge", null), HttpStatusCode.OK);
-        var again = await CaseDriver.Json(await clerk.PostAsync($"/api/supervision/alerts/{alert["id"]}/acknowledge", null), HttpStatusCode.OK);
+        var first = await HttpJson.ReadAsync(await clerk.PostAsync($"/api/supervision/alerts/{alert["id"]}/acknowledge", null), HttpStatusCode.OK);
+        var again = await HttpJson.ReadAsync(await clerk.PostAsync($"/api/supervision/alerts/{alert["id"]}/acknowledge", null), HttpStatusCode.OK);
         again["acknowledgedAt"]!.GetValue<string>().Should().Be(first["acknowledgedAt"]!.GetValue<string>()).And.Be("2025-10-12T04:00:00Z");
         (await GetAsync("clerk.market", "/api/supervision/alerts"))["unacknowledgedCount"]!.GetValue<int>().Should().Be(0);
 
@@ -77,8 +79,5 @@ public sealed class SqliteSupervisionTests : IAsyncLifetime
         Directory.Delete(_folder, recursive: true);
     }
 
-    private async Task<JsonObject> GetAsync(string user, string url) => await CaseDriver.Json(await (await _driver.As(user)).GetAsync(url), HttpStatusCode.OK);
-
-    private static Instant At(string local) =>
-        LocalDateTimePattern.ExtendedIso.Parse(local).GetValueOrThrow().InZoneStrictly(CentreTimeZone.Default.Zone).ToInstant();
+    private async Task<JsonObject> GetAsync(string user, string url) => await HttpJson.ReadAsync(await (await _driver.As(user)).GetAsync(url), HttpStatusCode.OK);
 }

@@ -9,6 +9,8 @@ using OneStop.Workflows.IntegrationTests.Cases;
 using OneStop.Workflows.IntegrationTests.Infrastructure;
 using OneStop.Workflows.Persistence;
 using OneStop.Workflows.Persistence.Supervision;
+using OneStop.Workflows.Testing;
+using OneStop.Workflows.Testing.Http;
 
 namespace OneStop.Workflows.IntegrationTests.Supervision;
 
@@ -18,9 +20,8 @@ namespace OneStop.Workflows.IntegrationTests.Supervision;
 /// </summary>
 public abstract class SupervisionTestBase(PostgresServerFixture postgres) : PostgresCaseTestBase(postgres)
 {
-    /// <summary>A local date-time in the centre's zone, <c>yyyy-MM-ddTHH:mm:ss</c>.</summary>
-    protected static Instant At(string local) =>
-        LocalDateTimePattern.ExtendedIso.Parse(local).GetValueOrThrow().InZoneStrictly(CentreTimeZone.Default.Zone).ToInstant();
+    /// <summary>A local date-time in the centre's zone, <c>yyyy-MM-ddTHH:mm:ss</c> (<see cref="CentreTime.At(string)"/>).</summary>
+    protected static Instant At(string local) => CentreTime.At(local);
 
     protected void SetClock(string local) => Factory.Clock.Reset(At(local));
 
@@ -56,11 +57,11 @@ public abstract class SupervisionTestBase(PostgresServerFixture postgres) : Post
         {
             var reviewer = $"reviewer.{review["department"]!.GetValue<string>()}";
             var id = review["id"]!.GetValue<string>();
-            await CaseDriver.Json(await (await Driver.As(reviewer)).PostAsync($"/api/tasks/{id}/claim", null), HttpStatusCode.OK);
+            await HttpJson.ReadAsync(await (await Driver.As(reviewer)).PostAsync($"/api/tasks/{id}/claim", null), HttpStatusCode.OK);
             await Driver.DecideOkAsync(reviewer, id, "Approved", "No objection 无异议");
         }
     }
 
     protected async Task<JsonObject> GetAsync(string user, string url, HttpStatusCode expected = HttpStatusCode.OK) =>
-        await CaseDriver.Json(await (await Driver.As(user)).GetAsync(url), expected);
+        await HttpJson.ReadAsync(await (await Driver.As(user)).GetAsync(url), expected);
 }

@@ -10,6 +10,7 @@ using OneStop.Workflows.IntegrationTests.Api;
 using OneStop.Workflows.IntegrationTests.Cases;
 using OneStop.Workflows.IntegrationTests.Infrastructure;
 using OneStop.Workflows.Persistence.Supervision;
+using OneStop.Workflows.Testing.Http;
 
 namespace OneStop.Workflows.IntegrationTests.Supervision;
 
@@ -195,7 +196,7 @@ public sealed class YellowAccumulation_Issue4Tests(PostgresServerFixture postgre
         var admin = await Driver.As("admin");
         var body = await GetAsync("admin", $"/api/service-items/{Food}");
         body["promisedLimit"] = new JsonObject { ["value"] = 20, ["unit"] = "WorkingDays" };
-        await CaseDriver.Json(await admin.PutAsJsonAsync($"/api/service-items/{Food}", body), HttpStatusCode.OK);
+        await HttpJson.ReadAsync(await admin.PutAsJsonAsync($"/api/service-items/{Food}", body), HttpStatusCode.OK);
     }
 
     private Task<List<SignalRow>> AccumulationRedsAsync() =>

@@ -1,10 +1,8 @@
 namespace OneStop.Workflows.Server.Features.Clocks;
 
-/// <summary>A case's clocks: read them; suspend for an Art. 45 procedure and end it; extend once before expiry.</summary>
+/// <summary>A case's clocks: read them; suspend for an Art. 45 procedure and end it; extend once before expiry (the use cases are in Application/Clocks).</summary>
 public static class ClockRoutes
 {
-    public static IServiceCollection AddClocks(this IServiceCollection services) => services.AddSingleton<ClockOperations>();
-
     public static RouteGroupBuilder MapClocks(this RouteGroupBuilder api)
     {
         api.MapGetClocks();

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.SignalR;
+using OneStop.Workflows.Application.Supervision;
 using OneStop.Workflows.Server.Features.Auth;
 
 namespace OneStop.Workflows.Server.Features.Supervision;

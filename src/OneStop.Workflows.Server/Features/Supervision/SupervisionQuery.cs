@@ -6,9 +6,6 @@ using OneStop.Workflows.Domain.Clocks;
 
 namespace OneStop.Workflows.Server.Features.Supervision;
 
-/// <summary>A page of a list: <see cref="PageNumber"/> counts from 0, as in <c>GET /api/cases</c>.</summary>
-public sealed record Page<T>(IReadOnlyList<T> Items, int TotalCount, int PageNumber, int PageSize);
-
 /// <summary>Reads the supervision routes' query strings; each problem goes into <c>errors</c> under the parameter's name (→ 400).</summary>
 internal static class SupervisionQuery
 {
@@ -61,6 +58,29 @@ internal static class SupervisionQuery
         return null;
     }
 
-    /// <summary>The instant <paramref name="day"/> starts in the centre's zone.</summary>
-    public static Instant StartOf(LocalDate day, DateTimeZone zone) => day.AtStartOfDayInZone(zone).ToInstant();
+    /// <summary>Adds <paramref name="message"/> under <paramref name="name"/> when the parameter is absent.</summary>
+    public static void Required(string? text, string name, string message, IDictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            errors[name] = [message];
+        }
+    }
+
+    /// <summary>The figures' grouping: false for department (the default), true for serviceItem, null (and an error) otherwise.</summary>
+    public static bool? Grouping(string? groupBy, IDictionary<string, string[]> errors)
+    {
+        var byItem = groupBy?.Trim().ToLowerInvariant() switch
+        {
+            null or "" or "department" => false,
+            "serviceitem" => true,
+            _ => (bool?)null,
+        };
+        if (byItem is null)
+        {
+            errors["groupBy"] = [$"'{groupBy}' is not a grouping; use department or serviceItem."];
+        }
+
+        return byItem;
+    }
 }

@@ -2,7 +2,7 @@ using NodaTime.Text;
 using OneStop.Workflows.Domain.Calendar;
 using OneStop.Workflows.Domain.Clocks;
 
-namespace OneStop.Workflows.Server.Features.Clocks;
+namespace OneStop.Workflows.Application.Clocks;
 
 /// <summary>A clock as the API shows it: derived due days and instants, suspensions, extension.</summary>
 public sealed record ClockView(string Id, string Kind, string? TaskId, string Start, string? PromisedDue, string? PromisedDueInstant,
@@ -16,6 +16,7 @@ public sealed record ClockView(string Id, string Kind, string? TaskId, string St
     /// <summary>The extension on the wire.</summary>
     public sealed record ExtensionView(int WorkingDays, string ApprovedBy, string Reason, string At);
 
+    /// <summary>The clock's view with its due days derived from <paramref name="calendar"/> now.</summary>
     public static ClockView From(Clock c, WorkingDayCalendar calendar, CentreDay day)
     {
         var d = c.Deadlines(calendar);
@@ -30,3 +31,12 @@ public sealed record ClockView(string Id, string Kind, string? TaskId, string St
 
     private static string? Format(NodaTime.LocalDate? date) => date is { } d ? LocalDatePattern.Iso.Format(d) : null;
 }
+
+/// <summary>A case's clocks, as <c>GET /cases/{id}/clocks</c> answers them.</summary>
+public sealed record ClockList(IReadOnlyList<ClockView> Items);
+
+/// <summary>The case's running clocks after a suspension ended or an extension was granted.</summary>
+public sealed record CaseClocks(IReadOnlyList<ClockView> Clocks);
+
+/// <summary>The new suspension's id and the case's running clocks, now suspended.</summary>
+public sealed record SuspensionStarted(string SuspensionId, IReadOnlyList<ClockView> Clocks);

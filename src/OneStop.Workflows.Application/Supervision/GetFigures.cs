@@ -1,14 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using OneStop.Workflows.Application.Cases;
 using OneStop.Workflows.Domain.Calendar;
 using OneStop.Workflows.Domain.Cases;
 using OneStop.Workflows.Domain.Clocks;
 using OneStop.Workflows.Persistence;
 using OneStop.Workflows.Persistence.Calendar;
-using OneStop.Workflows.Server.Features.Cases;
-using OneStop.Workflows.Server.Hosting;
 
-namespace OneStop.Workflows.Server.Features.Supervision;
+namespace OneStop.Workflows.Application.Supervision;
 
 /// <summary>
 /// Performance figures (domain-rules §3) over the cases completed (办结, decision issued) on a day in [from, to], per lead
@@ -20,60 +19,31 @@ namespace OneStop.Workflows.Server.Features.Supervision;
 /// (suspensions and the extension included), early when before it. A case without a promised limit is measured against
 /// its statutory limit, and one without either counts as on time and not early. Overdue = decision after the statutory due day.
 /// </remarks>
-public static class GetFigures
+public sealed class GetFigures(OneStopDbContext db, OfficialCalendar officialCalendar)
 {
+    /// <param name="From">The first decision day, inclusive.</param>
+    /// <param name="To">The last decision day, inclusive.</param>
+    /// <param name="ByServiceItem">Group by service item instead of lead department.</param>
+    public sealed record Query(LocalDate From, LocalDate To, bool ByServiceItem);
+
     public sealed record Figures(
         string Key, int Completed, int OnTime, double OnTimeRate, int Early, double EarlyCompletionRate, int StatutoryOverdue,
         double AverageWorkingDaysUsed, double SuspendedShare, int Prompts, int YellowCards, int RedCards);
 
     public sealed record Response(string From, string To, string GroupBy, IReadOnlyList<Figures> Groups, Figures Total);
 
-    public static void MapGetFigures(this RouteGroupBuilder api) =>
-        api.MapGet("/supervision/figures", HandleAsync).RequireAuthorization(Policies.Supervision)
-            .WithName("GetFigures")
-            .WithSummary("Performance figures of the cases completed from..to (yyyy-MM-dd, inclusive, centre's zone), grouped by department (lead) or serviceItem.")
-            .Produces<Response>().ProducesValidationProblem();
-
     private sealed record CaseFacts(string Key, bool OnTime, bool Early, bool StatutoryOverdue, int NetWorkingDays, int SuspendedWorkingDays, Guid CaseId);
 
-    private static async Task<IResult> HandleAsync(
-        HttpContext http, IDbContextFactory<OneStopDbContext> contexts, OfficialCalendar officialCalendar, string? from, string? to, string? groupBy,
-        CancellationToken ct)
+    public async Task<Result<Response>> ExecuteAsync(Query query, Actor actor, CancellationToken ct)
     {
-        var user = CurrentUser.From(http.User)!;
-        var errors = new Dictionary<string, string[]>();
-        var fromDay = SupervisionQuery.Date(from, "from", errors);
-        var toDay = SupervisionQuery.Date(to, "to", errors);
-        if (string.IsNullOrWhiteSpace(from))
+        if (SupervisionAccess.CheckReader(actor) is { } refusal)
         {
-            errors["from"] = ["Required: the first decision day, yyyy-MM-dd."];
+            return refusal;
         }
 
-        if (string.IsNullOrWhiteSpace(to))
-        {
-            errors["to"] = ["Required: the last decision day, yyyy-MM-dd."];
-        }
-
-        SupervisionQuery.Range(fromDay, toDay, errors);
-        var byItem = groupBy?.Trim().ToLowerInvariant() switch
-        {
-            null or "" or "department" => false,
-            "serviceitem" => true,
-            _ => (bool?)null,
-        };
-        if (byItem is null)
-        {
-            errors["groupBy"] = [$"'{groupBy}' is not a grouping; use department or serviceItem."];
-        }
-
-        if (errors.Count > 0)
-        {
-            return Problems.Validation(errors);
-        }
-
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var (first, last) = (fromDay!.Value, toDay!.Value);
-        var cases = await CaseAccess.Visible(db, user).AsNoTracking()
+        var byItem = query.ByServiceItem;
+        var (first, last) = (query.From, query.To);
+        var cases = await CaseAccess.Visible(db, actor).AsNoTracking()
             .Where(c => c.Status == CaseStatus.Completed && c.DecisionDate >= first && c.DecisionDate <= last)
             .Select(c => new { c.Id, c.LeadDepartment, c.ServiceItemCode, c.AcceptanceDate, c.DecisionDate })
             .ToListAsync(ct);
@@ -106,7 +76,7 @@ public static class GetFigures
             var elapsed = calendar.WorkingDaysBetween(accepted, decided);
             var net = calendar.WorkingDaysBetween(accepted, decided, suspensions);
             return new CaseFacts(
-                byItem!.Value ? c.ServiceItemCode : c.LeadDepartment,
+                byItem ? c.ServiceItemCode : c.LeadDepartment,
                 measure is null || decided <= measure,
                 measure is { } m && decided < m,
                 deadlines?.StatutoryDue is { } s && decided > s,
@@ -116,8 +86,7 @@ public static class GetFigures
         }).ToList();
 
         var groups = facts.GroupBy(f => f.Key).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Summarise(g.Key, g.ToList(), signals)).ToList();
-        return Results.Ok(new Response(IsoDate.Format(first), IsoDate.Format(last), byItem!.Value ? "serviceItem" : "department", groups,
-            Summarise("total", facts, signals)));
+        return new Response(IsoDate.Format(first), IsoDate.Format(last), byItem ? "serviceItem" : "department", groups, Summarise("total", facts, signals));
     }
 
     private static Figures Summarise(string key, IReadOnlyList<CaseFacts> facts, IReadOnlyList<(Guid CaseId, SignalLevel Level)> signals)
