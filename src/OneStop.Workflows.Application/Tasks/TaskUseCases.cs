@@ -7,5 +7,8 @@ internal static class TaskUseCases
 {
     public static IServiceCollection AddTaskUseCases(this IServiceCollection services) => services
         .AddScoped<ClaimTask>()
-        .AddScoped<TransferTask>();
+        .AddScoped<TransferTask>()
+        .AddScoped<ListTasks>()
+        .AddScoped<DecideTask>()
+        .AddScoped<IssueCorrectionNotice>();
 }

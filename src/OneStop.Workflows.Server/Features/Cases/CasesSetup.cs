@@ -2,10 +2,10 @@ using OneStop.Workflows.Server.Features.Tasks;
 
 namespace OneStop.Workflows.Server.Features.Cases;
 
-/// <summary>Routes of cases, the inbox and the applicant's progress query.</summary>
+/// <summary>Routes of cases, the inbox and the applicant's progress query (their use cases are registered by the Application project).</summary>
 public static class CasesSetup
 {
-    public static IServiceCollection AddCases(this IServiceCollection services) => services.AddSingleton<CorrectionNoticeIssuer>();
+    public static IServiceCollection AddCases(this IServiceCollection services) => services;
 
     public static RouteGroupBuilder MapCases(this RouteGroupBuilder api)
     {

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace OneStop.Workflows.Server.Features.Cases;
+namespace OneStop.Workflows.Application.Cases;
 
 /// <summary>Case numbers and query passwords: random, and the password kept only as a PBKDF2 hash.</summary>
 public static class QueryPasswords

@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using OneStop.Workflows.Domain.Audit;
+using OneStop.Workflows.Domain.Cases;
+using OneStop.Workflows.Domain.Shared;
+using OneStop.Workflows.Persistence;
+
+namespace OneStop.Workflows.Application.Cases;
+
+/// <summary>A case in full (status, tasks, timeline, unmasked applicant) for staff who may see it; every such read is audited.</summary>
+public sealed class GetCase(OneStopDbContext db, IClock clock)
+{
+    /// <summary><see cref="Door"/> names where the read came from, for the audit entry (e.g. <c>GET /api/cases/{id}</c>).</summary>
+    public sealed record Query(string CaseId, string Door = "GET /api/cases/{id}");
+
+    public async Task<Result<CaseDetail>> ExecuteAsync(Query query, Actor actor, CancellationToken ct)
+    {
+        if (!CaseId.TryParse(query.CaseId, out var caseId) || !await CaseAccess.CanSeeAsync(db, actor, caseId, ct))
+        {
+            return Refusal.NotFound("No case with that id is visible to you.");
+        }
+
+        var c = await db.Cases.AsNoTracking().FirstAsync(x => x.Id == caseId, ct);
+        var tasks = await db.Tasks.AsNoTracking().Where(t => t.CaseId == caseId).OrderBy(t => t.CreatedAt).ToListAsync(ct);
+        var timeline = await db.AuditEvents.AsNoTracking().Where(e => e.CaseId == caseId.Value).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(ct);
+        db.AuditEvents.Add(new AuditEvent(clock.GetCurrentInstant(), actor.UserName, AuditActions.PersonalDataRead, caseId.Value, c.Number, null, query.Door));
+        await db.SaveChangesAsync(ct);
+        return new CaseDetail(c.Id.ToString(), c.Number, c.ServiceItemCode, c.Status.ToString(), c.Decision?.ToString(), c.DecisionReasons,
+            c.RemedyRights, c.ResultDocument, c.Applicant, System.Text.Json.Nodes.JsonNode.Parse(c.FormJson), c.Materials, c.ReceivedAt.ToString(),
+            IsoDate.Format(c.ReceiptDate), IsoDate.Format(c.AcceptanceDate), IsoDate.Format(c.DecisionDate), c.Owner, c.DeliveryMethod.ToString(),
+            c.DeliveryStatus.ToString(), c.TrackingNumber, c.InstanceId.ToString(), tasks.Select(TaskView.From).ToList(), timeline.Select(TimelineEntry.From).ToList());
+    }
+}
