@@ -40,7 +40,7 @@ public sealed class CaseStepWriter(CentreTimeZone centre, NotificationOptions no
             db.Cases.Add(submit.Case);
             step.Case = submit.Case;
             step.Audit(AuditActions.CaseSubmitted, submit.Actor, null, $"Application received for {submit.Case.ServiceItemCode}.", publicText: "Application received 已收件");
-            step.PlannedActions.Add((submit.Case.Id.Value, Domain.Clocks.SignalRules.DeemedAcceptance, submit.Case.ReceiptDate, DeemedAcceptanceWorkingDays));
+            step.PlannedActions.Add((submit.Case.Id.Value, Domain.Supervision.SignalRules.DeemedAcceptance, submit.Case.ReceiptDate, DeemedAcceptanceWorkingDays));
         }
         else
         {
@@ -90,10 +90,10 @@ public sealed class CaseStepWriter(CentreTimeZone centre, NotificationOptions no
             db.Signals.Add(new Supervision.SignalRow
             {
                 Id = Domain.Shared.SequentialGuid.New(), CaseId = step.Case.Id.Value, SubjectId = subject,
-                ClockId = rule == Domain.Clocks.SignalRules.DeemedConsent ? step.Clocks.FirstOrDefault(c => c.TaskId == subject)?.Id : null,
-                SubjectKind = rule == Domain.Clocks.SignalRules.DeemedConsent ? Domain.Clocks.ClockKind.Step : Domain.Clocks.ClockKind.Case,
-                Rule = rule, Level = Domain.Clocks.SignalLevel.Action, DueAt = due, CreatedAt = now,
-                Basis = rule == Domain.Clocks.SignalRules.DeemedConsent
+                ClockId = rule == Domain.Supervision.SignalRules.DeemedConsent ? step.Clocks.FirstOrDefault(c => c.TaskId == subject)?.Id : null,
+                SubjectKind = rule == Domain.Supervision.SignalRules.DeemedConsent ? Domain.Clocks.ClockKind.Step : Domain.Clocks.ClockKind.Case,
+                Rule = rule, Level = Domain.Supervision.SignalLevel.Action, DueAt = due, CreatedAt = now,
+                Basis = rule == Domain.Supervision.SignalRules.DeemedConsent
                     ? $"No opinion within {days} working days counts as consent."
                     : "No acceptance decision or correction notice within 5 working days of receipt (Art. 32): deemed accepted.",
             });
@@ -182,7 +182,7 @@ public sealed class CaseStepWriter(CentreTimeZone centre, NotificationOptions no
             var decide = commit.Context as DecideTaskContext;
             foreach (var task in Tasks.Where(t => t.BookmarkId is { } b && commit.RemovedBookmarks.Contains(b) && t.Status is ApprovalTaskStatus.Open or ApprovalTaskStatus.Paused))
             {
-                WithdrawnActions.Add((task.Id, Domain.Clocks.SignalRules.DeemedConsent));
+                WithdrawnActions.Add((task.Id, Domain.Supervision.SignalRules.DeemedConsent));
                 if (decide?.TaskId == task.Id)
                 {
                     if (task.Status == ApprovalTaskStatus.Paused)
@@ -219,12 +219,12 @@ public sealed class CaseStepWriter(CentreTimeZone centre, NotificationOptions no
                         Case.Accept(today, now);
                     }
 
-                    WithdrawnActions.Add((Case.Id.Value, Domain.Clocks.SignalRules.DeemedAcceptance));
+                    WithdrawnActions.Add((Case.Id.Value, Domain.Supervision.SignalRules.DeemedAcceptance));
                     Audit(AuditActions.CaseAccepted, a.Actor, null, a.Opinion, details: new { a.Deemed },
                         publicText: $"Accepted 已受理{(a.Deemed ? " (deemed 视为受理)" : string.Empty)} (acceptance date {NodaTime.Text.LocalDatePattern.Iso.Format(Case.AcceptanceDate!.Value)})");
                     break;
                 case AcceptanceDecided a:
-                    WithdrawnActions.Add((Case.Id.Value, Domain.Clocks.SignalRules.DeemedAcceptance));
+                    WithdrawnActions.Add((Case.Id.Value, Domain.Supervision.SignalRules.DeemedAcceptance));
                     Audit(AuditActions.CaseNotAccepted, a.Actor, null, a.Opinion, publicText: "Not accepted 不予受理");
                     break;
                 case CorrectionRequested c:
@@ -274,7 +274,7 @@ public sealed class CaseStepWriter(CentreTimeZone centre, NotificationOptions no
                 Audit(AuditActions.TaskCreated, SystemActor.Name, task.Id.ToString(), $"{kind} task for {department}.", details: new { task.Id, kind, department });
                 if (task.DeemedConsentDays is > 0 and var days)
                 {
-                    PlannedActions.Add((task.Id, Domain.Clocks.SignalRules.DeemedConsent, today, days));
+                    PlannedActions.Add((task.Id, Domain.Supervision.SignalRules.DeemedConsent, today, days));
                 }
             }
         }
@@ -291,7 +291,7 @@ public sealed class CaseStepWriter(CentreTimeZone centre, NotificationOptions no
         {
             if (c.Stage == CorrectionStage.Acceptance)
             {
-                WithdrawnActions.Add((Case.Id.Value, Domain.Clocks.SignalRules.DeemedAcceptance));
+                WithdrawnActions.Add((Case.Id.Value, Domain.Supervision.SignalRules.DeemedAcceptance));
             }
 
             var merge = c.Stage == CorrectionStage.Review && Case.RefusalPolicy == Domain.Catalogue.RefusalPolicy.ReturnForCorrection;

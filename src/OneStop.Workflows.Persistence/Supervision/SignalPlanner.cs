@@ -98,33 +98,35 @@ public sealed class SignalPlanner(OfficialCalendar calendar, CentreDay day, Ladd
     public async Task ReplanAsync(OneStopDbContext db, Clock clock, Instant now, CancellationToken ct) =>
         await ReplanAsync(db, clock, await SettingsForAsync(db, clock.CaseId, ct), now, ct);
 
-    /// <summary>Re-plans one clock under <paramref name="settings"/> (see <see cref="EffectiveFor"/>).</summary>
+    /// <summary>
+    /// Re-plans one clock under <paramref name="settings"/> (see <see cref="EffectiveFor"/>): writes only what
+    /// <see cref="SignalReplan.Diff"/> finds changed, so a step that leaves the clock's deadlines alone writes no signal.
+    /// </summary>
     public async Task ReplanAsync(OneStopDbContext db, Clock clock, LadderSettings settings, Instant now, CancellationToken ct)
     {
         var planned = CardLadder.Plan(clock, await calendar.CurrentAsync(ct), day, settings);
         // A deemed consent belongs to its review's clock too, but it is not the ladder's (the review step plans and withdraws it).
-        var existing = db.Signals.Local.Where(s => s.ClockId == clock.Id && s.Level != SignalLevel.Action).ToList();
+        var rows = db.Signals.Local.Where(s => s.ClockId == clock.Id && s.Level != SignalLevel.Action).ToList();
         if (db.Entry(clock).State != EntityState.Added)
         {
             var stored = await db.Signals.Where(s => s.ClockId == clock.Id && s.Level != SignalLevel.Action).ToListAsync(ct);
-            existing = existing.Union(stored).ToList();
+            rows = rows.Union(stored).ToList();
         }
 
-        foreach (var row in existing.Where(r => r.FiredAt is null && r.DueAt > now))
+        var byId = rows.ToDictionary(r => r.Id);
+        var changes = SignalReplan.Diff(planned, rows.Select(r => new StoredSignal(r.Id, r.Rule, r.Level, r.DueAt, r.Basis, r.FiredAt)).ToList(), now);
+        foreach (var (id, plan) in changes.Updates)
         {
-            if (planned.FirstOrDefault(p => p.Rule == row.Rule && p.Level == row.Level) is { } plan)
-            {
-                row.DueAt = plan.DueAt;
-                row.Basis = plan.Basis;
-            }
-            else if (row.Rule != SignalRules.YellowAccumulation)
-            {
-                // Not the ladder's: an accumulation red is due when it is inserted, so it is never pending here anyway.
-                db.Signals.Remove(row);
-            }
+            byId[id].DueAt = plan.DueAt;
+            byId[id].Basis = plan.Basis;
         }
 
-        foreach (var plan in planned.Where(p => !existing.Any(r => r.Rule == p.Rule && r.Level == p.Level)))
+        foreach (var id in changes.Deletes)
+        {
+            db.Signals.Remove(byId[id]);
+        }
+
+        foreach (var plan in changes.Inserts)
         {
             db.Signals.Add(new SignalRow
             {
