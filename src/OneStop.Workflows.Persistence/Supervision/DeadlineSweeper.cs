@@ -121,8 +121,7 @@ public sealed class DeadlineSweeper(
         foreach (var signal in fired)
         {
             signal.FiredAt = now;
-            db.AuditEvents.Add(new AuditEvent(now, SystemActor.Name, AuditActions.Raised(signal.Level), signal.CaseId, signal.SubjectId.ToString(),
-                System.Text.Json.JsonSerializer.Serialize(new { signal.Rule, level = signal.Level.ToString(), dueAt = signal.DueAt.ToString() }), signal.Basis));
+            db.AuditEvents.Add(SignalAudit.Raised(now, signal.CaseId, signal.SubjectId, signal.Rule, signal.Level, signal.DueAt, signal.Basis));
         }
 
         var alertIds = new List<Guid>();

@@ -69,4 +69,22 @@ public class SupervisionRules_Issue9Tests
         reds.Select(r => r.Yellow).Should().Equal(a, c);
         reds.Select(r => r.Basis).Should().Equal(rule.Basis("market", 2, firedOn), rule.Basis("fire", 4, firedOn));
     }
+
+    [Fact]
+    public void RaisedCard_IsAuditedBySystem_WithRuleLevelAndDue()
+    {
+        Guid caseId = Guid.NewGuid(), subject = Guid.NewGuid();
+        var firedAt = Instant.FromUtc(2025, 10, 14, 16, 0);
+
+        var audit = SignalAudit.Raised(firedAt, caseId, subject, SignalRules.CaseRed, SignalLevel.Red, firedAt, "Red card: statutory limit exceeded.");
+
+        audit.Actor.Should().Be(SystemActor.Name);
+        audit.Action.Should().Be(AuditActions.Raised(SignalLevel.Red));
+        audit.CaseId.Should().Be(caseId);
+        audit.Subject.Should().Be(subject.ToString());
+        audit.Details.Should().Be("""{"Rule":"case.red","level":"Red","dueAt":"2025-10-14T16:00:00Z"}""");
+        audit.Reason.Should().Be("Red card: statutory limit exceeded.");
+        FluentActions.Invoking(() => SignalAudit.Raised(firedAt, caseId, subject, SignalRules.DeemedConsent, SignalLevel.Action, firedAt, "x"))
+            .Should().Throw<ArgumentOutOfRangeException>();
+    }
 }
