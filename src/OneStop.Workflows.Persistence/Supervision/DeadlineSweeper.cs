@@ -13,8 +13,18 @@ namespace OneStop.Workflows.Persistence.Supervision;
 /// </summary>
 public interface ISignalFiredHandler
 {
-    Task HandleAsync(OneStopDbContext db, IReadOnlyList<SignalRow> fired, CancellationToken ct);
+    /// <summary>Adds what the batch means to <paramref name="db"/> (not saved yet) and answers what it added.</summary>
+    Task<FiredBatchWrites> HandleAsync(OneStopDbContext db, IReadOnlyList<SignalRow> fired, CancellationToken ct);
 }
+
+/// <summary>What a <see cref="ISignalFiredHandler"/> added for one batch: alerts, and signals due at once (the next batch fires them).</summary>
+public sealed record FiredBatchWrites(IReadOnlyList<Guid> AlertIds, int SignalsDueNow)
+{
+    public static FiredBatchWrites None { get; } = new([], 0);
+}
+
+/// <summary>What one sweep wrote: how many signals fired, and the ids of the alerts committed with them (to push).</summary>
+public sealed record SweepResult(int Fired, IReadOnlyList<Guid> AlertIds);
 
 /// <summary>
 /// Raises due signals: batches of pending rows whose due instant has passed, taken with
@@ -56,15 +66,24 @@ public sealed class DeadlineSweeper(
     /// Fires every signal due by now, including those a handler inserted due at once (a yellow-card accumulation red);
     /// answers how many fired.
     /// </summary>
-    public async Task<int> SweepAsync(int batchSize = DefaultBatchSize, CancellationToken ct = default)
+    public async Task<int> SweepAsync(int batchSize = DefaultBatchSize, CancellationToken ct = default) =>
+        (await RaiseDueAsync(batchSize, ct)).Fired;
+
+    /// <summary>
+    /// Fires every signal due by now, as <see cref="SweepAsync"/>, and answers what it committed: the number fired and
+    /// the ids of the alerts written with them (a batch that rolled back contributes nothing).
+    /// </summary>
+    public async Task<SweepResult> RaiseDueAsync(int batchSize = DefaultBatchSize, CancellationToken ct = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
         var total = 0;
+        var alertIds = new List<Guid>();
         while (true)
         {
-            var (fired, followUps) = await SweepBatchAsync(batchSize, ct);
+            var (fired, writes) = await SweepBatchAsync(batchSize, ct);
             total += fired;
-            if (fired < batchSize && followUps == 0)
+            alertIds.AddRange(writes.AlertIds);
+            if (fired < batchSize && writes.SignalsDueNow == 0)
             {
                 break;
             }
@@ -75,11 +94,11 @@ public sealed class DeadlineSweeper(
             logger.LogInformation("Deadline sweep raised {Count} signal(s)", total);
         }
 
-        return total;
+        return new SweepResult(total, alertIds);
     }
 
-    /// <summary>One batch; answers how many fired and how many signals due by now its handlers added (the next batch takes them).</summary>
-    private async Task<(int Fired, int FollowUps)> SweepBatchAsync(int batchSize, CancellationToken ct)
+    /// <summary>One batch, one transaction; answers how many fired and what its handlers added (committed by then).</summary>
+    private async Task<(int Fired, FiredBatchWrites Writes)> SweepBatchAsync(int batchSize, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
@@ -91,27 +110,29 @@ public sealed class DeadlineSweeper(
         if (fired is null)
         {
             await transaction.RollbackAsync(ct);
-            return (0, 0);
+            return (0, FiredBatchWrites.None);
         }
 
         if (fired.Count == 0)
         {
-            return (0, 0);
+            return (0, FiredBatchWrites.None);
         }
 
         foreach (var signal in fired)
         {
             signal.FiredAt = now;
-            db.AuditEvents.Add(new AuditEvent(now, SystemActor.Name, AuditActions.Raised(signal.Level), signal.CaseId, signal.SubjectId.ToString(),
-                System.Text.Json.JsonSerializer.Serialize(new { signal.Rule, level = signal.Level.ToString(), dueAt = signal.DueAt.ToString() }), signal.Basis));
+            db.AuditEvents.Add(SignalAudit.Raised(now, signal.CaseId, signal.SubjectId, signal.Rule, signal.Level, signal.DueAt, signal.Basis));
         }
 
+        var alertIds = new List<Guid>();
+        var followUps = 0;
         foreach (var handler in _handlers)
         {
-            await handler.HandleAsync(db, fired, ct);
+            var writes = await handler.HandleAsync(db, fired, ct);
+            alertIds.AddRange(writes.AlertIds);
+            followUps += writes.SignalsDueNow;
         }
 
-        var followUps = db.ChangeTracker.Entries<SignalRow>().Count(e => e.State == EntityState.Added && e.Entity.DueAt <= now);
         if (database.Provider == DatabaseProvider.PostgreSql)
         {
             await PostgreSqlBulkInsert.CopyAddedAsync(db, BulkTypes, ct);
@@ -119,7 +140,7 @@ public sealed class DeadlineSweeper(
 
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return (fired.Count, followUps);
+        return (fired.Count, new FiredBatchWrites(alertIds, followUps));
     }
 
     /// <summary>

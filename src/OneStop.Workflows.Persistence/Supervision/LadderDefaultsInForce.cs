@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using NodaTime;
@@ -7,9 +6,9 @@ using OneStop.Workflows.Domain.Audit;
 namespace OneStop.Workflows.Persistence.Supervision;
 
 /// <summary>
-/// Puts the centre's ladder defaults (<c>Supervision:Ladder:*</c>) in force at start-up: when they differ from the ones
-/// the last start recorded (audit event <see cref="AuditActions.LadderDefaultsInForce"/>), every running clock is re-planned under them
-/// (pending signals only; fired ones never change) and the new defaults are recorded, in one transaction. On PostgreSQL
+/// Puts the centre's ladder defaults (<c>Supervision:Ladder:*</c>) in force at start-up under the rule of
+/// <see cref="LadderDefaultsChange"/>: reads the record of the last start (audit event
+/// <see cref="AuditActions.LadderDefaultsInForce"/>), re-plans the running clocks and records the new defaults, in one transaction. On PostgreSQL
 /// an advisory lock makes nodes starting at once take turns, so the second finds the work done.
 /// </summary>
 public sealed class LadderDefaultsInForce(
@@ -21,7 +20,7 @@ public sealed class LadderDefaultsInForce(
     /// <summary>Answers how many running clocks were re-planned, or null if the defaults had not changed.</summary>
     public async Task<int?> ApplyAsync(CancellationToken ct)
     {
-        var wanted = JsonSerializer.Serialize(planner.CentreDefaults);
+        var wanted = LadderDefaultsChange.Record(planner.CentreDefaults);
         await using var db = await contexts.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (database.Provider == DatabaseProvider.PostgreSql)
@@ -32,7 +31,7 @@ public sealed class LadderDefaultsInForce(
         // Ids are time-ordered (SequentialGuid), unlike At, which a simulated clock may set back at a restart.
         var recorded = await db.AuditEvents.AsNoTracking().Where(e => e.Action == AuditActions.LadderDefaultsInForce)
             .OrderByDescending(e => e.Id).Select(e => e.Details).FirstOrDefaultAsync(ct);
-        if (recorded == wanted)
+        if (!LadderDefaultsChange.IsChange(recorded, wanted))
         {
             return null;
         }
@@ -40,9 +39,7 @@ public sealed class LadderDefaultsInForce(
         var now = clock.GetCurrentInstant();
         var replanned = await planner.ReplanRunningClocksAsync(db, now, ct);
         db.AuditEvents.Add(new AuditEvent(now, SystemActor.Name, AuditActions.LadderDefaultsInForce, null, "Supervision:Ladder", wanted,
-            recorded is null
-                ? $"Centre ladder defaults recorded at start-up; {replanned} running clock(s) planned under them."
-                : $"Centre ladder defaults changed (were {recorded}); {replanned} running clock(s) re-planned."));
+            LadderDefaultsChange.AuditText(recorded, replanned)));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         logger.LogInformation("Centre ladder defaults {Defaults} in force; {Count} running clock(s) re-planned", wanted, replanned);

@@ -10,8 +10,8 @@ namespace OneStop.Workflows.Persistence.Supervision;
 
 /// <summary>
 /// Keeps a clock's pending signal rows equal to what the card ladder plans now, under the ladder settings of the case's
-/// service item (its <c>supervision</c> block over the centre's defaults). Signals already due stay as they are (the
-/// next sweep raises them: the subject was late before it changed); fired signals are never touched.
+/// service item (its <c>supervision</c> block over the centre's defaults). The rules are Domain's (<see cref="CardLadder"/>,
+/// <see cref="SignalReplan"/>); this class loads the rows, applies the diff and looks up settings.
 /// </summary>
 public sealed class SignalPlanner(OfficialCalendar calendar, CentreDay day, LadderSettings centreDefaults)
 {
@@ -48,10 +48,7 @@ public sealed class SignalPlanner(OfficialCalendar calendar, CentreDay day, Ladd
             }
 
             var settings = await SettingsByCaseAsync(db, page.Select(c => c.CaseId), ct);
-            foreach (var clock in page)
-            {
-                await ReplanAsync(db, clock, settings.GetValueOrDefault(clock.CaseId, centreDefaults), now, ct);
-            }
+            await ReplanAsync(db, page, clock => settings.GetValueOrDefault(clock.CaseId, centreDefaults), now, ct);
 
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
@@ -83,10 +80,7 @@ public sealed class SignalPlanner(OfficialCalendar calendar, CentreDay day, Ladd
                 return done;
             }
 
-            foreach (var clock in page)
-            {
-                await ReplanAsync(db, clock, settings, now, ct);
-            }
+            await ReplanAsync(db, page, _ => settings, now, ct);
 
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
@@ -98,33 +92,62 @@ public sealed class SignalPlanner(OfficialCalendar calendar, CentreDay day, Ladd
     public async Task ReplanAsync(OneStopDbContext db, Clock clock, Instant now, CancellationToken ct) =>
         await ReplanAsync(db, clock, await SettingsForAsync(db, clock.CaseId, ct), now, ct);
 
-    /// <summary>Re-plans one clock under <paramref name="settings"/> (see <see cref="EffectiveFor"/>).</summary>
-    public async Task ReplanAsync(OneStopDbContext db, Clock clock, LadderSettings settings, Instant now, CancellationToken ct)
+    /// <summary>
+    /// Re-plans one clock under <paramref name="settings"/> (see <see cref="EffectiveFor"/>): writes only what
+    /// <see cref="SignalReplan.Diff"/> finds changed, so a step that leaves the clock's deadlines alone writes no signal.
+    /// </summary>
+    public Task ReplanAsync(OneStopDbContext db, Clock clock, LadderSettings settings, Instant now, CancellationToken ct) =>
+        ReplanAsync(db, [clock], _ => settings, now, ct);
+
+    /// <summary>
+    /// Re-plans several clocks (e.g. those a step touched) under <paramref name="settings"/>, reading their stored
+    /// signals in one query; like the one-clock form it writes only what changed.
+    /// </summary>
+    public Task ReplanAsync(OneStopDbContext db, IReadOnlyCollection<Clock> clocks, LadderSettings settings, Instant now, CancellationToken ct) =>
+        ReplanAsync(db, clocks, _ => settings, now, ct);
+
+    private async Task ReplanAsync(OneStopDbContext db, IReadOnlyCollection<Clock> clocks, Func<Clock, LadderSettings> settingsOf, Instant now, CancellationToken ct)
     {
-        var planned = CardLadder.Plan(clock, await calendar.CurrentAsync(ct), day, settings);
+        var distinct = clocks.Distinct().ToList();
+        if (distinct.Count == 0)
+        {
+            return;
+        }
+
+        var working = await calendar.CurrentAsync(ct);
+        var ids = distinct.Select(c => (Guid?)c.Id).ToList();
         // A deemed consent belongs to its review's clock too, but it is not the ladder's (the review step plans and withdraws it).
-        var existing = db.Signals.Local.Where(s => s.ClockId == clock.Id && s.Level != SignalLevel.Action).ToList();
-        if (db.Entry(clock).State != EntityState.Added)
+        var rows = db.Signals.Local.Where(s => ids.Contains(s.ClockId) && s.Level != SignalLevel.Action).ToList();
+        var saved = distinct.Where(c => db.Entry(c).State != EntityState.Added).Select(c => (Guid?)c.Id).ToList();
+        if (saved.Count > 0)
         {
-            var stored = await db.Signals.Where(s => s.ClockId == clock.Id && s.Level != SignalLevel.Action).ToListAsync(ct);
-            existing = existing.Union(stored).ToList();
+            rows = rows.Union(await db.Signals.Where(s => saved.Contains(s.ClockId) && s.Level != SignalLevel.Action).ToListAsync(ct)).ToList();
         }
 
-        foreach (var row in existing.Where(r => r.FiredAt is null && r.DueAt > now))
+        var byClock = rows.ToLookup(r => r.ClockId);
+        foreach (var clock in distinct)
         {
-            if (planned.FirstOrDefault(p => p.Rule == row.Rule && p.Level == row.Level) is { } plan)
-            {
-                row.DueAt = plan.DueAt;
-                row.Basis = plan.Basis;
-            }
-            else if (row.Rule != SignalRules.YellowAccumulation)
-            {
-                // Not the ladder's: an accumulation red is due when it is inserted, so it is never pending here anyway.
-                db.Signals.Remove(row);
-            }
+            Apply(db, clock, CardLadder.Plan(clock, working, day, settingsOf(clock)), byClock[clock.Id].ToList(), now);
+        }
+    }
+
+    /// <summary>Writes the <see cref="SignalReplan.Diff"/> of one clock's plan against its rows: updates, deletes, inserts.</summary>
+    private static void Apply(OneStopDbContext db, Clock clock, IReadOnlyList<PlannedSignal> planned, List<SignalRow> rows, Instant now)
+    {
+        var byId = rows.ToDictionary(r => r.Id);
+        var changes = SignalReplan.Diff(planned, rows.Select(r => new StoredSignal(r.Id, r.Rule, r.Level, r.DueAt, r.Basis, r.FiredAt)).ToList(), now);
+        foreach (var (id, plan) in changes.Updates)
+        {
+            byId[id].DueAt = plan.DueAt;
+            byId[id].Basis = plan.Basis;
         }
 
-        foreach (var plan in planned.Where(p => !existing.Any(r => r.Rule == p.Rule && r.Level == p.Level)))
+        foreach (var id in changes.Deletes)
+        {
+            db.Signals.Remove(byId[id]);
+        }
+
+        foreach (var plan in changes.Inserts)
         {
             db.Signals.Add(new SignalRow
             {

@@ -22,19 +22,19 @@ public sealed class YellowAccumulationHandler(YellowAccumulationRule rule, Centr
     /// <summary>The key of the advisory lock that serialises counting (an arbitrary constant, "OSYELLOW" in ASCII).</summary>
     public const long AdvisoryLockKey = 0x4F53_5945_4C4C_4F57;
 
-    public async Task HandleAsync(OneStopDbContext db, IReadOnlyList<SignalRow> fired, CancellationToken ct)
+    public async Task<FiredBatchWrites> HandleAsync(OneStopDbContext db, IReadOnlyList<SignalRow> fired, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(fired);
         if (!rule.IsOn)
         {
-            return;
+            return FiredBatchWrites.None;
         }
 
         var yellows = fired.Where(s => s.Level == SignalLevel.Yellow).OrderBy(s => s.DueAt).ThenBy(s => s.Id).ToList();
         if (yellows.Count == 0)
         {
-            return;
+            return FiredBatchWrites.None;
         }
 
         if (database.Provider == DatabaseProvider.PostgreSql)
@@ -59,20 +59,16 @@ public sealed class YellowAccumulationHandler(YellowAccumulationRule rule, Centr
         var raising = rule.Raising(yellows.Where(y => departments.ContainsKey(y.Id)).Select(y => (y, departments[y.Id])), earlier);
         if (raising.Count == 0)
         {
-            return;
+            return FiredBatchWrites.None;
         }
 
         var subjects = raising.Select(r => r.Yellow.SubjectId).Distinct().ToList();
         var carrying = (await db.Signals.AsNoTracking()
             .Where(s => s.Rule == SignalRules.YellowAccumulation && s.Level == SignalLevel.Red && subjects.Contains(s.SubjectId))
             .Select(s => s.SubjectId).ToListAsync(ct)).ToHashSet();
-        foreach (var (yellow, department, count) in raising)
+        var reds = rule.RedCards(raising, y => y.SubjectId, carrying, firedOn);
+        foreach (var (yellow, basis) in reds)
         {
-            if (!carrying.Add(yellow.SubjectId))
-            {
-                continue;
-            }
-
             db.Signals.Add(new SignalRow
             {
                 Id = Domain.Shared.SequentialGuid.New(),
@@ -83,10 +79,12 @@ public sealed class YellowAccumulationHandler(YellowAccumulationRule rule, Centr
                 Rule = SignalRules.YellowAccumulation,
                 Level = SignalLevel.Red,
                 DueAt = now,
-                Basis = rule.Basis(department, count, firedOn),
+                Basis = basis,
                 CreatedAt = now,
             });
         }
+
+        return new FiredBatchWrites([], reds.Count);
     }
 
     /// <summary>Signals with the department they count for: the review's for a step clock, the case's lead department otherwise.</summary>

@@ -207,7 +207,7 @@ public sealed class RegionalCalendar_Issue4Tests(PostgresServerFixture postgres)
     {
         await using var db = await Factory.Services.GetRequiredService<IDbContextFactory<OneStopDbContext>>().CreateDbContextAsync();
         var id = Guid.Parse(caseId);
-        return await db.Signals.Where(s => s.CaseId == id && s.Rule == Domain.Clocks.SignalRules.CasePrompt).Select(s => s.DueAt).SingleAsync();
+        return await db.Signals.Where(s => s.CaseId == id && s.Rule == Domain.Supervision.SignalRules.CasePrompt).Select(s => s.DueAt).SingleAsync();
     }
 }
 

@@ -1,12 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using OneStop.Workflows.Persistence;
-using OneStop.Workflows.Persistence.Supervision;
 
 namespace OneStop.Workflows.Server.Features.Supervision;
 
 /// <summary>
-/// Gets the alerts a sweep committed to the connections of their recipients, whichever server node those are connected
-/// to. Answers how many committed alerts were handed on.
+/// Gets the alerts a sweep committed (<see cref="Persistence.Supervision.SweepResult.AlertIds"/>) to the connections of
+/// their recipients, whichever server node those are connected to. Answers how many were handed on.
 /// </summary>
 public interface IAlertFanOut
 {
@@ -38,13 +37,9 @@ public sealed class PostgresAlertFanOut(IDbContextFactory<OneStopDbContext> cont
             return 0;
         }
 
+        // The sweeper answers only the alerts of batches that committed, so every id is announced as it is.
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var committed = new List<Guid>();
-        foreach (var chunk in alertIds.Distinct().Chunk(1000))
-        {
-            committed.AddRange(await db.Set<AlertRow>().Where(a => chunk.Contains(a.Id)).Select(a => a.Id).ToListAsync(ct));
-        }
-
+        var committed = alertIds.Distinct().ToList();
         foreach (var chunk in committed.Chunk(IdsPerNotification))
         {
             await db.Database.ExecuteSqlRawAsync("SELECT pg_notify({0}, {1})", [Channel, string.Join(',', chunk)], ct);

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using OneStop.Workflows.Domain.Approval;
@@ -47,15 +46,8 @@ public sealed class DeemedActions(IDbContextFactory<OneStopDbContext> contexts, 
                 continue; // not decidable now (e.g. paused, or already decided): a decision withdraws the signal.
             }
 
-            var acceptance = signal.Rule == SignalRules.DeemedAcceptance;
-            var input = new JsonObject
-            {
-                [DecisionInput.Outcome] = acceptance ? Outcomes.Accepted : Outcomes.Approved,
-                [DecisionInput.Opinion] = signal.Basis,
-                [DecisionInput.Actor] = SystemActor.Name,
-                ["deemed"] = true,
-            };
-            var key = $"signal:{signal.Id:N}";
+            var input = DeemedActionRules.DecisionInput(signal.Rule, signal.Basis);
+            var key = DeemedActionRules.IdempotencyKey(signal.Id);
             try
             {
                 var outcome = await host.ResumeAsync(new ResumeCommand(instance, bookmark, input, key, new DecideTaskContext(task.Id, SystemActor.Name, key, signal.Id)), ct);

@@ -12,8 +12,8 @@ namespace OneStop.Workflows.Server.Features.Supervision;
 public sealed record SweepOutcome(int SignalsRaised, int AlertsPushed);
 
 /// <summary>
-/// One sweep as the server runs it: <see cref="DeadlineSweeper.SweepAsync"/> raises every due signal (each batch one
-/// transaction with its audit events and alerts), then — only after those commits — the alerts written are handed to
+/// One sweep as the server runs it: <see cref="DeadlineSweeper.RaiseDueAsync"/> raises every due signal (each batch one
+/// transaction with its audit events and alerts) and answers the alerts it committed, which are then handed to
 /// <see cref="IAlertFanOut"/>, which gets them to their recipients' connections on every node. A failed push is logged
 /// and not retried: the alert is stored, and clients read their list when they (re)connect.
 /// </summary>
@@ -21,11 +21,10 @@ public sealed class SupervisionSweep(DeadlineSweeper sweeper, DeemedActions deem
 {
     public async Task<SweepOutcome> RunAsync(CancellationToken ct)
     {
-        using var written = AlertCollection.Begin();
-        var raised = await sweeper.SweepAsync(ct: ct);
+        var swept = await sweeper.RaiseDueAsync(ct: ct);
         await deemed.RunAsync(ct);
-        var pushed = await fanOut.DeliverAsync(written.Ids, ct);
-        return new SweepOutcome(raised, pushed);
+        var pushed = await fanOut.DeliverAsync(swept.AlertIds, ct);
+        return new SweepOutcome(swept.Fired, pushed);
     }
 }
 

@@ -1,7 +1,7 @@
 using NodaTime;
 using OneStop.Workflows.Domain.Clocks;
 
-namespace OneStop.Workflows.Domain.Tests.Clocks;
+namespace OneStop.Workflows.Domain.Tests.Supervision;
 
 /// <summary>The optional "k yellow cards within a period → red card" rule, counted per department (issue 4).</summary>
 public class YellowAccumulationRuleTests

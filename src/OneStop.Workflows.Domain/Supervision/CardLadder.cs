@@ -1,7 +1,8 @@
 using NodaTime;
 using OneStop.Workflows.Domain.Calendar;
+using OneStop.Workflows.Domain.Clocks;
 
-namespace OneStop.Workflows.Domain.Clocks;
+namespace OneStop.Workflows.Domain.Supervision;
 
 /// <summary>
 /// The card ladder (domain-rules §3) under a clock's <see cref="LadderSettings"/>. For a case with promised due day P and

@@ -1,6 +1,6 @@
 using NodaTime;
 
-namespace OneStop.Workflows.Domain.Clocks;
+namespace OneStop.Workflows.Domain.Supervision;
 
 /// <summary>
 /// Yellow-card accumulation (黄牌累积转红牌), the optional centre-wide rule "k yellow cards within a period → red card"
@@ -72,6 +72,19 @@ public sealed record YellowAccumulationRule(int Count, int PeriodDays)
         }
 
         return raising;
+    }
+
+    /// <summary>
+    /// The red cards to raise for <paramref name="raising"/> (from <see cref="Raising{T}"/>), each with its basis: one per
+    /// subject, none for a subject already <paramref name="carrying"/> an accumulation red card.
+    /// </summary>
+    public IReadOnlyList<(T Yellow, string Basis)> RedCards<T>(
+        IEnumerable<(T Yellow, string Department, int Count)> raising, Func<T, Guid> subjectOf, IReadOnlySet<Guid> carrying, LocalDate firedOn)
+    {
+        ArgumentNullException.ThrowIfNull(raising);
+        ArgumentNullException.ThrowIfNull(subjectOf);
+        var taken = new HashSet<Guid>(carrying);
+        return raising.Where(r => taken.Add(subjectOf(r.Yellow))).Select(r => (r.Yellow, Basis(r.Department, r.Count, firedOn))).ToList();
     }
 
     /// <summary>The red card's basis: the department, the count and the period.</summary>

@@ -4,7 +4,7 @@ using OneStop.Workflows.Domain.Cases;
 using OneStop.Workflows.Domain.Catalogue;
 using OneStop.Workflows.Domain.Clocks;
 
-namespace OneStop.Workflows.Domain.Tests.Clocks;
+namespace OneStop.Workflows.Domain.Tests.Supervision;
 
 /// <summary>
 /// Each ladder setting on the food business licence (accepted Fri 2025-09-26; promised 5 WD → 10-10; statutory 20 WD →

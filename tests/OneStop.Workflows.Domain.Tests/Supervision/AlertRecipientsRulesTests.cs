@@ -1,8 +1,7 @@
 using OneStop.Workflows.Domain.Clocks;
 using OneStop.Workflows.Domain.People;
-using OneStop.Workflows.Persistence.Supervision;
 
-namespace OneStop.Workflows.IntegrationTests.Supervision;
+namespace OneStop.Workflows.Domain.Tests.Supervision;
 
 /// <summary>The recipient rules of <see cref="AlertRecipients"/> (no database).</summary>
 public sealed class AlertRecipientsRulesTests

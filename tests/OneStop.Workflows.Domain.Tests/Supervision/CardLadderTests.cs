@@ -4,7 +4,7 @@ using OneStop.Workflows.Domain.Cases;
 using OneStop.Workflows.Domain.Catalogue;
 using OneStop.Workflows.Domain.Clocks;
 
-namespace OneStop.Workflows.Domain.Tests.Clocks;
+namespace OneStop.Workflows.Domain.Tests.Supervision;
 
 /// <summary>The card ladder and the clock operations on the food business licence example (domain-rules §2–§3).</summary>
 public class CardLadderTests

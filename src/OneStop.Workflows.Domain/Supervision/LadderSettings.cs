@@ -1,0 +1,38 @@
+namespace OneStop.Workflows.Domain.Supervision;
+
+/// <summary>
+/// The card ladder's settings in effect for a clock (domain-rules §3; the defaults here are the rules' defaults). The
+/// centre's defaults are configured (<c>Supervision:Ladder:*</c>); a service item's
+/// <see cref="Catalogue.ItemSupervision"/> block overrides any of them.
+/// </summary>
+/// <param name="PromptLeadWorkingDays">
+/// 1: the prompt fires at the start of the due day; N: at the start of the working day N − 1 working days before it,
+/// but never before the clock's first counted working day.
+/// </param>
+/// <param name="PromptAtHalfBudget">Case clocks also prompt when half the promised limit is consumed (<see cref="SignalRules.CaseHalf"/>).</param>
+/// <param name="SupervisedHandlingWorkingDays">The supervised-handling (督办) deadline is the promised due day + this many working days.</param>
+/// <param name="StepPrompts">Whether a review's step clock raises a prompt (its yellow card is raised regardless).</param>
+public sealed record LadderSettings(int PromptLeadWorkingDays = 1, bool PromptAtHalfBudget = false, int SupervisedHandlingWorkingDays = 2, bool StepPrompts = true)
+{
+    /// <summary>The most working days a lead or a supervised-handling deadline may span: more is refused as absurd.</summary>
+    public const int MaxWorkingDays = 30;
+
+    public static LadderSettings Default { get; } = new();
+
+    /// <summary>Every out-of-range value, as (field, message) pairs with camelCase field names; empty when valid.</summary>
+    public IReadOnlyList<(string Field, string Message)> Problems()
+    {
+        var problems = new List<(string, string)>();
+        CheckWorkingDays(PromptLeadWorkingDays, "promptLeadWorkingDays", problems);
+        CheckWorkingDays(SupervisedHandlingWorkingDays, "supervisedHandlingWorkingDays", problems);
+        return problems;
+    }
+
+    internal static void CheckWorkingDays(int value, string field, List<(string, string)> problems)
+    {
+        if (value is < 1 or > MaxWorkingDays)
+        {
+            problems.Add((field, $"'{field}' must be between 1 and {MaxWorkingDays} working days (it is {value})."));
+        }
+    }
+}
