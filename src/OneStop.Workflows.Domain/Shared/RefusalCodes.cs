@@ -13,10 +13,41 @@ public static class RefusalCodes
 
     public const string NotFound = "not-found";
 
+    /// <summary>A 409 that has no code of its own on the wire (the catalogue's); the ProblemDetails then carries no <c>code</c>.</summary>
+    public const string Conflict = "conflict";
+
     /// <summary>Tasks.</summary>
     public const string TaskNotClaimable = "task.not-claimable";
 
     public const string TaskNotTransferable = "task.not-transferable";
 
     public const string TaskConcurrentChange = "task.concurrent-change";
+
+    // ---- Staff administration (helper "catalogue", issue 9) ----
+
+    public const string UserSelf = "user.self";
+
+    public const string UserExists = "user.exists";
+
+    public const string UserAlreadyActive = "user.already-active";
+
+    public const string UserAlreadyDisabled = "user.already-disabled";
+
+    public const string UserUnchanged = "user.unchanged";
+
+    public const string AdministratorExists = "administrator.exists";
+
+    public const string DepartmentExists = "department.exists";
+
+    public const string DepartmentRetired = "department.retired";
+
+    public const string DepartmentHasOpenWork = "department.has-open-work";
+
+    // ---- Calendar (helper "catalogue", issue 9) ----
+
+    public const string CalendarNoNationalYear = "calendar.no-national-year";
+
+    public const string CalendarRegionalConflict = "calendar.regional-conflict";
+
+    public const string CalendarChangedMeanwhile = "calendar.changed-meanwhile";
 }
