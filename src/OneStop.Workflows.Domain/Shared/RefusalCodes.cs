@@ -50,4 +50,15 @@ public static class RefusalCodes
     public const string CalendarRegionalConflict = "calendar.regional-conflict";
 
     public const string CalendarChangedMeanwhile = "calendar.changed-meanwhile";
+
+    // ---- Workflow definitions and instances (helper "catalogue", issue 9) ----
+
+    /// <summary>A resume of a case's instance: its bookmarks are inbox tasks (on the wire).</summary>
+    public const string InstanceCaseOwned = "instance.case-owned";
+
+    /// <summary>Starting a definition without a published version (not on the wire: 409 titled "Not published").</summary>
+    public const string DefinitionNotPublished = "definition.not-published";
+
+    /// <summary>An idempotency key reused for another bookmark (not on the wire: 409 titled "Idempotency key reused").</summary>
+    public const string IdempotencyKeyReused = "instance.idempotency-key-reused";
 }

@@ -19,8 +19,8 @@ public readonly record struct CalendarChange(WorkingDayCalendar? Calendar, bool 
 
 /// <summary>
 /// The calendar in force: the stored years (the shipped ones are seeded when missing) with the centre's regional adjustments,
-/// cached in memory and replaced atomically on every change. What a change may do is decided by <see cref="CalendarEdits"/>
-/// (Domain); this class loads the year, stores the edit with its audit event and announces it to the other nodes.
+/// cached in memory and replaced atomically on every change. What a change may do is decided by <see cref="CalendarChangeRules"/>
+/// (Domain); this class loads the year, stores the change with its audit event and announces it to the other nodes.
 /// </summary>
 /// <remarks>
 /// Thread-safe: readers get an immutable <see cref="WorkingDayCalendar"/>; a change swaps the reference. A year's national data and
@@ -56,52 +56,52 @@ public sealed class OfficialCalendar(IDbContextFactory<OneStopDbContext> context
         await ReloadAsync(ct);
     }
 
-    /// <summary>Stores (adds or replaces) a national year, keeping the year's regional adjustments (<see cref="CalendarEdits.Import"/>), audited with the previous and the new data.</summary>
+    /// <summary>Stores (adds or replaces) a national year, keeping the year's regional adjustments (<see cref="CalendarChangeRules.Import"/>), audited with the previous and the new data.</summary>
     public async Task<CalendarChange> ImportAsync(CalendarYear year, string user, string? reason, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var row = await db.CalendarYears.AsNoTracking().FirstOrDefaultAsync(r => r.Year == year.Year, ct);
-        var (edit, refusal) = CalendarEdits.Import(year, row?.ToRegional());
-        return edit is null ? refusal! : await StoreAsync(db, row, edit, user, reason, ct);
+        var (change, refusal) = CalendarChangeRules.Import(year, row?.ToRegional());
+        return change is null ? refusal! : await StoreAsync(db, row, change, user, reason, ct);
     }
 
-    /// <summary>Sets (adds or replaces) the regional adjustments of their year (<see cref="CalendarEdits.SetRegional"/>), audited with the previous and the new adjustments.</summary>
+    /// <summary>Sets (adds or replaces) the regional adjustments of their year (<see cref="CalendarChangeRules.SetRegional"/>), audited with the previous and the new adjustments.</summary>
     public async Task<CalendarChange> SetRegionalAsync(RegionalAdjustments adjustments, string user, string? reason, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var row = await db.CalendarYears.AsNoTracking().FirstOrDefaultAsync(r => r.Year == adjustments.Year, ct);
-        var (edit, refusal) = CalendarEdits.SetRegional(adjustments, row?.ToYear(), row?.ToRegional());
-        return edit is null ? refusal! : await StoreAsync(db, row, edit, user, reason, ct);
+        var (change, refusal) = CalendarChangeRules.SetRegional(adjustments, row?.ToYear(), row?.ToRegional());
+        return change is null ? refusal! : await StoreAsync(db, row, change, user, reason, ct);
     }
 
-    /// <summary>Removes the regional adjustments of <paramref name="year"/> (<see cref="CalendarEdits.RemoveRegional"/>, audited); nothing to remove is not a change.</summary>
+    /// <summary>Removes the regional adjustments of <paramref name="year"/> (<see cref="CalendarChangeRules.RemoveRegional"/>, audited); nothing to remove is not a change.</summary>
     public async Task<CalendarChange> RemoveRegionalAsync(int year, string user, string? reason, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var row = await db.CalendarYears.AsNoTracking().FirstOrDefaultAsync(r => r.Year == year, ct);
-        var (edit, refusal) = CalendarEdits.RemoveRegional(year, row?.ToYear(), row?.ToRegional());
+        var (change, refusal) = CalendarChangeRules.RemoveRegional(year, row?.ToYear(), row?.ToRegional());
         return refusal is not null ? refusal
-            : edit is null ? new CalendarChange(await CurrentAsync(ct), Changed: false, null)
-            : await StoreAsync(db, row, edit, user, reason, ct);
+            : change is null ? new CalendarChange(await CurrentAsync(ct), Changed: false, null)
+            : await StoreAsync(db, row, change, user, reason, ct);
     }
 
     /// <summary>Reads the stored years again and puts them in force (another node changed them).</summary>
     public Task<WorkingDayCalendar> RefreshAsync(CancellationToken ct) => ReloadAsync(ct);
 
-    /// <summary>The audit event of an edit: a national import shows the stored data before and after, a regional change the adjustments.</summary>
-    private static AuditEvent AuditOf(CalendarYearEdit edit, CalendarYearRow? read, string data, Instant now, string user, string? reason)
+    /// <summary>The audit event of a change: a national import shows the stored data before and after, a regional change the adjustments.</summary>
+    private static AuditEvent AuditOf(CalendarYearChange change, CalendarYearRow? read, string data, Instant now, string user, string? reason)
     {
-        var details = edit.AuditAction == AuditActions.CalendarYearImported
+        var details = change.AuditAction == AuditActions.CalendarYearImported
             ? JsonSerializer.Serialize(new { before = read?.Data, after = data })
-            : JsonSerializer.Serialize(new { before = CalendarYearRow.SerializeRegional(edit.RegionalBefore), after = CalendarYearRow.SerializeRegional(edit.Regional) });
-        return new AuditEvent(now, user, edit.AuditAction, null, edit.Year.ToString(), details, reason);
+            : JsonSerializer.Serialize(new { before = CalendarYearRow.SerializeRegional(change.RegionalBefore), after = CalendarYearRow.SerializeRegional(change.Regional) });
+        return new AuditEvent(now, user, change.AuditAction, null, change.Year.ToString(), details, reason);
     }
 
-    /// <summary>Writes the edit if the row is still as <paramref name="read"/> (or still absent), with the audit event, in one transaction; announces it; reloads.</summary>
-    private async Task<CalendarChange> StoreAsync(OneStopDbContext db, CalendarYearRow? read, CalendarYearEdit edit, string user, string? reason, CancellationToken ct)
+    /// <summary>Writes the change if the row is still as <paramref name="read"/> (or still absent), with the audit event, in one transaction; announces it; reloads.</summary>
+    private async Task<CalendarChange> StoreAsync(OneStopDbContext db, CalendarYearRow? read, CalendarYearChange change, string user, string? reason, CancellationToken ct)
     {
         var now = clock.GetCurrentInstant();
-        var replacement = CalendarYearRow.From(edit.National, edit.Regional, now, user);
+        var replacement = CalendarYearRow.From(change.National, change.Regional, now, user);
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
             if (read is null)
@@ -118,18 +118,18 @@ public sealed class OfficialCalendar(IDbContextFactory<OneStopDbContext> context
                         .SetProperty(r => r.UpdatedBy, replacement.UpdatedBy), ct);
                 if (updated == 0)
                 {
-                    return CalendarEdits.ChangedMeanwhile(replacement.Year);
+                    return CalendarChangeRules.ChangedMeanwhile(replacement.Year);
                 }
             }
 
-            db.AuditEvents.Add(AuditOf(edit, read, replacement.Data, now, user, reason));
+            db.AuditEvents.Add(AuditOf(change, read, replacement.Data, now, user, reason));
             try
             {
                 await db.SaveChangesAsync(ct);
             }
             catch (DbUpdateException ex) when (read is null && DatabaseErrors.IsConflict(ex))
             {
-                return CalendarEdits.ChangedMeanwhile(replacement.Year);
+                return CalendarChangeRules.ChangedMeanwhile(replacement.Year);
             }
 
             if (database.Provider == DatabaseProvider.PostgreSql)

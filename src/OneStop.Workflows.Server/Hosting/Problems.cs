@@ -21,6 +21,9 @@ public static class Problems
     /// <summary>A use case's refusal: 400 by field, 403, 404, or 409 with its stable code (the one mapping of <see cref="Domain.Shared.Refusal"/>).</summary>
     public static IResult From(Domain.Shared.Refusal refusal) => refusal.Kind switch
     {
+        Domain.Shared.RefusalKind.Invalid when refusal.Errors is null => BadRequest(refusal.Message), // about the body as a whole
+        Domain.Shared.RefusalKind.Conflict when refusal.Code == Domain.Shared.RefusalCodes.DefinitionNotPublished => From(HostError.NoPublishedVersion),
+        Domain.Shared.RefusalKind.Conflict when refusal.Code == Domain.Shared.RefusalCodes.IdempotencyKeyReused => From(HostError.IdempotencyKeyReused),
         Domain.Shared.RefusalKind.Invalid => Validation(refusal.Errors?.ToDictionary(e => e.Key, e => e.Value) ?? new Dictionary<string, string[]> { [string.Empty] = [refusal.Message] }),
         Domain.Shared.RefusalKind.Forbidden => Forbidden(refusal.Message),
         Domain.Shared.RefusalKind.NotFound => NotFound(refusal.Message),

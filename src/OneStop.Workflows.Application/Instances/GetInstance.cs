@@ -1,17 +1,19 @@
+using OneStop.Workflows.Application.Definitions;
 using OneStop.Workflows.Engine.Hosting;
 using OneStop.Workflows.Engine.Runtime;
-using OneStop.Workflows.Server.Hosting;
 
-namespace OneStop.Workflows.Server.Features.Instances;
+namespace OneStop.Workflows.Application.Instances;
 
 /// <summary>
-/// Returns an instance: status, open bookmarks, incidents and its journal. Instants are ISO 8601 UTC strings
-/// (<c>2025-09-26T01:00:00Z</c>), the same form as every other route.
+/// An instance: status, open bookmarks, incidents and its journal (designers, administrators). Instants are ISO 8601 UTC
+/// strings (<c>2025-09-26T01:00:00Z</c>), the same form as every other route.
 /// </summary>
-public static class GetInstance
+public sealed class GetInstance(IWorkflowInstanceStore store)
 {
     /// <summary>How many journal entries one read returns at most.</summary>
     public const int JournalPage = 1000;
+
+    public sealed record Query(string InstanceId, long? AfterSequence);
 
     public sealed record Response(
         string InstanceId,
@@ -37,25 +39,22 @@ public static class GetInstance
         public static JournalEntryView From(JournalEntry e) => new(e.Sequence, e.At.ToString(), e.Event, e.ActivityId, e.ActivityType, e.Outcomes, e.Message);
     }
 
-    public static void MapGetInstance(this RouteGroupBuilder api) =>
-        api.MapGet("/workflow-instances/{instanceId}", HandleAsync)
-            .WithName("GetInstance")
-            .WithSummary("Get an instance with its open bookmarks, incidents and journal (?afterSequence=N pages the journal).")
-            .Produces<Response>()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .RequireAuthorization(Policies.Design);
-
-    private static async Task<IResult> HandleAsync(string instanceId, long? afterSequence, IWorkflowInstanceStore store, CancellationToken ct)
+    public async Task<Result<Response>> ExecuteAsync(Query query, Actor actor, CancellationToken ct)
     {
-        if (!WorkflowInstanceId.TryParse(instanceId, out var id) || await store.LoadAsync(id, ct) is not { } snapshot)
+        if (DefinitionRules.DesignersOnly(actor) is { } forbidden)
         {
-            return Problems.From(HostError.InstanceNotFound);
+            return forbidden;
         }
 
-        var journal = await store.ReadJournalAsync(id, afterSequence ?? 0, JournalPage, ct);
+        if (!WorkflowInstanceId.TryParse(query.InstanceId, out var id) || await store.LoadAsync(id, ct) is not { } snapshot)
+        {
+            return InstanceRefusals.From(HostError.InstanceNotFound);
+        }
+
+        var journal = await store.ReadJournalAsync(id, query.AfterSequence ?? 0, JournalPage, ct);
         var i = snapshot.Instance;
-        return Results.Ok(new Response(i.Id.ToString(), i.DefinitionId, i.DefinitionVersion, i.DefinitionVersionId, i.State.Status.ToString(),
+        return new Response(i.Id.ToString(), i.DefinitionId, i.DefinitionVersion, i.DefinitionVersionId, i.State.Status.ToString(),
             i.CreatedAt.ToString(), i.UpdatedAt.ToString(), snapshot.OpenBookmarks.Select(BookmarkSummary.From).ToList(),
-            i.State.Incidents.Select(IncidentView.From).ToList(), journal.Select(JournalEntryView.From).ToList()));
+            i.State.Incidents.Select(IncidentView.From).ToList(), journal.Select(JournalEntryView.From).ToList());
     }
 }

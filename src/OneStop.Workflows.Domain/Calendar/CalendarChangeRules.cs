@@ -5,11 +5,11 @@ using OneStop.Workflows.Domain.Shared;
 namespace OneStop.Workflows.Domain.Calendar;
 
 /// <summary>
-/// One change of a stored calendar year, as <see cref="CalendarEdits"/> decided it: the year's national data and regional
-/// adjustments after the change, the regional adjustments before it, and the audit action. A written edit changes the
+/// One change of a stored calendar year, as <see cref="CalendarChangeRules"/> decided it: the year's national data and regional
+/// adjustments after the change, the regional adjustments before it, and the audit action. A written change alters the
 /// working days deadlines are counted with, so every running clock is re-planned (<see cref="ReplansRunningClocks"/>).
 /// </summary>
-public sealed record CalendarYearEdit(CalendarYear National, RegionalAdjustments? Regional, RegionalAdjustments? RegionalBefore, string AuditAction)
+public sealed record CalendarYearChange(CalendarYear National, RegionalAdjustments? Regional, RegionalAdjustments? RegionalBefore, string AuditAction)
 {
     public int Year => National.Year;
 
@@ -22,13 +22,13 @@ public sealed record CalendarYearEdit(CalendarYear National, RegionalAdjustments
 /// and the refusals (codes <see cref="RefusalCodes.CalendarNoNationalYear"/>, <see cref="RefusalCodes.CalendarRegionalConflict"/>,
 /// <see cref="RefusalCodes.CalendarChangedMeanwhile"/>). Loading, storing and announcing the change is Persistence's.
 /// </summary>
-public static class CalendarEdits
+public static class CalendarChangeRules
 {
     /// <summary>
     /// A national import (add or replace <paramref name="year"/>) keeps the year's regional adjustments; refused when a
     /// regional make-up working day would fall on one of the new national rest days.
     /// </summary>
-    public static (CalendarYearEdit? Edit, Refusal? Refusal) Import(CalendarYear year, RegionalAdjustments? kept)
+    public static (CalendarYearChange? Change, Refusal? Refusal) Import(CalendarYear year, RegionalAdjustments? kept)
     {
         if (kept?.MakeUpDaysOnNationalRestDays(year) is { Count: > 0 } clash)
         {
@@ -38,14 +38,14 @@ public static class CalendarEdits
                 RefusalCodes.CalendarRegionalConflict));
         }
 
-        return (new CalendarYearEdit(year, kept, kept, AuditActions.CalendarYearImported), null);
+        return (new CalendarYearChange(year, kept, kept, AuditActions.CalendarYearImported), null);
     }
 
     /// <summary>
     /// Sets (adds or replaces) the regional adjustments of their year: refused (409) when the year has no national data,
     /// invalid (400) when they do not fit it (<see cref="RegionalAdjustments.ProblemsWith"/>).
     /// </summary>
-    public static (CalendarYearEdit? Edit, Refusal? Refusal) SetRegional(RegionalAdjustments adjustments, CalendarYear? national, RegionalAdjustments? before)
+    public static (CalendarYearChange? Change, Refusal? Refusal) SetRegional(RegionalAdjustments adjustments, CalendarYear? national, RegionalAdjustments? before)
     {
         if (national is null)
         {
@@ -57,21 +57,21 @@ public static class CalendarEdits
             return (null, Refusal.Invalid(problems.GroupBy(p => p.Path).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray())));
         }
 
-        return (new CalendarYearEdit(national, adjustments, before, AuditActions.RegionalAdjustmentsSet), null);
+        return (new CalendarYearChange(national, adjustments, before, AuditActions.RegionalAdjustmentsSet), null);
     }
 
     /// <summary>
-    /// Removes the regional adjustments of <paramref name="year"/>: not found (404) without national data; no edit and no
+    /// Removes the regional adjustments of <paramref name="year"/>: not found (404) without national data; no change and no
     /// refusal when there is nothing to remove (not a change, nothing audited).
     /// </summary>
-    public static (CalendarYearEdit? Edit, Refusal? Refusal) RemoveRegional(int year, CalendarYear? national, RegionalAdjustments? current)
+    public static (CalendarYearChange? Change, Refusal? Refusal) RemoveRegional(int year, CalendarYear? national, RegionalAdjustments? current)
     {
         if (national is null)
         {
             return (null, Refusal.NotFound(NoNationalYearMessage(year), RefusalCodes.CalendarNoNationalYear));
         }
 
-        return current is null ? (null, null) : (new CalendarYearEdit(national, null, current, AuditActions.RegionalAdjustmentsRemoved), null);
+        return current is null ? (null, null) : (new CalendarYearChange(national, null, current, AuditActions.RegionalAdjustmentsRemoved), null);
     }
 
     /// <summary>The year's row changed between reading and writing (another change won); nothing was stored.</summary>

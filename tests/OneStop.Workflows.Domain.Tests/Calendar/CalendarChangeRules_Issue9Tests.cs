@@ -9,7 +9,7 @@ namespace OneStop.Workflows.Domain.Tests.Calendar;
 /// The rules of changing the official calendar, pure (issue 9: moved out of Persistence's <c>OfficialCalendar</c>). The
 /// example: a Guangxi centre rests Mon–Tue 2026-04-20..21 for 三月三 and works Sun 04-26 instead.
 /// </summary>
-public class CalendarEdits_Issue9Tests
+public class CalendarChangeRules_Issue9Tests
 {
     private static readonly RegionalAdjustments Sanyuesan = new(2026, "450000 广西壮族自治区",
         [new RegionalRestDays(new DateRange(Date("2026-04-20"), Date("2026-04-21")), "三月三")], [Date("2026-04-26")], "local notice");
@@ -17,12 +17,12 @@ public class CalendarEdits_Issue9Tests
     [Fact]
     public void Import_KeepsTheRegionalAdjustments_OfTheYear()
     {
-        var (edit, refusal) = CalendarEdits.Import(ShippedCalendars.Year2026, Sanyuesan);
+        var (change, refusal) = CalendarChangeRules.Import(ShippedCalendars.Year2026, Sanyuesan);
 
         refusal.Should().BeNull();
-        edit!.National.Should().Be(ShippedCalendars.Year2026);
-        edit.Regional.Should().BeSameAs(Sanyuesan);
-        edit.AuditAction.Should().Be(AuditActions.CalendarYearImported);
+        change!.National.Should().Be(ShippedCalendars.Year2026);
+        change.Regional.Should().BeSameAs(Sanyuesan);
+        change.AuditAction.Should().Be(AuditActions.CalendarYearImported);
     }
 
     [Fact]
@@ -31,9 +31,9 @@ public class CalendarEdits_Issue9Tests
         var corrected = new CalendarYear(2026, [.. ShippedCalendars.Year2026.RestDays, DateRange.Day(Date("2026-04-26"))],
             ShippedCalendars.Year2026.MakeUpWorkingDays, "corrected notice");
 
-        var (edit, refusal) = CalendarEdits.Import(corrected, Sanyuesan);
+        var (change, refusal) = CalendarChangeRules.Import(corrected, Sanyuesan);
 
-        edit.Should().BeNull();
+        change.Should().BeNull();
         refusal!.Kind.Should().Be(RefusalKind.Conflict);
         refusal.Code.Should().Be(RefusalCodes.CalendarRegionalConflict);
         refusal.Message.Should().Contain("2026-04-26").And.Contain("450000 广西壮族自治区");
@@ -42,8 +42,8 @@ public class CalendarEdits_Issue9Tests
     [Fact]
     public void SetRegional_WithoutNationalData_IsAConflict_ButRemoveIsNotFound()
     {
-        var (_, set) = CalendarEdits.SetRegional(Sanyuesan, national: null, before: null);
-        var (_, remove) = CalendarEdits.RemoveRegional(2026, national: null, current: null);
+        var (_, set) = CalendarChangeRules.SetRegional(Sanyuesan, national: null, before: null);
+        var (_, remove) = CalendarChangeRules.RemoveRegional(2026, national: null, current: null);
 
         set!.Kind.Should().Be(RefusalKind.Conflict);
         set.Code.Should().Be(RefusalCodes.CalendarNoNationalYear);
@@ -56,9 +56,9 @@ public class CalendarEdits_Issue9Tests
     {
         var onAWeekday = new RegionalAdjustments(2026, "450000 广西壮族自治区", [], [Date("2026-04-22")], "local notice");
 
-        var (edit, refusal) = CalendarEdits.SetRegional(onAWeekday, ShippedCalendars.Year2026, before: Sanyuesan);
+        var (change, refusal) = CalendarChangeRules.SetRegional(onAWeekday, ShippedCalendars.Year2026, before: Sanyuesan);
 
-        edit.Should().BeNull();
+        change.Should().BeNull();
         refusal!.Kind.Should().Be(RefusalKind.Invalid);
         refusal.Errors!.Keys.Should().Equal("makeUpWorkingDays[0]");
     }
@@ -66,13 +66,13 @@ public class CalendarEdits_Issue9Tests
     [Fact]
     public void RemoveRegional_RecordsWhatWasRemoved_AndNothingToRemoveIsNoChange()
     {
-        var (edit, refusal) = CalendarEdits.RemoveRegional(2026, ShippedCalendars.Year2026, Sanyuesan);
-        var (none, noRefusal) = CalendarEdits.RemoveRegional(2026, ShippedCalendars.Year2026, current: null);
+        var (change, refusal) = CalendarChangeRules.RemoveRegional(2026, ShippedCalendars.Year2026, Sanyuesan);
+        var (none, noRefusal) = CalendarChangeRules.RemoveRegional(2026, ShippedCalendars.Year2026, current: null);
 
         refusal.Should().BeNull();
-        edit!.Regional.Should().BeNull();
-        edit.RegionalBefore.Should().BeSameAs(Sanyuesan);
-        edit.AuditAction.Should().Be(AuditActions.RegionalAdjustmentsRemoved);
+        change!.Regional.Should().BeNull();
+        change.RegionalBefore.Should().BeSameAs(Sanyuesan);
+        change.AuditAction.Should().Be(AuditActions.RegionalAdjustmentsRemoved);
         none.Should().BeNull();
         noRefusal.Should().BeNull();
     }
