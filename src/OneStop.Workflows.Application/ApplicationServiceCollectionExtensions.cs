@@ -3,6 +3,8 @@ using OneStop.Workflows.Application.Calendar;
 using OneStop.Workflows.Application.Cases;
 using OneStop.Workflows.Application.Catalogue;
 using OneStop.Workflows.Application.Clocks;
+using OneStop.Workflows.Application.Definitions;
+using OneStop.Workflows.Application.Instances;
 using OneStop.Workflows.Application.Staff;
 using OneStop.Workflows.Application.Supervision;
 using OneStop.Workflows.Application.Tasks;
@@ -22,5 +24,7 @@ public static class ApplicationServiceCollectionExtensions
         .AddSupervisionUseCases()
         .AddCatalogueUseCases()
         .AddCalendarUseCases()
-        .AddStaffUseCases();
+        .AddStaffUseCases()
+        .AddDefinitionUseCases()
+        .AddInstanceUseCases();
 }

@@ -5,5 +5,10 @@ namespace OneStop.Workflows.Application.Calendar;
 /// <summary>Registers the use cases of this area (scoped).</summary>
 internal static class CalendarUseCases
 {
-    public static IServiceCollection AddCalendarUseCases(this IServiceCollection services) => services;
+    public static IServiceCollection AddCalendarUseCases(this IServiceCollection services) => services
+        .AddScoped<GetCalendarYear>()
+        .AddScoped<ImportCalendarYear>()
+        .AddScoped<SetRegionalAdjustments>()
+        .AddScoped<RemoveRegionalAdjustments>()
+        .AddScoped<PreviewDeadline>();
 }

@@ -4,35 +4,23 @@ using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using OneStop.Workflows.Domain.Audit;
 using OneStop.Workflows.Domain.Calendar;
+using OneStop.Workflows.Domain.Shared;
 
 namespace OneStop.Workflows.Persistence.Calendar;
 
-/// <summary>The answer to a change of the calendar: written (and in force), invalid, or refused.</summary>
-public abstract record CalendarChange
+/// <summary>
+/// The answer to a change of the calendar: the calendar in force (<paramref name="Changed"/> false when there was nothing
+/// to change, nothing audited), or the <see cref="Refusal"/> (then nothing changed).
+/// </summary>
+public readonly record struct CalendarChange(WorkingDayCalendar? Calendar, bool Changed, Refusal? Refusal)
 {
-    private CalendarChange()
-    {
-    }
-
-    /// <summary>Stored and in force; <paramref name="Changed"/> is false when there was nothing to change (nothing audited).</summary>
-    public sealed record Written(WorkingDayCalendar Calendar, bool Changed) : CalendarChange;
-
-    /// <summary>The data does not fit the stored year (400); nothing changed.</summary>
-    public sealed record Invalid(IReadOnlyList<CalendarProblem> Problems) : CalendarChange;
-
-    /// <summary>The change does not fit the current state (409, with a stable <paramref name="Code"/>); nothing changed.</summary>
-    public sealed record Refused(string Code, string Detail) : CalendarChange;
-
-    public const string NoNationalYear = "calendar.no-national-year";
-
-    public const string RegionalConflict = "calendar.regional-conflict";
-
-    public const string ChangedMeanwhile = "calendar.changed-meanwhile";
+    public static implicit operator CalendarChange(Refusal refusal) => new(null, false, refusal);
 }
 
 /// <summary>
 /// The calendar in force: the stored years (the shipped ones are seeded when missing) with the centre's regional adjustments,
-/// cached in memory and replaced atomically on every change.
+/// cached in memory and replaced atomically on every change. What a change may do is decided by <see cref="CalendarChangeRules"/>
+/// (Domain); this class loads the year, stores the change with its audit event and announces it to the other nodes.
 /// </summary>
 /// <remarks>
 /// Thread-safe: readers get an immutable <see cref="WorkingDayCalendar"/>; a change swaps the reference. A year's national data and
@@ -68,82 +56,52 @@ public sealed class OfficialCalendar(IDbContextFactory<OneStopDbContext> context
         await ReloadAsync(ct);
     }
 
-    /// <summary>
-    /// Stores (adds or replaces) a national year, keeping the year's regional adjustments, audited with the previous and the new data,
-    /// and puts it in force. Refused when a regional make-up working day would fall on one of the new national rest days.
-    /// </summary>
+    /// <summary>Stores (adds or replaces) a national year, keeping the year's regional adjustments (<see cref="CalendarChangeRules.Import"/>), audited with the previous and the new data.</summary>
     public async Task<CalendarChange> ImportAsync(CalendarYear year, string user, string? reason, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var now = clock.GetCurrentInstant();
         var row = await db.CalendarYears.AsNoTracking().FirstOrDefaultAsync(r => r.Year == year.Year, ct);
-        var regional = row?.ToRegional();
-        if (regional?.MakeUpDaysOnNationalRestDays(year) is { Count: > 0 } clash)
-        {
-            return new CalendarChange.Refused(CalendarChange.RegionalConflict,
-                $"The regional make-up working day(s) {string.Join(", ", clash.Select(d => NodaTime.Text.LocalDatePattern.Iso.Format(d)))} of {regional.Region} "
-                + $"would fall on national rest days of the new {year.Year} data. Change or remove the regional adjustments first (PUT or DELETE /api/calendar/{year.Year}/regional).");
-        }
-
-        var data = CalendarYearRow.Serialize(year, regional);
-        var audit = new AuditEvent(now, user, AuditActions.CalendarYearImported, null, year.Year.ToString(), JsonSerializer.Serialize(new { before = row?.Data, after = data }), reason);
-        return await StoreAsync(db, row, CalendarYearRow.From(year, regional, now, user), audit, ct);
+        var (change, refusal) = CalendarChangeRules.Import(year, row?.ToRegional());
+        return change is null ? refusal! : await StoreAsync(db, row, change, user, reason, ct);
     }
 
-    /// <summary>
-    /// Sets (adds or replaces) the regional adjustments of their year, audited with the previous and the new adjustments, and puts
-    /// them in force. Refused when the year has no national data; invalid when they do not fit the national year
-    /// (<see cref="RegionalAdjustments.ProblemsWith"/>).
-    /// </summary>
+    /// <summary>Sets (adds or replaces) the regional adjustments of their year (<see cref="CalendarChangeRules.SetRegional"/>), audited with the previous and the new adjustments.</summary>
     public async Task<CalendarChange> SetRegionalAsync(RegionalAdjustments adjustments, string user, string? reason, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var now = clock.GetCurrentInstant();
         var row = await db.CalendarYears.AsNoTracking().FirstOrDefaultAsync(r => r.Year == adjustments.Year, ct);
-        if (row is null)
-        {
-            return NoNationalYear(adjustments.Year);
-        }
-
-        var national = row.ToYear();
-        if (adjustments.ProblemsWith(national) is { Count: > 0 } problems)
-        {
-            return new CalendarChange.Invalid(problems);
-        }
-
-        var audit = new AuditEvent(now, user, AuditActions.RegionalAdjustmentsSet, null, adjustments.Year.ToString(),
-            JsonSerializer.Serialize(new { before = CalendarYearRow.SerializeRegional(row.ToRegional()), after = CalendarYearRow.SerializeRegional(adjustments) }), reason);
-        return await StoreAsync(db, row, CalendarYearRow.From(national, adjustments, now, user), audit, ct);
+        var (change, refusal) = CalendarChangeRules.SetRegional(adjustments, row?.ToYear(), row?.ToRegional());
+        return change is null ? refusal! : await StoreAsync(db, row, change, user, reason, ct);
     }
 
-    /// <summary>Removes the regional adjustments of <paramref name="year"/> (audited) and puts the national year back in force; nothing to remove is not a change.</summary>
+    /// <summary>Removes the regional adjustments of <paramref name="year"/> (<see cref="CalendarChangeRules.RemoveRegional"/>, audited); nothing to remove is not a change.</summary>
     public async Task<CalendarChange> RemoveRegionalAsync(int year, string user, string? reason, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var now = clock.GetCurrentInstant();
         var row = await db.CalendarYears.AsNoTracking().FirstOrDefaultAsync(r => r.Year == year, ct);
-        if (row is null)
-        {
-            return NoNationalYear(year);
-        }
-
-        if (row.ToRegional() is not { } previous)
-        {
-            return new CalendarChange.Written(await CurrentAsync(ct), Changed: false);
-        }
-
-        var audit = new AuditEvent(now, user, AuditActions.RegionalAdjustmentsRemoved, null, year.ToString(),
-            JsonSerializer.Serialize(new { before = CalendarYearRow.SerializeRegional(previous), after = (string?)null }), reason);
-        return await StoreAsync(db, row, CalendarYearRow.From(row.ToYear(), null, now, user), audit, ct);
+        var (change, refusal) = CalendarChangeRules.RemoveRegional(year, row?.ToYear(), row?.ToRegional());
+        return refusal is not null ? refusal
+            : change is null ? new CalendarChange(await CurrentAsync(ct), Changed: false, null)
+            : await StoreAsync(db, row, change, user, reason, ct);
     }
 
-    private static CalendarChange.Refused NoNationalYear(int year) => new(CalendarChange.NoNationalYear,
-        $"There is no national calendar for {year}: deadlines reaching it count Monday–Friday and are provisional, so there is nothing to adjust. "
-        + $"Import the national year first (PUT /api/calendar/{year}).");
+    /// <summary>Reads the stored years again and puts them in force (another node changed them).</summary>
+    public Task<WorkingDayCalendar> RefreshAsync(CancellationToken ct) => ReloadAsync(ct);
 
-    /// <summary>Writes <paramref name="replacement"/> if the row is still as <paramref name="read"/> (or still absent), with the audit event, in one transaction.</summary>
-    private async Task<CalendarChange> StoreAsync(OneStopDbContext db, CalendarYearRow? read, CalendarYearRow replacement, AuditEvent audit, CancellationToken ct)
+    /// <summary>The audit event of a change: a national import shows the stored data before and after, a regional change the adjustments.</summary>
+    private static AuditEvent AuditOf(CalendarYearChange change, CalendarYearRow? read, string data, Instant now, string user, string? reason)
     {
+        var details = change.AuditAction == AuditActions.CalendarYearImported
+            ? JsonSerializer.Serialize(new { before = read?.Data, after = data })
+            : JsonSerializer.Serialize(new { before = CalendarYearRow.SerializeRegional(change.RegionalBefore), after = CalendarYearRow.SerializeRegional(change.Regional) });
+        return new AuditEvent(now, user, change.AuditAction, null, change.Year.ToString(), details, reason);
+    }
+
+    /// <summary>Writes the change if the row is still as <paramref name="read"/> (or still absent), with the audit event, in one transaction; announces it; reloads.</summary>
+    private async Task<CalendarChange> StoreAsync(OneStopDbContext db, CalendarYearRow? read, CalendarYearChange change, string user, string? reason, CancellationToken ct)
+    {
+        var now = clock.GetCurrentInstant();
+        var replacement = CalendarYearRow.From(change.National, change.Regional, now, user);
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
             if (read is null)
@@ -160,18 +118,18 @@ public sealed class OfficialCalendar(IDbContextFactory<OneStopDbContext> context
                         .SetProperty(r => r.UpdatedBy, replacement.UpdatedBy), ct);
                 if (updated == 0)
                 {
-                    return ChangedMeanwhile(replacement.Year);
+                    return CalendarChangeRules.ChangedMeanwhile(replacement.Year);
                 }
             }
 
-            db.AuditEvents.Add(audit);
+            db.AuditEvents.Add(AuditOf(change, read, replacement.Data, now, user, reason));
             try
             {
                 await db.SaveChangesAsync(ct);
             }
             catch (DbUpdateException ex) when (read is null && DatabaseErrors.IsConflict(ex))
             {
-                return ChangedMeanwhile(replacement.Year);
+                return CalendarChangeRules.ChangedMeanwhile(replacement.Year);
             }
 
             if (database.Provider == DatabaseProvider.PostgreSql)
@@ -182,14 +140,8 @@ public sealed class OfficialCalendar(IDbContextFactory<OneStopDbContext> context
             await transaction.CommitAsync(ct);
         }
 
-        return new CalendarChange.Written(await ReloadAsync(ct), Changed: true);
+        return new CalendarChange(await ReloadAsync(ct), Changed: true, null);
     }
-
-    private static CalendarChange.Refused ChangedMeanwhile(int year) => new(CalendarChange.ChangedMeanwhile,
-        $"The calendar of {year} was changed by someone else meanwhile; nothing was stored. Read it again (GET /api/calendar/{year}) and repeat the change.");
-
-    /// <summary>Reads the stored years again and puts them in force (another node changed them).</summary>
-    public Task<WorkingDayCalendar> RefreshAsync(CancellationToken ct) => ReloadAsync(ct);
 
     private async Task<WorkingDayCalendar> ReloadAsync(CancellationToken ct)
     {

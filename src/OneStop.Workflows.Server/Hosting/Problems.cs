@@ -21,18 +21,13 @@ public static class Problems
     /// <summary>A use case's refusal: 400 by field, 403, 404, or 409 with its stable code (the one mapping of <see cref="Domain.Shared.Refusal"/>).</summary>
     public static IResult From(Domain.Shared.Refusal refusal) => refusal.Kind switch
     {
+        Domain.Shared.RefusalKind.Invalid when refusal.Errors is null => BadRequest(refusal.Message), // about the body as a whole
+        Domain.Shared.RefusalKind.Conflict when refusal.Code == Domain.Shared.RefusalCodes.DefinitionNotPublished => From(HostError.NoPublishedVersion),
+        Domain.Shared.RefusalKind.Conflict when refusal.Code == Domain.Shared.RefusalCodes.IdempotencyKeyReused => From(HostError.IdempotencyKeyReused),
         Domain.Shared.RefusalKind.Invalid => Validation(refusal.Errors?.ToDictionary(e => e.Key, e => e.Value) ?? new Dictionary<string, string[]> { [string.Empty] = [refusal.Message] }),
         Domain.Shared.RefusalKind.Forbidden => Forbidden(refusal.Message),
         Domain.Shared.RefusalKind.NotFound => NotFound(refusal.Message),
-        _ => Conflict(refusal.Message, refusal.Code),
-    };
-
-    /// <summary>A staff administration refusal: 400 by field, 404, or 409 with its code.</summary>
-    public static IResult From(Features.Staff.StaffRefusal refusal) => refusal.Kind switch
-    {
-        Features.Staff.StaffRefusal.Kinds.Invalid => Validation(refusal.Errors!.ToDictionary(e => e.Key, e => e.Value)),
-        Features.Staff.StaffRefusal.Kinds.NotFound => NotFound(refusal.Detail),
-        _ => Conflict(refusal.Detail, refusal.Code),
+        _ => Conflict(refusal.Message, refusal.Code == Domain.Shared.RefusalCodes.Conflict ? null : refusal.Code),
     };
 
     /// <summary>409: the command does not fit the current state (already decided, paused, closed …); nothing changed.</summary>

@@ -1,6 +1,6 @@
 using OneStop.Workflows.Domain.Audit;
 using OneStop.Workflows.Persistence;
-using OneStop.Workflows.Server.Features.Staff;
+using OneStop.Workflows.Application.Staff;
 
 namespace OneStop.Workflows.Server.Hosting;
 
@@ -69,13 +69,14 @@ public static class ServerCommands
             await app.Services.MigrateOneStopDatabaseAsync(ct);
         }
 
-        var outcome = await CreateAdministrator.HandleAsync(
-            new CreateAdministrator.Command(userName, displayName, password), SystemActor.Cli, app.Services.GetRequiredService<StaffContext>(), ct);
+        await using var scope = app.Services.CreateAsyncScope();
+        var outcome = await scope.ServiceProvider.GetRequiredService<CreateAdministrator>().ExecuteAsync(
+            new CreateAdministrator.Command(userName, displayName, password), SystemActor.Cli, ct);
         if (outcome.Refusal is { } refusal)
         {
-            var reasons = refusal.Errors is { } errors ? string.Join(" ", errors.SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}"))) : refusal.Detail;
+            var reasons = refusal.Errors is { } errors ? string.Join(" ", errors.SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}"))) : refusal.Message;
             await error.WriteLineAsync($"create-admin refused: {reasons}");
-            return refusal.Kind == StaffRefusal.Kinds.Invalid ? 2 : 1;
+            return refusal.Kind == Domain.Shared.RefusalKind.Invalid ? 2 : 1;
         }
 
         await output.WriteLineAsync($"Administrator '{userName}' created (audited as {AuditActions.AdministratorCreated}). Sign in with POST /api/auth/token.");

@@ -91,7 +91,8 @@ public static class ServerSetup
             await app.Services.SeedDemoUsersAsync(ct);
         }
 
-        if (!await CreateAdministrator.AnyAsync(app.Services.GetRequiredService<IDbContextFactory<OneStopDbContext>>(), ct))
+        await using var startDb = await app.Services.GetRequiredService<IDbContextFactory<OneStopDbContext>>().CreateDbContextAsync(ct);
+        if (!await Application.Staff.CreateAdministrator.AnyAsync(startDb, ct))
         {
             app.Logger.LogWarning(NoAdministratorWarning);
         }

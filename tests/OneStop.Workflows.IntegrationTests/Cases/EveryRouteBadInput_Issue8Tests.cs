@@ -106,7 +106,7 @@ public abstract class EveryRouteBadInputTests(ITestOutputHelper output)
     {
         var admin = await driver.As("admin");
         var item = (await admin.GetFromJsonAsync<JsonObject>("/api/service-items/food-business-licence"))!;
-        var fields = typeof(ServiceItemBody).GetProperties().Select(p => char.ToLowerInvariant(p.Name[0]) + p.Name[1..]).ToHashSet();
+        var fields = typeof(OneStop.Workflows.Application.Catalogue.ServiceItemBody).GetProperties().Select(p => char.ToLowerInvariant(p.Name[0]) + p.Name[1..]).ToHashSet();
         foreach (var name in item.Select(p => p.Key).Where(k => !fields.Contains(k)).ToList())
         {
             item.Remove(name);

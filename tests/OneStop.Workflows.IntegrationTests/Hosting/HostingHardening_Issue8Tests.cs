@@ -15,6 +15,7 @@ using OneStop.Workflows.IntegrationTests.Cases;
 using OneStop.Workflows.IntegrationTests.Supervision;
 using OneStop.Workflows.Engine.Runtime;
 using OneStop.Workflows.Server.Features.Auth;
+using OneStop.Workflows.Application.Instances;
 using OneStop.Workflows.Server.Features.Instances;
 
 namespace OneStop.Workflows.IntegrationTests.Hosting;

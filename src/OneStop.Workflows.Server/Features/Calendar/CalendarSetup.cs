@@ -5,8 +5,10 @@ public static class CalendarSetup
 {
     public static RouteGroupBuilder MapCalendar(this RouteGroupBuilder api)
     {
-        api.MapCalendarYears();
-        api.MapCalendarRegionalAdjustments();
+        api.MapGetCalendarYear();
+        api.MapImportCalendarYear();
+        api.MapSetRegionalAdjustments();
+        api.MapRemoveRegionalAdjustments();
         api.MapPreviewDeadline();
         return api;
     }

@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Logging;
+using NodaTime;
+using OneStop.Workflows.Domain.Calendar;
+using OneStop.Workflows.Domain.Shared;
+using OneStop.Workflows.Persistence;
+using OneStop.Workflows.Persistence.Calendar;
+using OneStop.Workflows.Persistence.Supervision;
+
+namespace OneStop.Workflows.Application.Calendar;
+
+/// <summary>An administrator imports (adds or replaces) a year of the national calendar, keeping its regional adjustments; audited; re-plans running clocks.</summary>
+public sealed class ImportCalendarYear(OfficialCalendar calendar, SignalPlanner planner, OneStopDbContext db, IClock clock, ILogger<OfficialCalendar> logger)
+{
+    public sealed record Command(int Year, IReadOnlyList<CalendarWire.RangeData>? RestDays, IReadOnlyList<string>? MakeUpWorkingDays, string? Source, string? Reason);
+
+    public async Task<Result<CalendarWire.YearResponse>> ExecuteAsync(Command command, Actor actor, CancellationToken ct)
+    {
+        if ((CalendarRules.AdministratorOnly(actor) ?? CalendarRules.YearOutsideRange(command.Year)) is { } refused)
+        {
+            return refused;
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        var rest = CalendarWire.ParseRanges(command.RestDays ?? [], "restDays", errors);
+        var makeUp = (command.MakeUpWorkingDays ?? []).Select((d, i) => CalendarWire.Parse(d, $"makeUpWorkingDays[{i}]", errors)).OfType<LocalDate>().ToList();
+        if (command.RestDays is null)
+        {
+            errors["restDays"] = ["The rest days are required (inclusive ranges)."];
+        }
+
+        // The year's own checks index the lists as given: only once every entry parsed.
+        if (errors.Count == 0)
+        {
+            foreach (var p in CalendarYear.Check(command.Year, rest, makeUp, command.Source))
+            {
+                errors.TryAdd(p.Path, [p.Message]);
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return Refusal.Invalid(errors);
+        }
+
+        var change = await calendar.ImportAsync(new CalendarYear(command.Year, rest, makeUp, command.Source), actor.UserName, command.Reason, ct);
+        return await CalendarRules.AnswerAsync(change, command.Year, "imported", actor, planner, db, clock, logger, ct);
+    }
+}

@@ -1,0 +1,102 @@
+using Microsoft.Extensions.Logging;
+using NodaTime;
+using OneStop.Workflows.Domain.Calendar;
+using OneStop.Workflows.Domain.Shared;
+using OneStop.Workflows.Persistence;
+using OneStop.Workflows.Persistence.Calendar;
+using OneStop.Workflows.Persistence.Supervision;
+
+namespace OneStop.Workflows.Application.Calendar;
+
+/// <summary>
+/// An administrator sets (adds or replaces) the centre's regional adjustments of a national year (local holidays and
+/// make-up days); audited; re-plans running clocks. Refused (409) for a year without national data.
+/// </summary>
+public sealed class SetRegionalAdjustments(OfficialCalendar calendar, SignalPlanner planner, OneStopDbContext db, IClock clock, ILogger<OfficialCalendar> logger)
+{
+    public sealed record Command(int Year, string? Region, IReadOnlyList<CalendarWire.NamedRangeData>? RestDays, IReadOnlyList<string>? MakeUpWorkingDays,
+        string? Source, string? Reason);
+
+    public async Task<Result<CalendarWire.YearResponse>> ExecuteAsync(Command command, Actor actor, CancellationToken ct)
+    {
+        if ((CalendarRules.AdministratorOnly(actor) ?? CalendarRules.YearOutsideRange(command.Year)) is { } refused)
+        {
+            return refused;
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        var rest = ParseRestDays(command.RestDays ?? [], errors);
+        var makeUp = ParseMakeUpDays(command.MakeUpWorkingDays ?? [], errors);
+        if ((command.RestDays?.Count ?? 0) + (command.MakeUpWorkingDays?.Count ?? 0) == 0)
+        {
+            errors["restDays"] = ["At least one regional rest day range or make-up working day; to remove the adjustments use DELETE."];
+        }
+
+        // The lists' own checks (dates in the year, overlaps, a day both rest and working) index the lists as given: only once every entry parsed.
+        var parsed = errors.Count == 0;
+        foreach (var p in RegionalAdjustments.Check(command.Year, command.Region, parsed ? rest : [], parsed ? makeUp : [], command.Source))
+        {
+            errors.TryAdd(p.Path, [p.Message]);
+        }
+
+        if (errors.Count > 0)
+        {
+            return Refusal.Invalid(errors);
+        }
+
+        var adjustments = new RegionalAdjustments(command.Year, command.Region!, rest, makeUp, command.Source!);
+        var change = await calendar.SetRegionalAsync(adjustments, actor.UserName, command.Reason, ct);
+        return await CalendarRules.AnswerAsync(change, command.Year, "regional adjustments set", actor, planner, db, clock, logger, ct);
+    }
+
+    /// <summary>The rest day ranges in the order given; a list longer than the maximum is refused without parsing it.</summary>
+    private static List<RegionalRestDays> ParseRestDays(IReadOnlyList<CalendarWire.NamedRangeData> ranges, Dictionary<string, string[]> errors)
+    {
+        var result = new List<RegionalRestDays>();
+        if (ranges.Count > RegionalAdjustments.MaxEntries)
+        {
+            errors["restDays"] = [$"At most {RegionalAdjustments.MaxEntries} ranges; {ranges.Count} given."];
+            return result;
+        }
+
+        for (var i = 0; i < ranges.Count; i++)
+        {
+            var from = CalendarWire.Parse(ranges[i]?.From, $"restDays[{i}].from", errors);
+            var to = CalendarWire.Parse(ranges[i]?.To, $"restDays[{i}].to", errors);
+            var name = ranges[i]?.Name;
+            if (string.IsNullOrWhiteSpace(name))
+            {
+                errors[$"restDays[{i}].name"] = ["The name of the local holiday is required, e.g. \"三月三\"."];
+            }
+            else if (name.Length > RegionalRestDays.MaxNameLength)
+            {
+                errors[$"restDays[{i}].name"] = [$"At most {RegionalRestDays.MaxNameLength} characters."];
+            }
+
+            if (from is { } f && to is { } t)
+            {
+                if (t < f)
+                {
+                    errors[$"restDays[{i}]"] = [$"The range ends ({CalendarWire.Format(t)}) before it starts ({CalendarWire.Format(f)})."];
+                }
+                else if (!errors.ContainsKey($"restDays[{i}].name"))
+                {
+                    result.Add(new RegionalRestDays(new DateRange(f, t), name!));
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private static List<LocalDate> ParseMakeUpDays(IReadOnlyList<string> days, Dictionary<string, string[]> errors)
+    {
+        if (days.Count > RegionalAdjustments.MaxEntries)
+        {
+            errors["makeUpWorkingDays"] = [$"At most {RegionalAdjustments.MaxEntries} days; {days.Count} given."];
+            return [];
+        }
+
+        return days.Select((d, i) => CalendarWire.Parse(d, $"makeUpWorkingDays[{i}]", errors)).OfType<LocalDate>().ToList();
+    }
+}

@@ -1,0 +1,11 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace OneStop.Workflows.Application.Definitions;
+
+/// <summary>Registers the use cases of this area (scoped).</summary>
+internal static class DefinitionUseCases
+{
+    public static IServiceCollection AddDefinitionUseCases(this IServiceCollection services) => services
+        .AddScoped<SaveDefinition>()
+        .AddScoped<GetDefinition>();
+}

@@ -1,0 +1,12 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace OneStop.Workflows.Application.Instances;
+
+/// <summary>Registers the use cases of this area (scoped).</summary>
+internal static class InstanceUseCases
+{
+    public static IServiceCollection AddInstanceUseCases(this IServiceCollection services) => services
+        .AddScoped<StartInstance>()
+        .AddScoped<ResumeBookmark>()
+        .AddScoped<GetInstance>();
+}

@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore;
+using OneStop.Workflows.Domain.People;
+using OneStop.Workflows.Domain.Shared;
+using OneStop.Workflows.Persistence;
+
+namespace OneStop.Workflows.Application.Staff;
+
+/// <summary>The centre's staff accounts by user name, paged (0-based page), optionally by role, department or active (administrators).</summary>
+public sealed class ListUsers(OneStopDbContext db)
+{
+    /// <summary>The paging bounds of every list (the same numbers as the server's paging rule, docs/api.md "Paging").</summary>
+    public const int MaxPage = 100_000;
+
+    public const int MaxPageSize = 200;
+
+    public sealed record Query(string? Role, string? Department, bool? Active, int Page, int PageSize);
+
+    public sealed record Page(IReadOnlyList<UserView> Items, int TotalCount, int PageNumber, int PageSize);
+
+    public async Task<Result<Page>> ExecuteAsync(Query query, Actor actor, CancellationToken ct)
+    {
+        if (StaffRules.AdministratorOnly(actor) is { } forbidden)
+        {
+            return forbidden;
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        Role? role = query.Role is null ? null : StaffRules.ParseRole(query.Role, errors);
+        if (query.Department is { } filter && Domain.Catalogue.Department.CodeProblem(filter) is not null)
+        {
+            errors["department"] = [$"'{StaffRules.Printable(filter)}' is not a department code."];
+        }
+
+        if (query.Page is < 0 or > MaxPage)
+        {
+            errors["page"] = [$"page is a 0-based page number from 0 to {MaxPage}."];
+        }
+
+        if (query.PageSize is < 1 or > MaxPageSize)
+        {
+            errors["pageSize"] = [$"pageSize is from 1 to {MaxPageSize}."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Refusal.Invalid(errors);
+        }
+
+        var users = db.Users.AsNoTracking();
+        if (role is { } r)
+        {
+            users = users.Where(u => u.Role == r);
+        }
+
+        if (query.Department is { } department)
+        {
+            users = users.Where(u => u.DepartmentCode == department);
+        }
+
+        if (query.Active is { } active)
+        {
+            users = users.Where(u => u.IsActive == active);
+        }
+
+        var total = await users.CountAsync(ct);
+        var page = await users.OrderBy(u => u.UserName).Skip(query.Page * query.PageSize).Take(query.PageSize).ToListAsync(ct);
+        return new Page([.. page.Select(UserView.From)], total, query.Page, query.PageSize);
+    }
+}

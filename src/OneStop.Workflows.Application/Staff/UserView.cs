@@ -1,0 +1,13 @@
+using OneStop.Workflows.Domain.People;
+
+namespace OneStop.Workflows.Application.Staff;
+
+/// <summary>A user account as administrators see it (never the password hash or the security stamp).</summary>
+public sealed record UserView(string UserName, string DisplayName, Role Role, string? Department, bool Active, bool MustChangePassword)
+{
+    public static UserView From(UserAccount user) =>
+        new(user.UserName, user.DisplayName, user.Role, user.DepartmentCode, user.IsActive, user.MustChangePassword);
+}
+
+/// <summary>An account with the one-time password an administrator just set: shown once, never stored in the clear.</summary>
+public sealed record UserWithOneTimePassword(UserView User, string OneTimePassword);
