@@ -161,6 +161,7 @@ public sealed class StaffSessions(
         var session = await db.StaffSessions.FirstOrDefaultAsync(s => s.Id == sessionId && s.EndedAt == null, ct);
         if (session is null)
         {
+            Forget(sessionId); // ended already (e.g. on another node): this node must not keep it either
             return;
         }
 
