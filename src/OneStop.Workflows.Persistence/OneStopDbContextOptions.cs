@@ -14,7 +14,7 @@ public static class OneStopDbContextOptions
         ArgumentNullException.ThrowIfNull(options);
         return options.Provider switch
         {
-            DatabaseProvider.PostgreSql => builder.UseNpgsql(options.ConnectionString, npgsql =>
+            DatabaseProvider.PostgreSql => builder.UseNpgsql(WithoutResetOnClose(options.ConnectionString), npgsql =>
             {
                 npgsql.UseNodaTime();
                 npgsql.MigrationsHistoryTable(MigrationsHistoryTable, OneStopDbContext.Schema);
@@ -24,6 +24,24 @@ public static class OneStopDbContextOptions
                 .AddInterceptors(SqliteConnectionSetup.Instance),
             _ => throw new ArgumentOutOfRangeException(nameof(options), options.Provider, "Unknown database provider."),
         };
+    }
+
+    /// <summary>
+    /// The contexts' PostgreSQL connection string with <c>No Reset On Close</c> on, unless it says otherwise. Npgsql resets a
+    /// pooled connection with <c>DISCARD ALL</c> — a round trip and a transaction of its own — each time a context opens
+    /// one; OneStop's contexts leave no session state behind (no <c>SET</c>, temporary tables, prepared statements, session
+    /// locks; <c>LISTEN</c> has its own unpooled connection), so the reset is pure cost: about half of a case's transactions
+    /// (docs/benchmarks.md, "Where a case's transactions come from").
+    /// </summary>
+    public static string WithoutResetOnClose(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Replace(" ", string.Empty, StringComparison.Ordinal).Contains("ResetOnClose", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.NoResetOnClose = true;
+        }
+
+        return builder.ConnectionString;
     }
 
     /// <summary>Creates the folder of a SQLite database file if it is missing (nothing for in-memory databases).</summary>

@@ -16,6 +16,11 @@ if (args.Length > 0 && args[0] == "load")
     return await OneStop.Workflows.Benchmarks.EndToEnd.LoadCommand.RunAsync(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "trace")
+{
+    return await OneStop.Workflows.Benchmarks.EndToEnd.TraceCommand.RunAsync(args[1..]);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;
 

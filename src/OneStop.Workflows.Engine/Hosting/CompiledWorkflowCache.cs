@@ -17,6 +17,9 @@ public sealed class CompiledWorkflowCache(ActivityCatalogue catalogue)
     public CompiledWorkflow Get(StoredDefinition definition) =>
         _compiled.GetOrAdd(definition.Id, static (_, state) => state.Cache.CompileStored(state.Definition), (Cache: this, Definition: definition));
 
+    /// <summary>The compiled workflow of a definition version already compiled here, without reading the store.</summary>
+    public CompiledWorkflow? Find(string definitionVersionId) => _compiled.GetValueOrDefault(definitionVersionId);
+
     private CompiledWorkflow CompileStored(StoredDefinition definition)
     {
         var result = WorkflowCompiler.Compile(definition.Json, Catalogue, new DefinitionIdentity(definition.DefinitionId, definition.Version, definition.Id));

@@ -37,6 +37,22 @@ public sealed record StepCommit(
     IReadOnlyList<StepEffect>? Effects = null,
     object? Context = null);
 
+/// <summary>
+/// One attempt of a resume against the store: what it read (the first answer under its idempotency key, else the
+/// instance) and its commit, on one connection — on PostgreSQL in one transaction. Disposing it uncommitted changes nothing.
+/// </summary>
+public interface IWorkflowStepSession : IAsyncDisposable
+{
+    /// <summary>The first answer under the key, when the resume was already made (then <see cref="Snapshot"/> is not read).</summary>
+    IdempotencyRecord? Idempotency { get; }
+
+    /// <summary>The instance and its open bookmarks; null when there is no such instance (or <see cref="Idempotency"/> answered).</summary>
+    InstanceSnapshot? Snapshot { get; }
+
+    /// <summary>Writes the step as <see cref="IWorkflowInstanceStore.CommitAsync"/> does; at most once per session.</summary>
+    Task CommitAsync(StepCommit commit, CancellationToken ct);
+}
+
 /// <summary>Stores instances, bookmarks, the journal and idempotency records.</summary>
 public interface IWorkflowInstanceStore
 {
@@ -44,9 +60,32 @@ public interface IWorkflowInstanceStore
 
     Task<IdempotencyRecord?> FindIdempotencyAsync(WorkflowInstanceId id, string key, CancellationToken ct);
 
+    /// <summary>
+    /// Reads what one resume attempt needs and keeps it open for the commit. The default makes the separate calls
+    /// (<see cref="FindIdempotencyAsync"/>, <see cref="LoadAsync"/>, <see cref="CommitAsync"/>); a database store reads and
+    /// commits on one connection.
+    /// </summary>
+    async Task<IWorkflowStepSession> OpenStepAsync(WorkflowInstanceId id, string idempotencyKey, CancellationToken ct)
+    {
+        var first = await FindIdempotencyAsync(id, idempotencyKey, ct);
+        return new SeparateCallsStepSession(this, first, first is null ? await LoadAsync(id, ct) : null);
+    }
+
     /// <summary>Writes the step atomically; throws <see cref="ConcurrencyConflictException"/> when the version check or a unique key fails.</summary>
     Task CommitAsync(StepCommit commit, CancellationToken ct);
 
     /// <summary>Journal entries in sequence order, starting after <paramref name="afterSequence"/>.</summary>
     Task<IReadOnlyList<JournalEntry>> ReadJournalAsync(WorkflowInstanceId id, long afterSequence, int take, CancellationToken ct);
+}
+
+/// <summary>A step session made of a store's separate calls (the default of <see cref="IWorkflowInstanceStore.OpenStepAsync"/>).</summary>
+internal sealed class SeparateCallsStepSession(IWorkflowInstanceStore store, IdempotencyRecord? idempotency, InstanceSnapshot? snapshot) : IWorkflowStepSession
+{
+    public IdempotencyRecord? Idempotency => idempotency;
+
+    public InstanceSnapshot? Snapshot => snapshot;
+
+    public Task CommitAsync(StepCommit commit, CancellationToken ct) => store.CommitAsync(commit, ct);
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

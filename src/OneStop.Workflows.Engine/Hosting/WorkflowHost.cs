@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using NodaTime;
+using OneStop.Workflows.Engine.Definitions;
 using OneStop.Workflows.Engine.Runtime;
 
 namespace OneStop.Workflows.Engine.Hosting;
@@ -60,14 +61,16 @@ public sealed class WorkflowHost(IWorkflowDefinitionStore definitions, IWorkflow
         ArgumentException.ThrowIfNullOrWhiteSpace(idempotencyKey);
         for (var attempt = 1; ; attempt++)
         {
-            var replay = await ReplayAsync(instanceId, bookmarkId, idempotencyKey, ct);
-            if (replay is not null)
+            // One session per attempt: the replay check, the load and the commit share a connection (one transaction on PostgreSQL).
+            await using var session = await instances.OpenStepAsync(instanceId, idempotencyKey, ct);
+            if (session.Idempotency is { } first)
             {
-                return replay;
+                return first.BookmarkId == bookmarkId
+                    ? new(JsonSerializer.Deserialize<StepSummary>(first.ResultJson, SummaryJson), null, Replayed: true)
+                    : HostOutcome.Fail(HostError.IdempotencyKeyReused);
             }
 
-            var snapshot = await instances.LoadAsync(instanceId, ct);
-            if (snapshot is null)
+            if (session.Snapshot is not { } snapshot)
             {
                 return HostOutcome.Fail(HostError.InstanceNotFound);
             }
@@ -77,37 +80,37 @@ public sealed class WorkflowHost(IWorkflowDefinitionStore definitions, IWorkflow
                 return HostOutcome.Fail(HostError.BookmarkNotFound);
             }
 
-            var definition = await definitions.FindByIdAsync(snapshot.Instance.DefinitionVersionId, ct)
-                ?? throw new InvalidOperationException($"Instance {instanceId} pins definition version {snapshot.Instance.DefinitionVersionId}, which is missing.");
+            var workflow = await WorkflowOfAsync(snapshot.Instance, ct);
             var now = clock.GetCurrentInstant();
-            var step = FlowchartRunner.Resume(workflows.Get(definition), snapshot.Instance.State, snapshot.OpenBookmarks, bookmarkId, input, now);
+            var step = FlowchartRunner.Resume(workflow, snapshot.Instance.State, snapshot.OpenBookmarks, bookmarkId, input, now);
             var summary = Summarise(instanceId, step);
             var record = snapshot.Instance with { State = step.State, Version = snapshot.Instance.Version + 1, UpdatedAt = now };
             var idempotency = new IdempotencyRecord(idempotencyKey, bookmarkId, JsonSerializer.Serialize(summary, SummaryJson), now);
             try
             {
-                await instances.CommitAsync(new StepCommit(record, snapshot.Instance.Version, step.CreatedBookmarks, step.RemovedBookmarks, step.Journal, idempotency, step.Effects, command.Context), ct);
+                await session.CommitAsync(new StepCommit(record, snapshot.Instance.Version, step.CreatedBookmarks, step.RemovedBookmarks, step.Journal, idempotency, step.Effects, command.Context), ct);
                 return new(summary, null);
             }
             catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
             {
                 // Another step of this instance committed first: back off briefly and retry from fresh state.
+                await session.DisposeAsync();
                 await Task.Delay(Random.Shared.Next(0, Math.Min(attempt, 10)), ct);
             }
         }
     }
 
-    private async Task<HostOutcome?> ReplayAsync(WorkflowInstanceId instanceId, BookmarkId bookmarkId, string key, CancellationToken ct)
+    /// <summary>The pinned version's compiled workflow: from the cache when compiled before (published versions never change).</summary>
+    private async Task<CompiledWorkflow> WorkflowOfAsync(InstanceRecord instance, CancellationToken ct)
     {
-        var first = await instances.FindIdempotencyAsync(instanceId, key, ct);
-        if (first is null)
+        if (workflows.Find(instance.DefinitionVersionId) is { } compiled)
         {
-            return null;
+            return compiled;
         }
 
-        return first.BookmarkId == bookmarkId
-            ? new(JsonSerializer.Deserialize<StepSummary>(first.ResultJson, SummaryJson), null, Replayed: true)
-            : HostOutcome.Fail(HostError.IdempotencyKeyReused);
+        var definition = await definitions.FindByIdAsync(instance.DefinitionVersionId, ct)
+            ?? throw new InvalidOperationException($"Instance {instance.Id} pins definition version {instance.DefinitionVersionId}, which is missing.");
+        return workflows.Get(definition);
     }
 
     private static StepSummary Summarise(WorkflowInstanceId id, StepResult step) =>

@@ -8,13 +8,47 @@ namespace OneStop.Workflows.Persistence.Workflows;
 /// Stores instances, bookmarks, the journal and idempotency records. A step is one transaction that starts with a
 /// version-guarded update of the instance row, so of two concurrent steps of one instance exactly one commits.
 /// </summary>
-/// <remarks>Thread-safe: every call uses its own short-lived context from the factory.</remarks>
+/// <remarks>
+/// Thread-safe: every call uses its own short-lived context from the factory. A resume attempt
+/// (<see cref="OpenStepAsync"/>) reads and commits on one context and connection; on PostgreSQL its reads and its commit
+/// are one transaction.
+/// </remarks>
 public sealed class EfWorkflowInstanceStore(IDbContextFactory<OneStopDbContext> contexts, IEnumerable<IStepWriter> writers) : IWorkflowInstanceStore
 {
     public async Task<InstanceSnapshot?> LoadAsync(WorkflowInstanceId id, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
+        return await LoadAsync(db, id, ct);
+    }
 
+    public async Task<IdempotencyRecord?> FindIdempotencyAsync(WorkflowInstanceId id, string key, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await FindIdempotencyAsync(db, id, key, ct);
+    }
+
+    public async Task<IWorkflowStepSession> OpenStepAsync(WorkflowInstanceId id, string idempotencyKey, CancellationToken ct)
+    {
+        var db = await contexts.CreateDbContextAsync(ct);
+        try
+        {
+            // PostgreSQL: the reads join the commit's transaction (read committed; the version check still decides). SQLite:
+            // the reads share the open connection and the transaction (BEGIN IMMEDIATE, the write lock) starts at the commit.
+            await db.Database.OpenConnectionAsync(ct);
+            var transaction = db.Database.IsNpgsql() ? await db.Database.BeginTransactionAsync(ct) : null;
+            var first = await FindIdempotencyAsync(db, id, idempotencyKey, ct);
+            var snapshot = first is null ? await LoadAsync(db, id, ct) : null;
+            return new StepSession(this, db, transaction, first, snapshot);
+        }
+        catch
+        {
+            await db.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static async Task<InstanceSnapshot?> LoadAsync(OneStopDbContext db, WorkflowInstanceId id, CancellationToken ct)
+    {
         // The row first, then its bookmarks: if a step commits in between, the snapshot carries the older
         // version and its own commit fails the version check, so a torn read never commits.
         var row = await db.Instances.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
@@ -30,9 +64,8 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<OneStopDbContext> 
         return new InstanceSnapshot(row.ToRecord(), bookmarks.Select(b => b.ToBookmark()).ToList());
     }
 
-    public async Task<IdempotencyRecord?> FindIdempotencyAsync(WorkflowInstanceId id, string key, CancellationToken ct)
+    private static async Task<IdempotencyRecord?> FindIdempotencyAsync(OneStopDbContext db, WorkflowInstanceId id, string key, CancellationToken ct)
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
         var row = await db.Idempotency.AsNoTracking().FirstOrDefaultAsync(r => r.InstanceId == id && r.Key == key, ct);
         return row?.ToRecord();
     }
@@ -40,12 +73,19 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<OneStopDbContext> 
     public async Task CommitAsync(StepCommit commit, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(commit);
-        var instance = commit.Instance;
         await using var db = await contexts.CreateDbContextAsync(ct);
+        await CommitAsync(db, null, commit, ct);
+    }
+
+    /// <summary>Writes a step on <paramref name="db"/>, in <paramref name="open"/> or a transaction begun here, and commits.</summary>
+    private async Task CommitAsync(OneStopDbContext db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? open, StepCommit commit, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(commit);
+        var instance = commit.Instance;
 
         // On SQLite this is BEGIN IMMEDIATE: the write lock is taken now, so concurrent writers queue (busy timeout).
         // Whatever is thrown below, disposing the uncommitted transaction rolls it back.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = open ?? await db.Database.BeginTransactionAsync(ct);
         try
         {
             if (commit.ExpectedVersion is not { } expected)
@@ -89,6 +129,47 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<OneStopDbContext> 
             .Take(take)
             .ToListAsync(ct);
         return rows.Select(r => r.ToEntry()).ToList();
+    }
+
+    /// <summary>One resume attempt's context, connection and (PostgreSQL) transaction, from its reads to its commit.</summary>
+    private sealed class StepSession(
+        EfWorkflowInstanceStore store, OneStopDbContext db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? transaction,
+        IdempotencyRecord? idempotency, InstanceSnapshot? snapshot) : IWorkflowStepSession
+    {
+        private bool _used;
+        private bool _disposed;
+
+        public IdempotencyRecord? Idempotency => idempotency;
+
+        public InstanceSnapshot? Snapshot => snapshot;
+
+        public Task CommitAsync(StepCommit commit, CancellationToken ct)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_used)
+            {
+                throw new InvalidOperationException("A step session commits at most once.");
+            }
+
+            _used = true;
+            return store.CommitAsync(db, transaction, commit, ct);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            if (transaction is not null)
+            {
+                await transaction.DisposeAsync(); // rolls back unless committed
+            }
+
+            await db.DisposeAsync();
+        }
     }
 
     private static async Task UpdateGuardedAsync(OneStopDbContext db, InstanceRecord instance, long expected, CancellationToken ct)

@@ -11,7 +11,9 @@ namespace OneStop.Workflows.Benchmarks.EndToEnd;
 /// through the HTTP API as the demo staff: submit → read → accept → read → three review decisions at once. The last
 /// decision completes the case (the load checks in the database afterwards that every played case is completed).
 /// </summary>
-internal sealed class CasePlayer(HttpClient http, IReadOnlyDictionary<string, string> tokens)
+/// <param name="beforeRequest">Called with a label before each request (the trace marks the database log with it); the
+/// reviews then run one after another, so each request's statements can be told apart.</param>
+internal sealed class CasePlayer(HttpClient http, IReadOnlyDictionary<string, string> tokens, Func<string, Task>? beforeRequest = null)
 {
     public const string ServiceItem = "construction-permit";
     public const string Clerk = "clerk.housing";
@@ -36,12 +38,14 @@ internal sealed class CasePlayer(HttpClient http, IReadOnlyDictionary<string, st
     public async Task<string?> PlayAsync(LoadRecorder recorder, string runKey, CancellationToken ct)
     {
         var whole = Stopwatch.StartNew();
+        await MarkAsync("submit");
         var submitted = await SendAsync(recorder, HttpMethod.Post, "/api/cases", Clerk, Application, HttpStatusCode.Created, "submit", ct);
         if (submitted?["id"]?.GetValue<string>() is not { } caseId)
         {
             return null;
         }
 
+        await MarkAsync("read after submit");
         var afterSubmit = await SendAsync(recorder, HttpMethod.Get, $"/api/cases/{caseId}", Clerk, null, HttpStatusCode.OK, "read", ct);
         var acceptance = OpenTasks(afterSubmit, "Acceptance").ToList();
         if (acceptance.Count != 1)
@@ -50,11 +54,13 @@ internal sealed class CasePlayer(HttpClient http, IReadOnlyDictionary<string, st
             return null;
         }
 
+        await MarkAsync("accept");
         if (await DecideAsync(recorder, Clerk, acceptance[0].Id, "Accepted", $"{runKey}-{caseId}-accept", "accept", ct) is null)
         {
             return null;
         }
 
+        await MarkAsync("read after accept");
         var afterAccept = await SendAsync(recorder, HttpMethod.Get, $"/api/cases/{caseId}", Clerk, null, HttpStatusCode.OK, "read", ct);
         var reviews = OpenTasks(afterAccept, "Review").ToList();
         if (reviews.Count != Reviewers.Length)
@@ -63,8 +69,10 @@ internal sealed class CasePlayer(HttpClient http, IReadOnlyDictionary<string, st
             return null;
         }
 
-        var decisions = await Task.WhenAll(reviews.Select(r =>
-            DecideAsync(recorder, $"reviewer.{r.Department}", r.Id, "Approved", $"{runKey}-{r.Id}", "review", ct)));
+        var decisions = beforeRequest is null
+            ? await Task.WhenAll(reviews.Select(r =>
+                DecideAsync(recorder, $"reviewer.{r.Department}", r.Id, "Approved", $"{runKey}-{r.Id}", "review", ct)))
+            : await DecideOneByOneAsync(recorder, reviews, runKey, ct);
         if (decisions.Any(d => d is null))
         {
             return null;
@@ -73,6 +81,20 @@ internal sealed class CasePlayer(HttpClient http, IReadOnlyDictionary<string, st
         recorder.Record("case", whole.Elapsed);
         return caseId;
     }
+
+    private async Task<JsonObject?[]> DecideOneByOneAsync(LoadRecorder recorder, List<(string Id, string Department)> reviews, string runKey, CancellationToken ct)
+    {
+        var answers = new List<JsonObject?>();
+        for (var i = 0; i < reviews.Count; i++)
+        {
+            await MarkAsync(i == reviews.Count - 1 ? "last review (completes)" : $"review {i + 1}");
+            answers.Add(await DecideAsync(recorder, $"reviewer.{reviews[i].Department}", reviews[i].Id, "Approved", $"{runKey}-{reviews[i].Id}", "review", ct));
+        }
+
+        return [.. answers];
+    }
+
+    private Task MarkAsync(string label) => beforeRequest?.Invoke(label) ?? Task.CompletedTask;
 
     private Task<JsonObject?> DecideAsync(LoadRecorder recorder, string user, string taskId, string outcome, string key, string metric, CancellationToken ct) =>
         SendAsync(recorder, HttpMethod.Post, $"/api/tasks/{taskId}/decision", user,

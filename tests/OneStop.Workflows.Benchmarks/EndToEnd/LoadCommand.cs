@@ -179,7 +179,7 @@ internal static class LoadCommand
             errors.Count == 0 ? string.Empty : " (" + string.Join("; ", errors.OrderByDescending(e => e.Value).Take(3).Select(e => $"{e.Value}× {e.Key.Replace('|', '/')}")) + ")";
     }
 
-    private static async Task<IReadOnlyDictionary<string, string>> SignInAsync(HttpClient http)
+    internal static async Task<IReadOnlyDictionary<string, string>> SignInAsync(HttpClient http)
     {
         var tokens = new Dictionary<string, string>();
         foreach (var user in CasePlayer.Users)
@@ -215,7 +215,7 @@ internal static class LoadCommand
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
-    private static async Task<string> ServerVersionAsync(PostgresServer postgres)
+    internal static async Task<string> ServerVersionAsync(PostgresServer postgres)
     {
         await using var connection = new NpgsqlConnection(postgres.AdminConnectionString);
         await connection.OpenAsync();
@@ -231,7 +231,7 @@ internal static class LoadCommand
     private static string MemoryGiB() =>
         (GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024.0 * 1024 * 1024)).ToString("F0", CultureInfo.InvariantCulture);
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
         listener.Start();
@@ -240,7 +240,7 @@ internal static class LoadCommand
         return port;
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
         {

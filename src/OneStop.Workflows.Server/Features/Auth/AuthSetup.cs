@@ -65,7 +65,9 @@ public static class AuthSetup
             .ValidateOnStart();
         services.AddSingleton<SignInLockout>();
         services.TryAddSingleton(TimeProvider.System); // sessions keep wall-clock time, as the cookie and bearer handlers do
+        services.AddMemoryCache();
         services.AddSingleton<StaffSessions>();
+        services.AddSingleton<Hosting.INodeNotificationHandler, SessionEndedHandler>(); // sessions ended on another node
         services.Configure<OpenApiOptions>("v1", o =>
         {
             o.AddDocumentTransformer<BearerSecuritySchemeTransformer>();

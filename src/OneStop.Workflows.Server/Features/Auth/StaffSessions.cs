@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using OneStop.Workflows.Domain.Audit;
@@ -19,18 +20,27 @@ namespace OneStop.Workflows.Server.Features.Auth;
 /// session: every access and refresh token issued under it).
 /// </summary>
 /// <remarks>
+/// A live session is kept in memory for <c>Auth:AccountCheckSeconds</c> (as account standings are; 0 = read on every
+/// request). Ending a session forgets it on this node at once and, on PostgreSQL, tells the other nodes
+/// (<see cref="EndedChannel"/>, <see cref="SessionEndedHandler"/>), which forget it when they hear; a node that missed the
+/// notification refuses the session within the cache time.
 /// Session times are wall-clock time (<see cref="TimeProvider"/>, as the cookie and bearer handlers that issue the
 /// cookies and tokens use), not the business <see cref="IClock"/>: with <c>Clock:Mode=Simulated</c> an administrator moves
 /// the business clock days ahead, which must not end everyone's session. Audit entries take the business clock, as all do.
 /// </remarks>
 public sealed class StaffSessions(
     IDbContextFactory<OneStopDbContext> dbFactory, IClock clock, TimeProvider time, IOptions<SignInOptions> options,
-    IOptionsMonitor<BearerTokenOptions> bearerOptions, ILogger<StaffSessions> logger)
+    IOptionsMonitor<BearerTokenOptions> bearerOptions, ILogger<StaffSessions> logger, IMemoryCache cache, IConfiguration configuration)
 {
+    /// <summary>The PostgreSQL notification channel on which a node announces the id of a session it ended.</summary>
+    public const string EndedChannel = "onestop_session_ended";
+
     public const string SessionClaim = "onestop:session";
     public const string RefreshClaim = "onestop:refresh";
     public const string CookieKind = "cookie";
     public const string TokenKind = "token";
+    private readonly TimeSpan _keep = TimeSpan.FromSeconds(Staff.AccountStandings.ReadCacheSeconds(configuration));
+
     /// <summary>Why a refresh was refused, or null when a new principal was issued.</summary>
     public sealed record Rotation(ClaimsPrincipal? Principal, string? Refusal);
 
@@ -97,6 +107,7 @@ public sealed class StaffSessions(
         db.RefreshTokens.Add(next);
         session.ExpiresAt = now + RefreshLifetime;
         await db.SaveChangesAsync(ct);
+        Forget(sessionId); // the kept end is the old one
         return new Rotation(Principal(user, BearerTokenDefaults.AuthenticationScheme, sessionId, next.Id), null);
     }
 
@@ -119,20 +130,38 @@ public sealed class StaffSessions(
         }
 
         var now = WallNow;
+        if (_keep > TimeSpan.Zero && cache.TryGetValue(Key(sessionId), out Instant keptEnd))
+        {
+            return keptEnd > now;
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.StaffSessions.AsNoTracking().AnyAsync(s => s.Id == sessionId && s.EndedAt == null && s.ExpiresAt > now, ct);
+        var end = await db.StaffSessions.AsNoTracking().Where(s => s.Id == sessionId && s.EndedAt == null && s.ExpiresAt > now)
+            .Select(s => (Instant?)s.ExpiresAt).FirstOrDefaultAsync(ct);
+        if (end is { } live && _keep > TimeSpan.Zero)
+        {
+            cache.Set(Key(sessionId), live, _keep);
+        }
+
+        return end is not null;
     }
+
+    /// <summary>Forgets a kept session (it ended here, or another node announced that it ended there).</summary>
+    public void Forget(Guid sessionId) => cache.Remove(Key(sessionId));
+
+    private static string Key(Guid sessionId) => "staff-session:" + sessionId.ToString("N");
 
     /// <summary>How long a refresh token is valid (the bearer handler's setting, 14 days by default).</summary>
     private Duration RefreshLifetime => Duration.FromTimeSpan(bearerOptions.Get(BearerTokenDefaults.AuthenticationScheme).RefreshTokenExpiration);
 
     private Instant WallNow => Instant.FromDateTimeOffset(time.GetUtcNow());
 
-    private static async Task EndAsync(OneStopDbContext db, Guid sessionId, string reason, string action, Instant now, Instant auditAt, CancellationToken ct)
+    private async Task EndAsync(OneStopDbContext db, Guid sessionId, string reason, string action, Instant now, Instant auditAt, CancellationToken ct)
     {
         var session = await db.StaffSessions.FirstOrDefaultAsync(s => s.Id == sessionId && s.EndedAt == null, ct);
         if (session is null)
         {
+            Forget(sessionId); // ended already (e.g. on another node): this node must not keep it either
             return;
         }
 
@@ -141,6 +170,12 @@ public sealed class StaffSessions(
         db.AuditEvents.Add(new AuditEvent(auditAt, session.UserName, action, null, session.UserName,
             JsonSerializer.Serialize(new { session = sessionId, kind = session.Kind, reason }), null));
         await db.SaveChangesAsync(ct);
+        Forget(sessionId);
+        if (db.Database.IsNpgsql())
+        {
+            // After the commit: a node that hears it and reads the row again finds the session ended.
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_notify({0}, {1})", [EndedChannel, sessionId.ToString()], ct);
+        }
     }
 
     private static StaffSessionRow NewSession(string userName, string kind, Instant now, Instant expires) =>
@@ -161,4 +196,20 @@ public sealed class StaffSessions(
 
     private static Guid? Id(ClaimsPrincipal principal, string claim) =>
         Guid.TryParse(principal.FindFirstValue(claim), out var id) ? id : null;
+}
+
+/// <summary>Every node on PostgreSQL: forgets a kept session that another node ended (signed out, refresh token reused).</summary>
+public sealed class SessionEndedHandler(StaffSessions sessions) : Hosting.INodeNotificationHandler
+{
+    public string Channel => StaffSessions.EndedChannel;
+
+    public Task HandleAsync(string payload, CancellationToken ct)
+    {
+        if (Guid.TryParse(payload, out var sessionId))
+        {
+            sessions.Forget(sessionId);
+        }
+
+        return Task.CompletedTask;
+    }
 }
