@@ -42,7 +42,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<IWorkflowInstanceStore, EfWorkflowInstanceStore>();
         services.AddLogging();
         services.AddSingleton<IStepWriter, Approval.CaseStepWriter>();
-        services.AddSingleton<Calendar.OfficialCalendar>();
+        services.AddSingleton<Calendar.EffectiveCalendarStore>();
         services.AddSingleton(Supervision.SupervisionSettings.LadderDefaults(configuration));
         services.AddSingleton(Supervision.SupervisionSettings.YellowToRed(configuration));
         services.AddSingleton(sp => new Domain.Calendar.CentreDay(sp.GetRequiredService<Domain.Calendar.CentreTimeZone>(),

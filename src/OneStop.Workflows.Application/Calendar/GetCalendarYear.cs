@@ -4,7 +4,7 @@ using OneStop.Workflows.Persistence.Calendar;
 namespace OneStop.Workflows.Application.Calendar;
 
 /// <summary>A year of the official calendar as in force (any member of staff); not found for a year without national data.</summary>
-public sealed class GetCalendarYear(OfficialCalendar calendar)
+public sealed class GetCalendarYear(EffectiveCalendarStore calendar)
 {
     public sealed record Query(int Year);
 

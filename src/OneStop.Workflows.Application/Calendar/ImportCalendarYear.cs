@@ -9,7 +9,7 @@ using OneStop.Workflows.Persistence.Supervision;
 namespace OneStop.Workflows.Application.Calendar;
 
 /// <summary>An administrator imports (adds or replaces) a year of the national calendar, keeping its regional adjustments; audited; re-plans running clocks.</summary>
-public sealed class ImportCalendarYear(OfficialCalendar calendar, SignalPlanner planner, OneStopDbContext db, IClock clock, ILogger<OfficialCalendar> logger)
+public sealed class ImportCalendarYear(EffectiveCalendarStore calendar, SignalPlanner planner, OneStopDbContext db, IClock clock, ILogger<EffectiveCalendarStore> logger)
 {
     public sealed record Command(int Year, IReadOnlyList<CalendarWire.RangeData>? RestDays, IReadOnlyList<string>? MakeUpWorkingDays, string? Source, string? Reason);
 

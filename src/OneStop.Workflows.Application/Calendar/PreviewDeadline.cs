@@ -8,7 +8,7 @@ using OneStop.Workflows.Persistence.Calendar;
 namespace OneStop.Workflows.Application.Calendar;
 
 /// <summary>Deadline preview for clerks and designers (any member of staff): the one place the counting rule is exposed.</summary>
-public sealed class PreviewDeadline(OfficialCalendar calendar, CentreDay centreDay)
+public sealed class PreviewDeadline(EffectiveCalendarStore calendar, CentreDay centreDay)
 {
     public sealed record Query(string? Start, int? Budget, TimeUnit? Unit, IReadOnlyList<CalendarWire.RangeData>? Suspensions);
 

@@ -7,7 +7,7 @@ using OneStop.Workflows.Persistence.Supervision;
 namespace OneStop.Workflows.Application.Calendar;
 
 /// <summary>An administrator removes the centre's regional adjustments of a year; audited; re-plans running clocks. Not found for a year without national data.</summary>
-public sealed class RemoveRegionalAdjustments(OfficialCalendar calendar, SignalPlanner planner, OneStopDbContext db, IClock clock, ILogger<OfficialCalendar> logger)
+public sealed class RemoveRegionalAdjustments(EffectiveCalendarStore calendar, SignalPlanner planner, OneStopDbContext db, IClock clock, ILogger<EffectiveCalendarStore> logger)
 {
     public sealed record Command(int Year, string? Reason);
 

@@ -12,7 +12,7 @@ namespace OneStop.Workflows.Application.Calendar;
 /// An administrator sets (adds or replaces) the centre's regional adjustments of a national year (local holidays and
 /// make-up days); audited; re-plans running clocks. Refused (409) for a year without national data.
 /// </summary>
-public sealed class SetRegionalAdjustments(OfficialCalendar calendar, SignalPlanner planner, OneStopDbContext db, IClock clock, ILogger<OfficialCalendar> logger)
+public sealed class SetRegionalAdjustments(EffectiveCalendarStore calendar, SignalPlanner planner, OneStopDbContext db, IClock clock, ILogger<EffectiveCalendarStore> logger)
 {
     public sealed record Command(int Year, string? Region, IReadOnlyList<CalendarWire.NamedRangeData>? RestDays, IReadOnlyList<string>? MakeUpWorkingDays,
         string? Source, string? Reason);

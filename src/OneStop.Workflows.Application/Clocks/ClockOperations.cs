@@ -19,7 +19,7 @@ namespace OneStop.Workflows.Application.Clocks;
 /// transaction on the scope's unit of work.
 /// </summary>
 public sealed class ClockOperations(OneStopDbContext db, IClock clock, CentreTimeZone centre, SignalPlanner planner,
-    OfficialCalendar calendar, CentreDay day, NotificationOptions notifications)
+    EffectiveCalendarStore calendar, CentreDay day, NotificationOptions notifications)
 {
     /// <summary>What a clock change works on: the case, its running clocks, now and today in the centre, the calendar in force.</summary>
     public sealed record Scope(OneStopDbContext Db, Case Case, List<Clock> Clocks, Instant Now, LocalDate Today, WorkingDayCalendar Calendar, CentreDay Day, string Channel)

@@ -9,7 +9,7 @@ using OneStop.Workflows.Persistence.Calendar;
 namespace OneStop.Workflows.Application.Clocks;
 
 /// <summary>A staff member who sees the case reads its clock and its reviews' step clocks, with the derived due days.</summary>
-public sealed class GetClocks(OneStopDbContext db, OfficialCalendar calendar, CentreDay day)
+public sealed class GetClocks(OneStopDbContext db, EffectiveCalendarStore calendar, CentreDay day)
 {
     public sealed record Query(string CaseId);
 

@@ -19,7 +19,7 @@ namespace OneStop.Workflows.Application.Supervision;
 /// (suspensions and the extension included), early when before it. A case without a promised limit is measured against
 /// its statutory limit, and one without either counts as on time and not early. Overdue = decision after the statutory due day.
 /// </remarks>
-public sealed class GetFigures(OneStopDbContext db, OfficialCalendar officialCalendar)
+public sealed class GetFigures(OneStopDbContext db, EffectiveCalendarStore officialCalendar)
 {
     /// <param name="From">The first decision day, inclusive.</param>
     /// <param name="To">The last decision day, inclusive.</param>

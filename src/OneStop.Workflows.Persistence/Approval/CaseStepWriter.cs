@@ -16,7 +16,7 @@ namespace OneStop.Workflows.Persistence.Approval;
 /// deemed-action signals. The rules are the domain's; this adapter only loads and stores.
 /// </summary>
 public sealed class CaseStepWriter(CentreTimeZone centre, NotificationOptions notifications, Supervision.SignalPlanner planner,
-    Calendar.OfficialCalendar calendar, CentreDay centreDay, ILogger<CaseStepWriter> logger) : IStepWriter
+    Calendar.EffectiveCalendarStore calendar, CentreDay centreDay, ILogger<CaseStepWriter> logger) : IStepWriter
 {
     public async Task WriteAsync(OneStopDbContext db, StepCommit commit, CancellationToken ct)
     {

@@ -13,7 +13,7 @@ namespace OneStop.Workflows.Persistence.Supervision;
 /// service item (its <c>supervision</c> block over the centre's defaults). The rules are Domain's (<see cref="CardLadder"/>,
 /// <see cref="SignalReplan"/>); this class loads the rows, applies the diff and looks up settings.
 /// </summary>
-public sealed class SignalPlanner(OfficialCalendar calendar, CentreDay day, LadderSettings centreDefaults)
+public sealed class SignalPlanner(EffectiveCalendarStore calendar, CentreDay day, LadderSettings centreDefaults)
 {
     /// <summary>The centre's defaults (<c>Supervision:Ladder:*</c>), which an item's <c>supervision</c> block overrides.</summary>
     public LadderSettings CentreDefaults => centreDefaults;

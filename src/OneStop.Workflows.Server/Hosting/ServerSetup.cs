@@ -82,7 +82,7 @@ public static class ServerSetup
             await app.Services.MigrateOneStopDatabaseAsync(ct);
         }
 
-        await app.Services.GetRequiredService<OneStop.Workflows.Persistence.Calendar.OfficialCalendar>().SeedAsync(ct);
+        await app.Services.GetRequiredService<OneStop.Workflows.Persistence.Calendar.EffectiveCalendarStore>().SeedAsync(ct);
         await app.Services.GetRequiredService<OneStop.Workflows.Persistence.Supervision.LadderDefaultsInForce>().ApplyAsync(ct);
         await app.Services.GetRequiredService<WorkflowFileImporter>().ImportAsync(ct);
         if (DemoSeed.IsOn(app.Configuration, app.Environment))

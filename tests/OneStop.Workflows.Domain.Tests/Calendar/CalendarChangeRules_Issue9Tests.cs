@@ -6,7 +6,7 @@ using OneStop.Workflows.Domain.Shared;
 namespace OneStop.Workflows.Domain.Tests.Calendar;
 
 /// <summary>
-/// The rules of changing the official calendar, pure (issue 9: moved out of Persistence's <c>OfficialCalendar</c>). The
+/// The rules of changing the official calendar, pure (issue 9: moved out of Persistence's <c>EffectiveCalendarStore</c>). The
 /// example: a Guangxi centre rests Mon–Tue 2026-04-20..21 for 三月三 and works Sun 04-26 instead.
 /// </summary>
 public class CalendarChangeRules_Issue9Tests

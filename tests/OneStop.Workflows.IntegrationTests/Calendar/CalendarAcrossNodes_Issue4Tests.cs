@@ -26,7 +26,7 @@ public sealed class CalendarAcrossNodes_Issue4Tests(PostgresServerFixture postgr
         await using var otherNode = otherNodeFactory.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
             NotifiedHandlers.Observe(services, (channel, payload) =>
             {
-                if (channel == OfficialCalendar.ChangedChannel && payload == "2027")
+                if (channel == EffectiveCalendarStore.ChangedChannel && payload == "2027")
                 {
                     reloaded.TrySetResult();
                 }

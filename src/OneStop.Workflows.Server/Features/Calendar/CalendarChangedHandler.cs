@@ -4,9 +4,9 @@ using OneStop.Workflows.Server.Hosting;
 namespace OneStop.Workflows.Server.Features.Calendar;
 
 /// <summary>Every node on PostgreSQL: reloads the cached calendar when any node has changed it (national year or regional adjustments).</summary>
-public sealed class CalendarChangedHandler(OfficialCalendar calendar, ILogger<CalendarChangedHandler> logger) : INodeNotificationHandler
+public sealed class CalendarChangedHandler(EffectiveCalendarStore calendar, ILogger<CalendarChangedHandler> logger) : INodeNotificationHandler
 {
-    public string Channel => OfficialCalendar.ChangedChannel;
+    public string Channel => EffectiveCalendarStore.ChangedChannel;
 
     public async Task HandleAsync(string payload, CancellationToken ct)
     {

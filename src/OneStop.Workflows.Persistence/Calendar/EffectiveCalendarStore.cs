@@ -27,7 +27,7 @@ public readonly record struct CalendarChange(WorkingDayCalendar? Calendar, bool 
 /// its regional adjustments share one row, so every change writes the row only if its data is still what was read (compare and
 /// swap on <c>data</c>): a national import and a regional change at the same moment cannot undo each other — the later one is refused.
 /// </remarks>
-public sealed class OfficialCalendar(IDbContextFactory<OneStopDbContext> contexts, IClock clock, OneStopDatabaseOptions database)
+public sealed class EffectiveCalendarStore(IDbContextFactory<OneStopDbContext> contexts, IClock clock, OneStopDatabaseOptions database)
 {
     /// <summary>
     /// The PostgreSQL channel a calendar change is announced on (payload: the year), in the writing transaction, so the
