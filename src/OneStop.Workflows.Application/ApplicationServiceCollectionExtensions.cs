@@ -5,6 +5,7 @@ using OneStop.Workflows.Application.Catalogue;
 using OneStop.Workflows.Application.Clocks;
 using OneStop.Workflows.Application.Definitions;
 using OneStop.Workflows.Application.Instances;
+using OneStop.Workflows.Application.SimulatedTime;
 using OneStop.Workflows.Application.Staff;
 using OneStop.Workflows.Application.Supervision;
 using OneStop.Workflows.Application.Tasks;
@@ -25,6 +26,7 @@ public static class ApplicationServiceCollectionExtensions
         .AddCatalogueUseCases()
         .AddCalendarUseCases()
         .AddStaffUseCases()
+        .AddSimulatedTimeUseCases()
         .AddDefinitionUseCases()
         .AddInstanceUseCases();
 }

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using OneStop.Workflows.Application.SimulatedTime;
 using OneStop.Workflows.Engine.Activities;
 using OneStop.Workflows.Engine.Hosting;
 using OneStop.Workflows.Persistence;

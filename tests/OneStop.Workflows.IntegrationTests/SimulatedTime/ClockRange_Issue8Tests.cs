@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using OneStop.Workflows.Application.SimulatedTime;
 using OneStop.Workflows.IntegrationTests.Api;
 using OneStop.Workflows.IntegrationTests.Cases;
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using OneStop.Workflows.Application.SimulatedTime;
 using OneStop.Workflows.IntegrationTests.Api;
 
 namespace OneStop.Workflows.IntegrationTests.SimulatedTime;

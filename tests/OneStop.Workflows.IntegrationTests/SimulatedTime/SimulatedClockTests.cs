@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime.Text;
 using NodaTime;
+using OneStop.Workflows.Application.SimulatedTime;
 using OneStop.Workflows.Domain.Audit;
 using OneStop.Workflows.IntegrationTests.Api;
 using OneStop.Workflows.Persistence;

@@ -1,4 +1,5 @@
 using NodaTime;
+using OneStop.Workflows.Application.SimulatedTime;
 using OneStop.Workflows.Server.Features.SimulatedTime;
 
 namespace OneStop.Workflows.IntegrationTests.SimulatedTime;

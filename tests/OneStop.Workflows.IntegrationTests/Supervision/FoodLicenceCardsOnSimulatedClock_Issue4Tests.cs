@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using NodaTime.Text;
+using OneStop.Workflows.Application.SimulatedTime;
 using OneStop.Workflows.Domain.Calendar;
 using OneStop.Workflows.Domain.Clocks;
 using OneStop.Workflows.IntegrationTests.Cases;

@@ -1,17 +1,8 @@
 using NodaTime;
 using NodaTime.Text;
+using OneStop.Workflows.Application.SimulatedTime;
 
 namespace OneStop.Workflows.Server.Features.SimulatedTime;
-
-/// <summary>Which clock the server reads.</summary>
-public enum ClockMode
-{
-    /// <summary>The real time (<see cref="SystemClock"/>); the default and the only mode allowed in Production.</summary>
-    System,
-
-    /// <summary>A <see cref="SimulatedClock"/> that administrators set or advance (<c>/api/admin/clock</c>).</summary>
-    Simulated,
-}
 
 /// <summary>Registers the NodaTime <see cref="IClock"/> every part of the server reads, as <c>Clock:Mode</c> says.</summary>
 public static class ClockSetup
@@ -57,71 +48,4 @@ public static class ClockSetup
         _ when Enum.TryParse<ClockMode>(text.Trim(), ignoreCase: true, out var mode) && Enum.IsDefined(mode) => mode,
         _ => throw new InvalidOperationException($"{ModeKey}='{text}' is not a clock mode; use System (the default) or Simulated."),
     };
-}
-
-/// <summary>How the clock routes and settings write and read instants and durations.</summary>
-public static class ClockText
-{
-    /// <summary>ISO 8601 with the offset always as ±HH:mm and fractional seconds only when present (2025-09-26T09:00:00+08:00).</summary>
-    private static readonly OffsetDateTimePattern WithOffset =
-        OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss;FFFFFFFFFo<+HH:mm>");
-
-    /// <summary>Accepted on input: <see cref="OffsetDateTimePattern.ExtendedIso"/> (Z, +08, +08:00, fractions) and the same without seconds.</summary>
-    private static readonly OffsetDateTimePattern[] Accepted =
-    [
-        OffsetDateTimePattern.ExtendedIso,
-        OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mmo<G>"),
-    ];
-
-    /// <summary>The instant in <paramref name="zone"/>, ISO 8601 with its offset.</summary>
-    public static string Format(Instant instant, DateTimeZone zone) => WithOffset.Format(instant.InZone(zone).ToOffsetDateTime());
-
-    /// <summary>The instant in UTC, ISO 8601 with Z.</summary>
-    public static string FormatUtc(Instant instant) => InstantPattern.ExtendedIso.Format(instant);
-
-    /// <summary>An ISO-8601 date-time with an offset, or null.</summary>
-    public static Instant? ParseInstant(string text)
-    {
-        foreach (var pattern in Accepted)
-        {
-            if (pattern.Parse(text.Trim()) is { Success: true } result)
-            {
-                return result.Value.ToInstant();
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>
-    /// An ISO-8601 duration (P3D, PT2H, P1DT12H, P1W; days as 24 hours) as a <see cref="Duration"/>, or the reason it is not one.
-    /// Months and years have no fixed length and are refused; so are negative durations (the clock never goes backwards).
-    /// </summary>
-    public static (Duration? Value, string? Error) ParseDuration(string text)
-    {
-        if (PeriodPattern.NormalizingIso.Parse(text.Trim()) is not { Success: true } result)
-        {
-            return (null, $"'{text}' is not an ISO-8601 duration (e.g. P3D, PT2H, P1DT12H).");
-        }
-
-        var period = result.Value;
-        if (period.Years != 0 || period.Months != 0)
-        {
-            return (null, $"'{text}' has years or months, which have no fixed length; give days (P30D) instead.");
-        }
-
-        Duration duration;
-        try
-        {
-            duration = period.ToDuration();
-        }
-        catch (OverflowException)
-        {
-            return (null, $"'{text}' is too long.");
-        }
-
-        return duration < Duration.Zero
-            ? (null, $"'{text}' is negative; the clock never goes backwards.")
-            : (duration, null);
-    }
 }

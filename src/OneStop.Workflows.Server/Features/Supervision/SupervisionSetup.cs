@@ -2,6 +2,7 @@ using Hangfire;
 using Hangfire.AspNetCore;
 using Hangfire.Dashboard;
 using Microsoft.AspNetCore.SignalR;
+using OneStop.Workflows.Application.SimulatedTime;
 using OneStop.Workflows.Persistence;
 using OneStop.Workflows.Persistence.Supervision;
 using OneStop.Workflows.Server.Features.SimulatedTime;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using OneStop.Workflows.Application.SimulatedTime;
 using OneStop.Workflows.Application.Supervision;
 using OneStop.Workflows.Persistence;
 using OneStop.Workflows.Persistence.Supervision;

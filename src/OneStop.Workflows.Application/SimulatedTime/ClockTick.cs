@@ -1,6 +1,7 @@
+using Microsoft.Extensions.Logging;
 using NodaTime;
 
-namespace OneStop.Workflows.Server.Features.SimulatedTime;
+namespace OneStop.Workflows.Application.SimulatedTime;
 
 /// <summary>
 /// Told after every change of the simulated clock, before <c>POST /api/admin/clock</c> answers (e.g. the deadline sweeper),

@@ -1,6 +1,6 @@
 using NodaTime;
 
-namespace OneStop.Workflows.Server.Features.SimulatedTime;
+namespace OneStop.Workflows.Application.SimulatedTime;
 
 /// <summary>
 /// The clock of <c>Clock:Mode=Simulated</c> (demos, training, tests): it runs at the real pace from a simulated instant

@@ -1,0 +1,12 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace OneStop.Workflows.Application.SimulatedTime;
+
+/// <summary>Registers the use cases of the simulated clock (scoped; the clock itself is registered by the server's clock setup when simulated).</summary>
+internal static class SimulatedTimeUseCases
+{
+    public static IServiceCollection AddSimulatedTimeUseCases(this IServiceCollection services) => services
+        .AddScoped(sp => new ChangeSimulatedClock(sp.GetService<SimulatedClock>(), sp.GetRequiredService<Persistence.OneStopDbContext>(),
+            sp.GetRequiredService<Domain.Calendar.CentreTimeZone>(), sp.GetServices<IClockChangeListener>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ChangeSimulatedClock>>()));
+}
