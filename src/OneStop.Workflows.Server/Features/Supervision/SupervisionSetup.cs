@@ -35,7 +35,7 @@ public static class SupervisionSetup
         services.AddSingleton<SupervisionSweep>();
         services.AddSingleton<AlertPusher>();
         AddAlertFanOut(builder);
-        services.AddSingleton<DeemedActions>();
+        services.AddSingleton<Application.Supervision.CarryOutDeemedActions>();
         services.AddSignalR();
         services.AddSingleton<IUserIdProvider, UserNameIdProvider>();
         AlertsHub.AcceptTokenInQueryString(services);

@@ -18,7 +18,7 @@ public sealed record SweepOutcome(int SignalsRaised, int AlertsPushed);
 /// <see cref="IAlertFanOut"/>, which gets them to their recipients' connections on every node. A failed push is logged
 /// and not retried: the alert is stored, and clients read their list when they (re)connect.
 /// </summary>
-public sealed class SupervisionSweep(DeadlineSweeper sweeper, DeemedActions deemed, IAlertFanOut fanOut)
+public sealed class SupervisionSweep(DeadlineSweeper sweeper, CarryOutDeemedActions deemed, IAlertFanOut fanOut)
 {
     public async Task<SweepOutcome> RunAsync(CancellationToken ct)
     {

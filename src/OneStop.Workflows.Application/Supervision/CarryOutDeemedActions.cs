@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using NodaTime;
 using OneStop.Workflows.Domain.Approval;
 using OneStop.Workflows.Domain.Audit;
@@ -7,14 +8,14 @@ using OneStop.Workflows.Domain.Clocks;
 using OneStop.Workflows.Engine.Hosting;
 using OneStop.Workflows.Persistence;
 
-namespace OneStop.Workflows.Server.Features.Supervision;
+namespace OneStop.Workflows.Application.Supervision;
 
 /// <summary>
-/// Carries out due deemed decisions: deemed acceptance (Art. 32) and deemed consent of a silent department. Each is
+/// The job's use case (actor: <c>system</c>): carries out due deemed decisions: deemed acceptance (Art. 32) and deemed consent of a silent department. Each is
 /// the task's decision by <c>system</c>, resumed with the signal id as its idempotency key, and the same step marks
 /// the signal fired — so a decision is taken once however often sweeps rerun.
 /// </summary>
-public sealed class DeemedActions(IDbContextFactory<OneStopDbContext> contexts, WorkflowHost host, IClock clock, ILogger<DeemedActions> logger)
+public sealed class CarryOutDeemedActions(IDbContextFactory<OneStopDbContext> contexts, WorkflowHost host, IClock clock, ILogger<CarryOutDeemedActions> logger)
 {
     public const int BatchSize = 200;
 
