@@ -4,7 +4,7 @@ namespace OneStop.Workflows.Application.SimulatedTime;
 
 /// <summary>
 /// The clock of <c>Clock:Mode=Simulated</c> (demos, training, tests): it runs at the real pace from a simulated instant
-/// that administrators may set or advance, never backwards. Thread-safe. Refused in Production (see <see cref="ClockSetup"/>).
+/// that administrators may set or advance, never backwards. Thread-safe. Refused in Production (see <see cref="SimulatedTimeSetup"/>).
 /// </summary>
 public sealed class SimulatedClock : IClock
 {

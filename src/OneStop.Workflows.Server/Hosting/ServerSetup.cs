@@ -45,7 +45,7 @@ public static class ServerSetup
         services.AddSingleton(_ => ApprovalActivities.Catalogue());
         services.AddSingleton<CompiledWorkflowCache>();
         services.AddSingleton<DefinitionService>();
-        services.AddDefinitionSaves(builder.Configuration);
+        services.AddDefinitions(builder.Configuration);
         services.AddSingleton<WorkflowHost>();
         services.AddSingleton<WorkflowFileImporter>();
         services.AddCases();
@@ -127,11 +127,8 @@ public static class ServerSetup
         app.MapHealth();
 
         var api = app.MapGroup("/api");
-        api.MapSaveDefinition();
-        api.MapGetDefinition();
-        api.MapStartInstance();
-        api.MapGetInstance();
-        api.MapResumeBookmark();
+        api.MapDefinitions();
+        api.MapInstances();
         api.MapAuth();
         api.MapCatalogue();
         api.MapStaff();
@@ -139,7 +136,7 @@ public static class ServerSetup
         api.MapCalendar();
         app.MapSupervision(api);
         api.MapClocks();
-        api.MapAdminClock();
+        api.MapSimulatedTime();
         return app;
     }
 }

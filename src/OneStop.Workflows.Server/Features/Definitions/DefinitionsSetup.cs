@@ -10,9 +10,9 @@ namespace OneStop.Workflows.Server.Features.Definitions;
 /// <c>Definitions:MaxActivities</c> / <c>Definitions:MaxConnections</c> (a value below 1 stops the start) and the
 /// <see cref="ServerStopping"/> signal.
 /// </summary>
-public static class DefinitionSavesSetup
+public static class DefinitionsSetup
 {
-    public static IServiceCollection AddDefinitionSaves(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddDefinitions(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DefinitionLimits>()
             .Bind(configuration.GetSection(DefinitionLimits.Section))
@@ -22,5 +22,13 @@ public static class DefinitionSavesSetup
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<DefinitionLimits>>().Value);
         services.TryAddSingleton(sp => new ServerStopping(sp.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping));
         return services;
+    }
+
+    /// <summary>Routes: save a definition (draft or published version), read one.</summary>
+    public static RouteGroupBuilder MapDefinitions(this RouteGroupBuilder api)
+    {
+        api.MapSaveDefinition();
+        api.MapGetDefinition();
+        return api;
     }
 }

@@ -5,7 +5,7 @@ using OneStop.Workflows.Application.SimulatedTime;
 namespace OneStop.Workflows.Server.Features.SimulatedTime;
 
 /// <summary>Registers the NodaTime <see cref="IClock"/> every part of the server reads, as <c>Clock:Mode</c> says.</summary>
-public static class ClockSetup
+public static class SimulatedTimeSetup
 {
     public const string ModeKey = "Clock:Mode";
 
@@ -48,4 +48,7 @@ public static class ClockSetup
         _ when Enum.TryParse<ClockMode>(text.Trim(), ignoreCase: true, out var mode) && Enum.IsDefined(mode) => mode,
         _ => throw new InvalidOperationException($"{ModeKey}='{text}' is not a clock mode; use System (the default) or Simulated."),
     };
+
+    /// <summary>Routes: read the clock; set or advance it when simulated.</summary>
+    public static RouteGroupBuilder MapSimulatedTime(this RouteGroupBuilder api) => api.MapAdminClock();
 }
