@@ -78,6 +78,9 @@ public class OneStopDbContext : DbContext, IDataProtectionKeyContext
         configurationBuilder.Properties<WorkflowInstanceId>().HaveConversion<WorkflowInstanceIdConverter>();
         configurationBuilder.Properties<BookmarkId>().HaveConversion<BookmarkIdConverter>();
         configurationBuilder.Properties<Domain.Cases.CaseId>().HaveConversion<Shared.CaseIdConverter>();
+        configurationBuilder.Properties<Domain.Cases.TaskId>().HaveConversion<Shared.TaskIdConverter>();
+        configurationBuilder.Properties<Domain.Clocks.ClockId>().HaveConversion<Shared.ClockIdConverter>();
+        configurationBuilder.Properties<Domain.Supervision.SignalId>().HaveConversion<Shared.SignalIdConverter>();
         if (Database.IsSqlite())
         {
             configurationBuilder.Properties<Instant>().HaveConversion<InstantToUnixTicksConverter>();

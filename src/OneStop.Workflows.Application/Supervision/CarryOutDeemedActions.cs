@@ -32,9 +32,10 @@ public sealed class CarryOutDeemedActions(IDbContextFactory<OneStopDbContext> co
             foreach (var signal in signals)
             {
                 var caseId = new CaseId(signal.CaseId);
+                var subjectTask = new TaskId(signal.SubjectId); // a deemed consent's subject is its review task
                 var task = signal.Rule == SignalRules.DeemedAcceptance
                     ? await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.CaseId == caseId && t.Kind == TaskKind.Acceptance && t.Status == ApprovalTaskStatus.Open, ct)
-                    : await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == signal.SubjectId && t.Status == ApprovalTaskStatus.Open, ct);
+                    : await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == subjectTask && t.Status == ApprovalTaskStatus.Open, ct);
                 due.Add((signal, task));
             }
         }

@@ -34,9 +34,9 @@ public sealed class ListSignals(OneStopDbContext db, CentreTimeZone centre)
         var query =
             from s in db.Signals.AsNoTracking()
             where s.FiredAt != null
-            // (Guid)(object) lets EF compare the converted CaseId column with the signal's Guid column (same uuid in SQL).
+            // (Guid)(object) lets EF compare the converted CaseId / TaskId columns with the signal's Guid columns (same uuid in SQL).
             join c in CaseAccess.Visible(db, actor) on s.CaseId equals (Guid)(object)c.Id
-            join t in db.Tasks on (s.SubjectKind == ClockKind.Step ? (Guid?)s.SubjectId : null) equals (Guid?)t.Id into tasks
+            join t in db.Tasks on (s.SubjectKind == ClockKind.Step ? (Guid?)s.SubjectId : null) equals (Guid?)(object)t.Id into tasks
             from t in tasks.DefaultIfEmpty()
             select new { Signal = s, c.Number, c.ServiceItemCode, Department = t == null ? c.LeadDepartment : t.Department };
         if (q.Level is { } l)

@@ -61,7 +61,7 @@ public sealed class DecideTask(OneStopDbContext db, WorkflowHost host, IssueCorr
         try
         {
             // The engine's keys are per instance; scope the caller's key to this task so two tasks of a case may share one.
-            var engineKey = $"task:{task.Id:N}:{key}";
+            var engineKey = $"task:{task.Id.Value:N}:{key}";
             var outcome = await host.ResumeAsync(new ResumeCommand(task.InstanceId!.Value, task.BookmarkId!.Value, Input(command, actor), engineKey,
                 new DecideTaskContext(task.Id, actor.UserName, key!)), ct);
             if (outcome.Error is { } error && error != HostError.BookmarkNotFound)

@@ -47,7 +47,7 @@ public sealed class IssueCorrectionNotice(OneStopDbContext db, IClock clock, Not
     }
 
     /// <summary>Issues the notice for a task the caller has checked the actor may decide.</summary>
-    internal async Task<Result<TaskView>> IssueAsync(Guid taskId, Actor actor, string key, CancellationToken ct)
+    internal async Task<Result<TaskView>> IssueAsync(TaskId taskId, Actor actor, string key, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var task = await db.Tasks.FirstAsync(t => t.Id == taskId, ct);

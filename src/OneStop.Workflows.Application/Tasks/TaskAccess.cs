@@ -12,7 +12,7 @@ internal static class TaskAccess
     public static async Task<Result<ApprovalTask>> FindForActionAsync(OneStopDbContext db, string id, Actor actor, bool tracked, CancellationToken ct)
     {
         var query = tracked ? db.Tasks : db.Tasks.AsNoTracking();
-        var task = Guid.TryParse(id, out var taskId) ? await query.FirstOrDefaultAsync(t => t.Id == taskId, ct) : null;
+        var task = TaskId.TryParse(id, out var taskId) ? await query.FirstOrDefaultAsync(t => t.Id == taskId, ct) : null;
         if (task is null)
         {
             return Refusal.NotFound("No task with that id.");

@@ -38,7 +38,7 @@ public sealed class ApprovalTask
         Department = string.Empty;
     }
 
-    public ApprovalTask(Guid id, CaseId caseId, TaskKind kind, string department, string? activityId, WorkflowInstanceId? instanceId,
+    public ApprovalTask(TaskId id, CaseId caseId, TaskKind kind, string department, string? activityId, WorkflowInstanceId? instanceId,
         BookmarkId? bookmarkId, int? timeLimitWorkingDays, int? deemedConsentDays, Instant now)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(department);
@@ -55,7 +55,7 @@ public sealed class ApprovalTask
         CreatedAt = now;
     }
 
-    public Guid Id { get; private set; }
+    public TaskId Id { get; private set; }
 
     public CaseId CaseId { get; private set; }
 

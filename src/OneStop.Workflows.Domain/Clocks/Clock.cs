@@ -21,7 +21,7 @@ public sealed class Clock
         Suspensions = [];
     }
 
-    public Clock(Guid id, CaseId caseId, Guid? taskId, ClockKind kind, LocalDate start, TimeLimit? promised, TimeLimit? statutory, TimeLimit? statutoryExtension, Instant now)
+    public Clock(ClockId id, CaseId caseId, TaskId? taskId, ClockKind kind, LocalDate start, TimeLimit? promised, TimeLimit? statutory, TimeLimit? statutoryExtension, Instant now)
     {
         Id = id;
         CaseId = caseId;
@@ -35,12 +35,12 @@ public sealed class Clock
         CreatedAt = now;
     }
 
-    public Guid Id { get; private set; }
+    public ClockId Id { get; private set; }
 
     public CaseId CaseId { get; private set; }
 
     /// <summary>The review task of a step clock.</summary>
-    public Guid? TaskId { get; private set; }
+    public TaskId? TaskId { get; private set; }
 
     public ClockKind Kind { get; private set; }
 

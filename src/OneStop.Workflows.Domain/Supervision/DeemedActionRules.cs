@@ -49,7 +49,7 @@ public static class DeemedActionRules
     };
 
     /// <summary>The idempotency key of the decision that carries out a signal: the same signal never decides twice.</summary>
-    public static string IdempotencyKey(Guid signalId) => $"signal:{signalId:N}";
+    public static string IdempotencyKey(SignalId signalId) => $"signal:{signalId.Value:N}";
 
     private static bool Of(string rule) => rule switch
     {

@@ -3,13 +3,13 @@ using NodaTime;
 namespace OneStop.Workflows.Domain.Supervision;
 
 /// <summary>A clock's stored ladder signal as re-planning sees it: pending while <see cref="FiredAt"/> is null.</summary>
-public sealed record StoredSignal(Guid Id, string Rule, SignalLevel Level, Instant DueAt, string Basis, Instant? FiredAt);
+public sealed record StoredSignal(SignalId Id, string Rule, SignalLevel Level, Instant DueAt, string Basis, Instant? FiredAt);
 
 /// <summary>
 /// What re-planning a clock writes: the planned signals it has no row for yet, the pending rows whose due instant or
 /// basis moved, and the pending rows the ladder no longer plans. Rows that stay as they are appear nowhere.
 /// </summary>
-public sealed record SignalChanges(IReadOnlyList<PlannedSignal> Inserts, IReadOnlyList<(Guid Id, PlannedSignal Plan)> Updates, IReadOnlyList<Guid> Deletes)
+public sealed record SignalChanges(IReadOnlyList<PlannedSignal> Inserts, IReadOnlyList<(SignalId Id, PlannedSignal Plan)> Updates, IReadOnlyList<SignalId> Deletes)
 {
     public static SignalChanges None { get; } = new([], [], []);
 
@@ -29,8 +29,8 @@ public static class SignalReplan
     {
         ArgumentNullException.ThrowIfNull(planned);
         ArgumentNullException.ThrowIfNull(stored);
-        var updates = new List<(Guid, PlannedSignal)>();
-        var deletes = new List<Guid>();
+        var updates = new List<(SignalId, PlannedSignal)>();
+        var deletes = new List<SignalId>();
         foreach (var row in stored.Where(r => r.FiredAt is null && r.DueAt > now))
         {
             if (planned.FirstOrDefault(p => p.Rule == row.Rule && p.Level == row.Level) is { } plan)

@@ -77,12 +77,12 @@ public sealed class CaseStepWriter(CentreTimeZone centre, NotificationOptions no
         {
             db.Signals.Add(new Supervision.SignalRow
             {
-                Id = Domain.Shared.SequentialGuid.New(), CaseId = plan.CaseId, SubjectId = plan.SubjectId, ClockId = plan.ClockId, SubjectKind = plan.SubjectKind,
+                Id = SignalId.New(), CaseId = plan.CaseId, SubjectId = plan.SubjectId, ClockId = plan.ClockId, SubjectKind = plan.SubjectKind,
                 Rule = plan.Rule, Level = plan.Level, DueAt = plan.DueAt, CreatedAt = changes.Now, Basis = plan.Basis,
             });
         }
 
-        var carriedOut = changes.FiredSignal ?? Guid.Empty;
+        var carriedOut = changes.FiredSignal ?? new SignalId(Guid.Empty);
         foreach (var (subject, rule) in changes.WithdrawnSignals)
         {
             await db.Signals.Where(s => s.SubjectId == subject && s.Rule == rule && s.FiredAt == null && s.Id != carriedOut).ExecuteDeleteAsync(ct);

@@ -25,11 +25,11 @@ public sealed class AlertRecipientsHandler : ISignalFiredHandler
             return FiredBatchWrites.None;
         }
 
-        var taskIds = cards.Where(s => s.SubjectKind == ClockKind.Step).Select(s => s.SubjectId).Distinct().ToList();
+        var taskIds = cards.Where(s => s.SubjectKind == ClockKind.Step).Select(s => new TaskId(s.SubjectId)).Distinct().ToList();
         var tasks = taskIds.Count == 0
             ? []
             : await db.Tasks.AsNoTracking().Where(t => taskIds.Contains(t.Id))
-                .Select(t => new { t.Id, t.Department, t.Assignee }).ToDictionaryAsync(t => t.Id, ct);
+                .Select(t => new { t.Id, t.Department, t.Assignee }).ToDictionaryAsync(t => t.Id.Value, ct);
         var caseIds = cards.Where(s => !tasks.ContainsKey(s.SubjectId)).Select(s => new CaseId(s.CaseId)).Distinct().ToList();
         var leads = caseIds.Count == 0
             ? []

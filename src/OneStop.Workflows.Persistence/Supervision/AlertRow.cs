@@ -14,7 +14,7 @@ public sealed class AlertRow
 {
     public Guid Id { get; set; }
 
-    public Guid SignalId { get; set; }
+    public SignalId SignalId { get; set; }
 
     public Guid CaseId { get; set; }
 

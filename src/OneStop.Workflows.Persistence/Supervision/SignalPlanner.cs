@@ -115,10 +115,10 @@ public sealed class SignalPlanner(EffectiveCalendarStore calendar, CentreDay day
         }
 
         var working = await calendar.CurrentAsync(ct);
-        var ids = distinct.Select(c => (Guid?)c.Id).ToList();
+        var ids = distinct.Select(c => (ClockId?)c.Id).ToList();
         // A deemed consent belongs to its review's clock too, but it is not the ladder's (the review step plans and withdraws it).
         var rows = db.Signals.Local.Where(s => ids.Contains(s.ClockId) && s.Level != SignalLevel.Action).ToList();
-        var saved = distinct.Where(c => db.Entry(c).State != EntityState.Added).Select(c => (Guid?)c.Id).ToList();
+        var saved = distinct.Where(c => db.Entry(c).State != EntityState.Added).Select(c => (ClockId?)c.Id).ToList();
         if (saved.Count > 0)
         {
             rows = rows.Union(await db.Signals.Where(s => saved.Contains(s.ClockId) && s.Level != SignalLevel.Action).ToListAsync(ct)).ToList();
@@ -151,10 +151,10 @@ public sealed class SignalPlanner(EffectiveCalendarStore calendar, CentreDay day
         {
             db.Signals.Add(new SignalRow
             {
-                Id = Domain.Shared.SequentialGuid.New(),
+                Id = SignalId.New(),
                 CaseId = clock.CaseId.Value,
                 ClockId = clock.Id,
-                SubjectId = clock.TaskId ?? clock.CaseId.Value,
+                SubjectId = clock.TaskId?.Value ?? clock.CaseId.Value,
                 SubjectKind = clock.Kind,
                 Rule = plan.Rule,
                 Level = plan.Level,

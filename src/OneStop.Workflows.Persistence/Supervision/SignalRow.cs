@@ -12,7 +12,7 @@ namespace OneStop.Workflows.Persistence.Supervision;
 /// </summary>
 public sealed class SignalRow
 {
-    public Guid Id { get; set; }
+    public SignalId Id { get; set; }
 
     public Guid CaseId { get; set; }
 
@@ -20,9 +20,12 @@ public sealed class SignalRow
     /// The clock whose ladder planned the signal, or that a deemed consent belongs to (the review's step clock). Null for
     /// a deemed acceptance: it falls before acceptance, when no clock runs yet (the case clock starts on acceptance).
     /// </summary>
-    public Guid? ClockId { get; set; }
+    public ClockId? ClockId { get; set; }
 
-    /// <summary>The case id for case clocks, the review task id for step clocks.</summary>
+    /// <summary>
+    /// The case id for case clocks, the review task id for step clocks. It mixes a <c>CaseId</c> and a <c>TaskId</c> (one
+    /// column, one unique index with rule and level), so it stays a raw Guid.
+    /// </summary>
     public Guid SubjectId { get; set; }
 
     public ClockKind SubjectKind { get; set; }

@@ -71,7 +71,7 @@ public sealed class YellowAccumulationHandler(YellowAccumulationRule rule, Centr
         {
             db.Signals.Add(new SignalRow
             {
-                Id = Domain.Shared.SequentialGuid.New(),
+                Id = SignalId.New(),
                 CaseId = yellow.CaseId,
                 ClockId = yellow.ClockId,
                 SubjectId = yellow.SubjectId,
@@ -90,15 +90,15 @@ public sealed class YellowAccumulationHandler(YellowAccumulationRule rule, Centr
     /// <summary>Signals with the department they count for: the review's for a step clock, the case's lead department otherwise.</summary>
     private static IQueryable<SignalDepartment> WithDepartment(OneStopDbContext db) =>
         from s in db.Signals.AsNoTracking()
-        join k in db.Clocks on s.ClockId equals (Guid?)k.Id
+        join k in db.Clocks on s.ClockId equals (ClockId?)k.Id
         join c in db.Cases on k.CaseId equals c.Id
-        join t in db.Tasks on k.TaskId equals (Guid?)t.Id into tasks
+        join t in db.Tasks on k.TaskId equals (Domain.Cases.TaskId?)t.Id into tasks
         from t in tasks.DefaultIfEmpty()
         select new SignalDepartment { Id = s.Id, Level = s.Level, FiredAt = s.FiredAt, Department = t == null ? c.LeadDepartment : t.Department };
 
     private sealed class SignalDepartment
     {
-        public Guid Id { get; init; }
+        public SignalId Id { get; init; }
 
         public SignalLevel Level { get; init; }
 

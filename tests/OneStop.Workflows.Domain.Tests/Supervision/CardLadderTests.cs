@@ -62,7 +62,7 @@ public class CardLadderTests
     [Fact]
     public void StepClock_RaisesPromptAndYellow_ButNoRed()
     {
-        var step = new Clock(Guid.NewGuid(), CaseId.New(), Guid.NewGuid(), ClockKind.Step, D("2025-09-26"), TimeLimit.WorkingDays(5), null, null, Now);
+        var step = new Clock(ClockId.New(), CaseId.New(), TaskId.New(), ClockKind.Step, D("2025-09-26"), TimeLimit.WorkingDays(5), null, null, Now);
 
         CardLadder.Plan(step, WorkingDayCalendar.Shipped, Day, LadderSettings.Default).Select(s => (s.Level, At(s.DueAt))).Should().Equal(
             (SignalLevel.Prompt, "2025-10-10T00:00:00+08"),
@@ -70,7 +70,7 @@ public class CardLadderTests
     }
 
     private static Clock FoodLicenceClock() =>
-        new(Guid.NewGuid(), CaseId.New(), null, ClockKind.Case, D("2025-09-26"), TimeLimit.WorkingDays(5), TimeLimit.WorkingDays(20), TimeLimit.WorkingDays(10), Now);
+        new(ClockId.New(), CaseId.New(), null, ClockKind.Case, D("2025-09-26"), TimeLimit.WorkingDays(5), TimeLimit.WorkingDays(20), TimeLimit.WorkingDays(10), Now);
 
     private static LocalDate D(string iso) => NodaTime.Text.LocalDatePattern.Iso.Parse(iso).Value;
 

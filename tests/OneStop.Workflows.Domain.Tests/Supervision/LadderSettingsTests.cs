@@ -112,7 +112,7 @@ public class LadderSettingsTests
     {
         // Accepted Thu 09-25, promised 4 calendar days → Mon 09-29. Half: 2 days counted by the end of Sat 09-27 (a rest
         // day: only a period's last day moves to the next working day, so not to Sun 09-28).
-        var clock = new Clock(Guid.NewGuid(), CaseId.New(), null, ClockKind.Case, D("2025-09-25"), TimeLimit.CalendarDays(4), TimeLimit.CalendarDays(30), null, Now);
+        var clock = new Clock(ClockId.New(), CaseId.New(), null, ClockKind.Case, D("2025-09-25"), TimeLimit.CalendarDays(4), TimeLimit.CalendarDays(30), null, Now);
 
         Plan(clock, LadderSettings.Default with { PromptAtHalfBudget = true }).Take(3).Should().Equal(
             (SignalRules.CaseHalf, SignalLevel.Prompt, "2025-09-28T00:00:00+08"),
@@ -185,10 +185,10 @@ public class LadderSettingsTests
     private static Clock FoodLicence() => CaseClock(TimeLimit.WorkingDays(5), TimeLimit.WorkingDays(20));
 
     private static Clock CaseClock(TimeLimit promised, TimeLimit statutory) =>
-        new(Guid.NewGuid(), CaseId.New(), null, ClockKind.Case, D("2025-09-26"), promised, statutory, TimeLimit.WorkingDays(10), Now);
+        new(ClockId.New(), CaseId.New(), null, ClockKind.Case, D("2025-09-26"), promised, statutory, TimeLimit.WorkingDays(10), Now);
 
     private static Clock StepClock(int workingDays) =>
-        new(Guid.NewGuid(), CaseId.New(), Guid.NewGuid(), ClockKind.Step, D("2025-09-26"), TimeLimit.WorkingDays(workingDays), null, null, Now);
+        new(ClockId.New(), CaseId.New(), TaskId.New(), ClockKind.Step, D("2025-09-26"), TimeLimit.WorkingDays(workingDays), null, null, Now);
 
     private static ServiceItemData FoodLicenceItem() => new(
         "Food business licence", ServiceItemType.AdministrativeLicence, "market", [], HandlingKind.Promised, TimeLimit.WorkingDays(20),

@@ -74,8 +74,8 @@ public class SignalReplan_Issue9Tests
         var due = Instant.FromUtc(2025, 10, 1, 0, 0);
         var stored = new List<StoredSignal>
         {
-            new(Guid.NewGuid(), SignalRules.CasePrompt, SignalLevel.Prompt, due, "was due", null),
-            new(Guid.NewGuid(), SignalRules.CaseYellow, SignalLevel.Yellow, due, "fired", due),
+            new(SignalId.New(), SignalRules.CasePrompt, SignalLevel.Prompt, due, "was due", null),
+            new(SignalId.New(), SignalRules.CaseYellow, SignalLevel.Yellow, due, "fired", due),
         };
         PlannedSignal[] planned =
         [
@@ -92,8 +92,8 @@ public class SignalReplan_Issue9Tests
     {
         var now = Instant.FromUtc(2025, 10, 1, 0, 0);
         var later = now.Plus(Duration.FromDays(2));
-        var yellow = new StoredSignal(Guid.NewGuid(), SignalRules.CaseYellow, SignalLevel.Yellow, later, "Promise exceeded at the end of 2025-10-02.", null);
-        var accumulation = new StoredSignal(Guid.NewGuid(), SignalRules.YellowAccumulation, SignalLevel.Red, later, "yellow card no. 3", null);
+        var yellow = new StoredSignal(SignalId.New(), SignalRules.CaseYellow, SignalLevel.Yellow, later, "Promise exceeded at the end of 2025-10-02.", null);
+        var accumulation = new StoredSignal(SignalId.New(), SignalRules.YellowAccumulation, SignalLevel.Red, later, "yellow card no. 3", null);
 
         var changes = SignalReplan.Diff([new(SignalRules.CaseYellow, SignalLevel.Yellow, later, "Promise exceeded at the end of 2025-10-03.")], [yellow, accumulation], now);
 
@@ -107,7 +107,7 @@ public class SignalReplan_Issue9Tests
     {
         var now = Instant.FromUtc(2025, 10, 1, 0, 0);
         var later = now.Plus(Duration.FromDays(2));
-        var stored = new StoredSignal(Guid.NewGuid(), SignalRules.CaseRed, SignalLevel.Yellow, later, "x", null);
+        var stored = new StoredSignal(SignalId.New(), SignalRules.CaseRed, SignalLevel.Yellow, later, "x", null);
 
         var changes = SignalReplan.Diff([new(SignalRules.CaseRed, SignalLevel.Red, later, "x")], [stored], now);
 
@@ -118,8 +118,8 @@ public class SignalReplan_Issue9Tests
     private static IReadOnlyList<PlannedSignal> Plan(Clock clock, LadderSettings settings) => CardLadder.Plan(clock, WorkingDayCalendar.Shipped, Day, settings);
 
     private static List<StoredSignal> Store(IEnumerable<PlannedSignal> planned, string? fired = null, Instant? firedAt = null) =>
-        planned.Select(p => new StoredSignal(Guid.NewGuid(), p.Rule, p.Level, p.DueAt, p.Basis, p.Rule == fired ? firedAt : null)).ToList();
+        planned.Select(p => new StoredSignal(SignalId.New(), p.Rule, p.Level, p.DueAt, p.Basis, p.Rule == fired ? firedAt : null)).ToList();
 
     private static Clock FoodLicenceClock() =>
-        new(Guid.NewGuid(), CaseId.New(), null, ClockKind.Case, new LocalDate(2025, 9, 26), TimeLimit.WorkingDays(5), TimeLimit.WorkingDays(20), TimeLimit.WorkingDays(10), Opened);
+        new(ClockId.New(), CaseId.New(), null, ClockKind.Case, new LocalDate(2025, 9, 26), TimeLimit.WorkingDays(5), TimeLimit.WorkingDays(20), TimeLimit.WorkingDays(10), Opened);
 }

@@ -24,7 +24,7 @@ public class SupervisionRules_Issue9Tests
     [Fact]
     public void DeemedActions_DecideAsTheSystem_OncePerSignal()
     {
-        var signal = Guid.Parse("0b4d8c0e-1f2a-4b3c-9d8e-7f6a5b4c3d2e");
+        var signal = new SignalId(Guid.Parse("0b4d8c0e-1f2a-4b3c-9d8e-7f6a5b4c3d2e"));
 
         var acceptance = DeemedActionRules.DecisionInput(SignalRules.DeemedAcceptance, "basis A");
         var consent = DeemedActionRules.DecisionInput(SignalRules.DeemedConsent, "basis C");

@@ -24,7 +24,7 @@ public sealed class ConcurrentSweepTests(PostgresServerFixture postgres) : Super
         {
             db.Signals.AddRange(Enumerable.Range(0, Rows).Select(i => new SignalRow
             {
-                Id = Guid.CreateVersion7(),
+                Id = new SignalId(Guid.CreateVersion7()),
                 CaseId = caseGuid,
                 ClockId = clockId,
                 SubjectId = Guid.NewGuid(),

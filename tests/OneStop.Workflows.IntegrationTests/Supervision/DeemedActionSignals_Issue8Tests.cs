@@ -50,9 +50,9 @@ public sealed class DeemedActionSignals_Issue8Tests(PostgresServerFixture postgr
 
         // No sentinel ids: the deemed consent belongs to its review's step clock; the deemed acceptance has none.
         var rows = (await SignalsAsync(received)).Concat(await SignalsAsync(project)).Where(s => s.Level == SignalLevel.Action).ToList();
-        rows.Should().NotContain(s => s.ClockId == Guid.Empty);
+        rows.Should().NotContain(s => s.ClockId == new ClockId(Guid.Empty));
         rows.Single(s => s.Rule == SignalRules.DeemedAcceptance).ClockId.Should().BeNull();
-        var stepClock = await InDbAsync(db => Task.FromResult(db.Clocks.Single(c => c.TaskId == Guid.Parse(industryTask)).Id));
+        var stepClock = await InDbAsync(db => Task.FromResult(db.Clocks.Single(c => c.TaskId == new Domain.Cases.TaskId(Guid.Parse(industryTask))).Id));
         rows.Single(s => s.Rule == SignalRules.DeemedConsent).ClockId.Should().Be(stepClock);
     }
 }

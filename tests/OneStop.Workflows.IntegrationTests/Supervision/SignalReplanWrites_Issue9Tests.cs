@@ -39,7 +39,7 @@ public sealed class SignalReplanWrites_Issue9Tests(PostgresServerFixture postgre
         var after = await PendingVersionsAsync(food);
         after.Keys.Should().BeEquivalentTo(before.Keys, "a moved signal keeps its row");
         var rewritten = after.Where(a => a.Value != before[a.Key]).Select(a => a.Key).ToHashSet();
-        var rules = (await SignalsAsync(food)).Where(s => rewritten.Contains(s.Id)).Select(s => s.Rule);
+        var rules = (await SignalsAsync(food)).Where(s => rewritten.Contains(s.Id.Value)).Select(s => s.Rule);
         rules.Should().BeEquivalentTo([Domain.Supervision.SignalRules.CasePrompt, Domain.Supervision.SignalRules.StepPrompt],
             "a lead of two working days moves only the prompts; the yellow and red cards stay as they were");
     }

@@ -259,7 +259,7 @@ public sealed class CaseUseCases_Issue9Tests(PostgresServerFixture postgres) : U
         return await db.Tasks.AsNoTracking().SingleAsync(t => t.CaseId == caseId && t.Kind == kind && t.Department == department && t.Status == ApprovalTaskStatus.Open);
     }
 
-    private Task<Result<TaskView>> DecideAsync(Guid taskId, string outcome, Actor actor, string? opinion, IReadOnlyList<DecideTask.CorrectionData>? corrections = null,
+    private Task<Result<TaskView>> DecideAsync(TaskId taskId, string outcome, Actor actor, string? opinion, IReadOnlyList<DecideTask.CorrectionData>? corrections = null,
         string? key = null) =>
         Run<DecideTask, Result<TaskView>>(u => u.ExecuteAsync(new(taskId.ToString(), outcome, opinion, corrections, key ?? Guid.NewGuid().ToString("N")), actor, default));
 

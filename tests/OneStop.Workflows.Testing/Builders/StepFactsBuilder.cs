@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using OneStop.Workflows.Domain.Approval;
 using OneStop.Workflows.Domain.Cases;
 using OneStop.Workflows.Domain.Cases.Steps;
+using OneStop.Workflows.Domain.Supervision;
 using OneStop.Workflows.Engine.Runtime;
 
 namespace OneStop.Workflows.Testing.Builders;
@@ -64,7 +65,7 @@ public sealed class StepFactsBuilder(Case c)
     }
 
     /// <summary>The step decides <paramref name="task"/>: its bookmark is removed and the context names it.</summary>
-    public StepFactsBuilder Decides(ApprovalTask task, string actor, Guid? signalId = null)
+    public StepFactsBuilder Decides(ApprovalTask task, string actor, SignalId? signalId = null)
     {
         _removed.Add(task.BookmarkId!.Value);
         _context = new DecideTaskContext(task.Id, actor, $"key-{task.Id}", signalId);

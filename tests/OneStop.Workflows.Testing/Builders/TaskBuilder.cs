@@ -61,7 +61,7 @@ public sealed class TaskBuilder(Case c)
 
     public ApprovalTask Build()
     {
-        var task = new ApprovalTask(Guid.CreateVersion7(), c.Id, _kind, _department, _kind == TaskKind.CorrectionNotice ? null : $"{_kind}-{_department}",
+        var task = new ApprovalTask(TaskId.New(), c.Id, _kind, _department, _kind == TaskKind.CorrectionNotice ? null : $"{_kind}-{_department}",
             c.InstanceId, _bookmark, _timeLimit, _deemedConsent, _createdAt);
         if (_decision is { } d)
         {

@@ -42,7 +42,7 @@ public sealed class CaseChangeSet(Case @case, Instant now, string channel)
     public List<WithdrawnDeemedAction> WithdrawnSignals { get; } = [];
 
     /// <summary>The due deemed-action signal this step carries out: it is marked fired (and never withdrawn).</summary>
-    public Guid? FiredSignal { get; set; }
+    public SignalId? FiredSignal { get; set; }
 
     /// <summary>Records an audit event of the case.</summary>
     public void Record(string action, string actor, string? subject, string? reason, object? details = null, string? publicText = null) =>

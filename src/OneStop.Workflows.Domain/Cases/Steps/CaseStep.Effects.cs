@@ -70,7 +70,7 @@ public sealed partial class CaseStep
             _changes.NewNotices.Add(notice);
             if (merge)
             {
-                var window = new ApprovalTask(Shared.SequentialGuid.New(), Case.Id, TaskKind.CorrectionNotice, Case.LeadDepartment, null, null, null, null, null, _now);
+                var window = new ApprovalTask(TaskId.New(), Case.Id, TaskKind.CorrectionNotice, Case.LeadDepartment, null, null, null, null, null, _now);
                 AddTask(window);
                 _changes.Record(AuditActions.TaskCreated, SystemActor.Name, window.Id.ToString(), "The lead window is to issue one merged correction notice.");
             }

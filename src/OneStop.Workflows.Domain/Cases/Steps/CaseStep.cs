@@ -26,6 +26,7 @@ public sealed partial class CaseStep
     private readonly LocalDate _today;
     private readonly Instant _now;
     private readonly CaseChangeSet _changes;
+    // The subject is a case id (deemed acceptance) or a review task id (deemed consent), so it stays a raw Guid, as the signal row's SubjectId.
     private readonly List<(Guid Subject, string Rule, LocalDate Start, int Days)> _plans = [];
 
     private CaseStep(CaseWorkingSet set, CaseStepFacts facts, LocalDate today, Instant now, string channel)
@@ -73,7 +74,7 @@ public sealed partial class CaseStep
         var decide = _facts.Context as DecideTaskContext;
         foreach (var task in _tasks.Where(t => t.BookmarkId is { } b && _facts.RemovedBookmarks.Contains(b) && t.Status is ApprovalTaskStatus.Open or ApprovalTaskStatus.Paused))
         {
-            _changes.WithdrawnSignals.Add(new(task.Id, SignalRules.DeemedConsent));
+            _changes.WithdrawnSignals.Add(new(task.Id.Value, SignalRules.DeemedConsent));
             if (decide?.TaskId == task.Id)
             {
                 if (task.Status == ApprovalTaskStatus.Paused)
@@ -114,7 +115,7 @@ public sealed partial class CaseStep
             }
 
             var department = Text(bookmark.Payload, ApprovalBookmarks.Department) is { Length: > 0 } d ? d : Case.LeadDepartment;
-            var task = new ApprovalTask(Shared.SequentialGuid.New(), Case.Id, kind.Value, department, bookmark.ActivityId, _facts.InstanceId, bookmark.Id,
+            var task = new ApprovalTask(TaskId.New(), Case.Id, kind.Value, department, bookmark.ActivityId, _facts.InstanceId, bookmark.Id,
                 Int(bookmark.Payload, ApprovalBookmarks.TimeLimit), Int(bookmark.Payload, ApprovalBookmarks.DeemedConsent), _now);
             if (kind == TaskKind.Review && Case.Status == CaseStatus.AwaitingCorrection && Case.RefusalPolicy == RefusalPolicy.ReturnForCorrection)
             {
@@ -125,7 +126,7 @@ public sealed partial class CaseStep
             _changes.Record(AuditActions.TaskCreated, SystemActor.Name, task.Id.ToString(), $"{kind} task for {department}.", details: new { task.Id, kind, department });
             if (task.DeemedConsentDays is > 0 and var days)
             {
-                _plans.Add((task.Id, SignalRules.DeemedConsent, _today, days));
+                _plans.Add((task.Id.Value, SignalRules.DeemedConsent, _today, days));
             }
         }
     }
@@ -146,7 +147,7 @@ public sealed partial class CaseStep
     {
         if (Case.AcceptedAt is not null && !Case.IsClosed && _clocks.All(c => c.Kind != ClockKind.Case) && _item is { } item)
         {
-            StartClock(new Clock(Shared.SequentialGuid.New(), Case.Id, null, ClockKind.Case, Case.AcceptanceDate!.Value,
+            StartClock(new Clock(ClockId.New(), Case.Id, null, ClockKind.Case, Case.AcceptanceDate!.Value,
                 item.Data.PromisedLimit, item.Data.StatutoryLimit, item.Data.StatutoryExtension, _now));
         }
 
@@ -154,7 +155,7 @@ public sealed partial class CaseStep
         {
             if (_clocks.All(c => c.TaskId != task.Id))
             {
-                StartClock(new Clock(Shared.SequentialGuid.New(), Case.Id, task.Id, ClockKind.Step, _today, TimeLimit.WorkingDays(task.TimeLimitWorkingDays!.Value), null, null, _now));
+                StartClock(new Clock(ClockId.New(), Case.Id, task.Id, ClockKind.Step, _today, TimeLimit.WorkingDays(task.TimeLimitWorkingDays!.Value), null, null, _now));
             }
         }
 
@@ -179,7 +180,7 @@ public sealed partial class CaseStep
         foreach (var (subject, rule, start, days) in _plans)
         {
             _changes.PlannedSignals.Add(rule == SignalRules.DeemedConsent
-                ? DeemedActions.Consent(_tasks.First(t => t.Id == subject), _clocks.FirstOrDefault(c => c.TaskId == subject)?.Id, days, start, calendar, centreDay)
+                ? DeemedActions.Consent(_tasks.First(t => t.Id.Value == subject), _clocks.FirstOrDefault(c => c.TaskId?.Value == subject)?.Id, days, start, calendar, centreDay)
                 : DeemedActions.Acceptance(Case, calendar, centreDay));
         }
     }

@@ -11,7 +11,7 @@ namespace OneStop.Workflows.Domain.Cases.Steps;
 /// </summary>
 /// <param name="SubjectId">The case id (deemed acceptance) or the review task id (deemed consent).</param>
 /// <param name="ClockId">The review's step clock for a deemed consent; null for a deemed acceptance (no clock runs before acceptance).</param>
-public sealed record DeemedActionSignal(Guid CaseId, Guid SubjectId, Guid? ClockId, ClockKind SubjectKind, string Rule, Instant DueAt, string Basis)
+public sealed record DeemedActionSignal(Guid CaseId, Guid SubjectId, ClockId? ClockId, ClockKind SubjectKind, string Rule, Instant DueAt, string Basis)
 {
     /// <summary>Always <see cref="SignalLevel.Action"/>: the signal carries the action out when due.</summary>
     public SignalLevel Level => SignalLevel.Action;
@@ -32,8 +32,8 @@ public static class DeemedActions
             "No acceptance decision or correction notice within 5 working days of receipt (Art. 32): deemed accepted.");
 
     /// <summary>Deemed consent: the review's deemed-consent days after the day it opened.</summary>
-    public static DeemedActionSignal Consent(ApprovalTask review, Guid? clockId, int days, LocalDate opened, WorkingDayCalendar calendar, CentreDay day) =>
-        new(review.CaseId.Value, review.Id, clockId, ClockKind.Step, SignalRules.DeemedConsent, DueAfter(opened, days, calendar, day),
+    public static DeemedActionSignal Consent(ApprovalTask review, ClockId? clockId, int days, LocalDate opened, WorkingDayCalendar calendar, CentreDay day) =>
+        new(review.CaseId.Value, review.Id.Value, clockId, ClockKind.Step, SignalRules.DeemedConsent, DueAfter(opened, days, calendar, day),
             $"No opinion within {days} working days counts as consent.");
 
     private static Instant DueAfter(LocalDate start, int days, WorkingDayCalendar calendar, CentreDay day) =>

@@ -62,15 +62,15 @@ public class CaseStepAcceptance_Issue9Tests
             (TaskKind.Review, "market", 5, 3, c.InstanceId),
             (TaskKind.Review, "fire", 4, (int?)null, c.InstanceId));
         changes.NewClocks.Select(k => (k.Kind, k.TaskId, k.Start, k.Promised)).Should().Equal(
-            (ClockKind.Case, (Guid?)null, D("2025-11-11"), builder.Item.Data.PromisedLimit),
+            (ClockKind.Case, (TaskId?)null, D("2025-11-11"), builder.Item.Data.PromisedLimit),
             (ClockKind.Step, reviews[0].Id, D("2025-11-11"), TimeLimit.WorkingDays(5)),
             (ClockKind.Step, reviews[1].Id, D("2025-11-11"), TimeLimit.WorkingDays(4)));
         changes.TouchedClocks.Should().Equal(changes.NewClocks);
 
         changes.WithdrawnSignals.Should().BeEquivalentTo([
-            new WithdrawnDeemedAction(acceptance.Id, SignalRules.DeemedConsent), new WithdrawnDeemedAction(c.Id.Value, SignalRules.DeemedAcceptance)]);
+            new WithdrawnDeemedAction(acceptance.Id.Value, SignalRules.DeemedConsent), new WithdrawnDeemedAction(c.Id.Value, SignalRules.DeemedAcceptance)]);
         var consent = changes.PlannedSignals.Should().ContainSingle().Subject;
-        consent.Should().Match<DeemedActionSignal>(s => s.Rule == SignalRules.DeemedConsent && s.SubjectId == reviews[0].Id && s.SubjectKind == ClockKind.Step
+        consent.Should().Match<DeemedActionSignal>(s => s.Rule == SignalRules.DeemedConsent && s.SubjectId == reviews[0].Id.Value && s.SubjectKind == ClockKind.Step
             && s.ClockId == changes.NewClocks[1].Id && s.Basis == "No opinion within 3 working days counts as consent.");
         consent.DueAt.Should().Be(I("2025-11-14T16:00:00Z"), "three working days after Tuesday 2025-11-11 is Friday 2025-11-14");
         changes.Audit.Select(a => a.Action).Should().Equal(AuditActions.CaseAccepted, AuditActions.TaskCreated, AuditActions.TaskCreated);
@@ -84,7 +84,7 @@ public class CaseStepAcceptance_Issue9Tests
         var builder = new CaseBuilder();
         var c = builder.Build();
         var acceptance = new TaskBuilder(c).Acceptance().Build();
-        var signalId = Guid.NewGuid();
+        var signalId = SignalId.New();
         var facts = new StepFactsBuilder(c).Decides(acceptance, SystemActor.Name, signalId)
             .Effect(new AcceptanceDecided(Outcomes.Accepted, null, SystemActor.Name, Deemed: true));
 
@@ -111,7 +111,7 @@ public class CaseStepAcceptance_Issue9Tests
 
         var changes = Run(c, builder.Item, facts, [market, fire], clocks: [caseClock, marketClock, fireClock]);
 
-        changes.WithdrawnSignals.Should().Equal(new WithdrawnDeemedAction(market.Id, SignalRules.DeemedConsent));
+        changes.WithdrawnSignals.Should().Equal(new WithdrawnDeemedAction(market.Id.Value, SignalRules.DeemedConsent));
         changes.StoppedClocks.Should().Equal(marketClock);
         changes.TouchedClocks.Should().Equal(marketClock);
         fireClock.IsStopped.Should().BeFalse();
@@ -142,7 +142,7 @@ public class CaseStepAcceptance_Issue9Tests
         var c = new CaseBuilder().Build();
 
         var resumed = () => new StepFactsBuilder(c).Context(null).Build().EnsureCaseOwned();
-        var decided = () => new StepFactsBuilder(c).Context(new DecideTaskContext(Guid.NewGuid(), "clerk.market", "k")).Build().EnsureCaseOwned();
+        var decided = () => new StepFactsBuilder(c).Context(new DecideTaskContext(TaskId.New(), "clerk.market", "k")).Build().EnsureCaseOwned();
         var corrected = () => new StepFactsBuilder(c).Corrections().Build().EnsureCaseOwned();
         var started = () => new StepFactsBuilder(c).Submission().Build().EnsureCaseOwned();
 
@@ -157,7 +157,7 @@ public class CaseStepAcceptance_Issue9Tests
     {
         var builder = new CaseBuilder().Accepted();
         var c = builder.Build();
-        var facts = new StepFactsBuilder(c).Context(new DecideTaskContext(Guid.NewGuid(), "clerk.market", "k"))
+        var facts = new StepFactsBuilder(c).Context(new DecideTaskContext(TaskId.New(), "clerk.market", "k"))
             .Opens(new System.Text.Json.Nodes.JsonObject { [ApprovalBookmarks.Task] = ApprovalBookmarks.AwaitingCorrection }, "Wait")
             .Effect(new NotificationRequested("Information", "Your case is in review."));
 

@@ -26,7 +26,7 @@ public class CaseStepCompletion_Issue9Tests
         c.Should().Match<Case>(k => k.Status == CaseStatus.Completed && k.Decision == CaseDecision.Approved && k.ResultDocument == "Licence 2025-001"
             && k.RemedyRights == null && k.DecisionReasons == null && k.DecisionDate == D("2025-11-11") && k.DeliveryStatus == DeliveryStatus.Pending);
         changes.StoppedClocks.Should().BeEquivalentTo([caseClock, healthClock]);
-        changes.WithdrawnSignals.Should().Equal(new WithdrawnDeemedAction(health.Id, SignalRules.DeemedConsent));
+        changes.WithdrawnSignals.Should().Equal(new WithdrawnDeemedAction(health.Id.Value, SignalRules.DeemedConsent));
         changes.Notifications.Should().ContainSingle().Which.Should().Match<Notification>(n => n.Kind == "Decision" && n.Message == "Case TEST-20251110-0001: approved 准予许可. Licence 2025-001");
         changes.Audit.Select(a => a.Action).Should().Equal(AuditActions.ReviewDecided, AuditActions.ApplicantNotified, AuditActions.CaseCompleted);
         changes.Audit[^1].Should().Match<CaseAuditEntry>(a => a.Actor == SystemActor.Name && a.PublicText == "Decision issued 已办结: Approved");
@@ -124,7 +124,7 @@ public class CaseStepCompletion_Issue9Tests
         var c = builder.Build();
         var caseClock = ClockBuilder.CaseClock(c, builder.Item);
 
-        var changes = Run(c, builder.Item, new StepFactsBuilder(c).Context(new DecideTaskContext(Guid.NewGuid(), "clerk.market", "k")).Finishes(), clocks: [caseClock]);
+        var changes = Run(c, builder.Item, new StepFactsBuilder(c).Context(new DecideTaskContext(TaskId.New(), "clerk.market", "k")).Finishes(), clocks: [caseClock]);
 
         c.Decision.Should().Be(CaseDecision.Approved);
         c.DecisionReasons.Should().Be("The flow ended without an explicit completion.");
@@ -139,7 +139,7 @@ public class CaseStepCompletion_Issue9Tests
         Run(c, item, LastReviewCompletes(c, health, null), [market, fire, health]);
         var completedAt = c.CompletedAt;
 
-        var again = Run(c, item, new StepFactsBuilder(c).Context(new DecideTaskContext(Guid.NewGuid(), "clerk.market", "k")).Finishes(), [market, fire, health],
+        var again = Run(c, item, new StepFactsBuilder(c).Context(new DecideTaskContext(TaskId.New(), "clerk.market", "k")).Finishes(), [market, fire, health],
             now: I("2025-11-12T02:00:00Z"));
 
         c.CompletedAt.Should().Be(completedAt);

@@ -107,7 +107,7 @@ public class CaseStepCorrections_Issue9Tests
         var builder = new CaseBuilder().For(new ServiceItemBuilder().Policy(RefusalPolicy.ReturnForCorrection).Build()).Accepted().AwaitingCorrection();
         var c = builder.Build();
 
-        var changes = Run(c, builder.Item, new StepFactsBuilder(c).Context(new DecideTaskContext(Guid.NewGuid(), "reviewer.fire", "k")).OpensReview("health", 5),
+        var changes = Run(c, builder.Item, new StepFactsBuilder(c).Context(new DecideTaskContext(TaskId.New(), "reviewer.fire", "k")).OpensReview("health", 5),
             clocks: [ClockBuilder.CaseClock(c, builder.Item)]);
 
         changes.NewTasks.Should().ContainSingle().Which.Status.Should().Be(ApprovalTaskStatus.Paused);
