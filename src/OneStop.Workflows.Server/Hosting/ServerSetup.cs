@@ -47,7 +47,6 @@ public static class ServerSetup
         services.AddDefinitionSaves(builder.Configuration);
         services.AddSingleton<WorkflowHost>();
         services.AddSingleton<WorkflowFileImporter>();
-        services.AddCases();
         services.AddStaff(builder.Configuration);
         services.AddOneStopPersistence(builder.Configuration);
         services.AddOneStopApplication();

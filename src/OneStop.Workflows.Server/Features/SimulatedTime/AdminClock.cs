@@ -87,7 +87,7 @@ public static class AdminClock
             var after = target ?? Later(clock.GetCurrentInstant(), by!.Value);
             if (after is null || !SupportedDates.Contains(after.Value, centre.Zone))
             {
-                errors[field] = [$"The clock must stay within the supported dates {Calendar.CalendarJson.Format(SupportedDates.First)} to {Calendar.CalendarJson.Format(SupportedDates.Last)}."];
+                errors[field] = [$"The clock must stay within the supported dates {OneStop.Workflows.Application.Calendar.CalendarWire.Format(SupportedDates.First)} to {OneStop.Workflows.Application.Calendar.CalendarWire.Format(SupportedDates.Last)}."];
             }
         }
 
