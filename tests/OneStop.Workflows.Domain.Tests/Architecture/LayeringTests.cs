@@ -33,6 +33,18 @@ public class LayeringTests
         references.Should().NotContain(n => n!.StartsWith("OneStop.Workflows.Persistence") || n.StartsWith("OneStop.Workflows.Server"));
     }
 
+    [Theory]
+    [MemberData(nameof(InnerAssemblies))]
+    public void InnerAssembly_ReachesNeitherPersistenceNorApplication_Transitively(string layer)
+    {
+        var assembly = layer == "Engine" ? typeof(ActivityCatalogue).Assembly : typeof(DomainAssembly).Assembly;
+
+        var references = ReferencesOf(assembly);
+
+        references.Should().NotContain(n => n.StartsWith("OneStop.Workflows.Persistence", StringComparison.Ordinal) || n.StartsWith("OneStop.Workflows.Application", StringComparison.Ordinal),
+            $"{layer} is below the use cases (Application) and their unit of work (Persistence)");
+    }
+
     [Fact]
     public void UnitTests_ReferenceNeitherPersistenceNorServer_Transitively()
     {
