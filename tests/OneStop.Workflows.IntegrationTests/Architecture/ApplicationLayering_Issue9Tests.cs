@@ -1,5 +1,6 @@
 using System.Reflection;
 using OneStop.Workflows.Application;
+using OneStop.Workflows.Testing;
 
 namespace OneStop.Workflows.IntegrationTests.Architecture;
 
@@ -24,28 +25,9 @@ public class ApplicationLayering_Issue9Tests
     [Fact]
     public void Application_ReachesNeitherTheServerNorHangfire_Transitively()
     {
-        var references = ReferencesOf(ApplicationAssembly);
+        var references = AssemblyReferences.Reachable(ApplicationAssembly);
 
         references.Should().Contain("OneStop.Workflows.Domain");
         references.Should().NotContain(n => n.StartsWith("OneStop.Workflows.Server", StringComparison.Ordinal) || n.StartsWith("Hangfire", StringComparison.Ordinal));
-    }
-
-    /// <summary>Names of every assembly reachable from <paramref name="root"/> through our own assemblies.</summary>
-    private static List<string> ReferencesOf(Assembly root)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var queue = new Queue<Assembly>([root]);
-        while (queue.TryDequeue(out var current))
-        {
-            foreach (var reference in current.GetReferencedAssemblies())
-            {
-                if (reference.Name is { } name && seen.Add(name) && name.StartsWith("OneStop.", StringComparison.Ordinal))
-                {
-                    queue.Enqueue(Assembly.Load(reference));
-                }
-            }
-        }
-
-        return [.. seen];
     }
 }
