@@ -1,4 +1,3 @@
-using System.Text;
 using NodaTime;
 using NodaTime.Text;
 using OneStop.Workflows.Domain.Calendar;
@@ -54,7 +53,7 @@ public static class CalendarWire
             return null;
         }
 
-        errors[field] = [text is null ? "A date (yyyy-MM-dd) is required." : $"'{Quote(text)}' is not a date (yyyy-MM-dd)."];
+        errors[field] = [text is null ? "A date (yyyy-MM-dd) is required." : $"'{TextQuote.Of(text)}' is not a date (yyyy-MM-dd)."];
         return null;
     }
 
@@ -80,19 +79,5 @@ public static class CalendarWire
         }
 
         return result;
-    }
-
-    /// <summary>A short, printable quote of a refused value (the server's input-text rule): control and bidi characters as \uXXXX, at most 40 characters.</summary>
-    private static string Quote(string text, int max = 40)
-    {
-        var builder = new StringBuilder();
-        foreach (var c in text.Length > max ? text[..max] : text)
-        {
-            builder.Append(char.IsControl(c) || char.IsSurrogate(c) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069'
-                ? $"\\u{(int)c:X4}"
-                : c.ToString());
-        }
-
-        return text.Length > max ? builder.Append('…').ToString() : builder.ToString();
     }
 }

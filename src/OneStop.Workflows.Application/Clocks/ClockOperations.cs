@@ -26,11 +26,18 @@ public sealed class ClockOperations(OneStopDbContext db, IClock clock, CentreTim
     {
         /// <summary>The running clocks as the API shows them.</summary>
         public IReadOnlyList<ClockView> Views() => Clocks.Select(c => ClockView.From(c, Calendar, Day)).ToList();
+
+        /// <summary>Records to store even when the change is refused (such as the audit of a refused extension).</summary>
+        internal List<Action<OneStopDbContext>> KeptOnRefusal { get; } = [];
+
+        /// <summary>Stores what <paramref name="record"/> adds even if the change is refused; everything else a refused change did is discarded.</summary>
+        public void KeepOnRefusal(Action<OneStopDbContext> record) => KeptOnRefusal.Add(record);
     }
 
     /// <summary>
-    /// Runs <paramref name="change"/> on the case's clocks. A refusal it returns is answered as is (what it recorded, such as
-    /// an audited refusal, is kept); otherwise the change is saved and <paramref name="answer"/> says what to return.
+    /// Runs <paramref name="change"/> on the case's clocks. A refusal it returns changes nothing — only what it asked to
+    /// keep (<see cref="Scope.KeepOnRefusal"/>, such as an audited refusal) is stored; otherwise the change is saved and
+    /// <paramref name="answer"/> says what to return.
     /// </summary>
     public async Task<Result<T>> RunAsync<T>(string caseId, Actor actor, bool headOnly, Func<Scope, Refusal?> change, Func<Scope, T> answer, CancellationToken ct)
     {
@@ -54,8 +61,15 @@ public sealed class ClockOperations(OneStopDbContext db, IClock clock, CentreTim
         var scope = new Scope(db, c, clocks, now, centre.DateOf(now), await calendar.CurrentAsync(ct), day, notifications.Channel);
         if (change(scope) is { } refusal)
         {
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
+            // A refusal may come after the change touched some clocks: discard all of it, then store only what is kept.
+            await transaction.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            if (scope.KeptOnRefusal.Count > 0)
+            {
+                scope.KeptOnRefusal.ForEach(record => record(db));
+                await db.SaveChangesAsync(ct);
+            }
+
             return refusal;
         }
 

@@ -42,7 +42,8 @@ public sealed class ExtendDeadline(ClockOperations operations)
             var statutoryEnd = statutoryDue is { } due ? scope.Day.EndOf(due) : (Instant?)null;
             if (caseClock.Extend(command.WorkingDays!.Value, actor.UserName, command.Reason!, scope.Now, statutoryEnd) is { } refusal)
             {
-                CaseRecords.Audit(scope.Db, scope.Case, scope.Now, AuditActions.ExtensionRefused, actor.UserName, refusal.Code, command.Reason, new { command.WorkingDays, refusal.Message });
+                scope.KeepOnRefusal(db => CaseRecords.Audit(db, scope.Case, scope.Now, AuditActions.ExtensionRefused, actor.UserName, refusal.Code, command.Reason,
+                    new { command.WorkingDays, refusal.Message }));
                 return refusal;
             }
 

@@ -8,11 +8,6 @@ namespace OneStop.Workflows.Application.Staff;
 /// <summary>The centre's staff accounts by user name, paged (0-based page), optionally by role, department or active (administrators).</summary>
 public sealed class ListUsers(OneStopDbContext db)
 {
-    /// <summary>The paging bounds of every list (the same numbers as the server's paging rule, docs/api.md "Paging").</summary>
-    public const int MaxPage = 100_000;
-
-    public const int MaxPageSize = 200;
-
     public sealed record Query(string? Role, string? Department, bool? Active, int Page, int PageSize);
 
     public sealed record Page(IReadOnlyList<UserView> Items, int TotalCount, int PageNumber, int PageSize);
@@ -31,14 +26,14 @@ public sealed class ListUsers(OneStopDbContext db)
             errors["department"] = [$"'{StaffRules.Printable(filter)}' is not a department code."];
         }
 
-        if (query.Page is < 0 or > MaxPage)
+        if (query.Page is < 0 or > Application.Page.MaxNumber)
         {
-            errors["page"] = [$"page is a 0-based page number from 0 to {MaxPage}."];
+            errors["page"] = [$"page is a 0-based page number from 0 to {Application.Page.MaxNumber}."];
         }
 
-        if (query.PageSize is < 1 or > MaxPageSize)
+        if (query.PageSize is < 1 or > Application.Page.MaxSize)
         {
-            errors["pageSize"] = [$"pageSize is from 1 to {MaxPageSize}."];
+            errors["pageSize"] = [$"pageSize is from 1 to {Application.Page.MaxSize}."];
         }
 
         if (errors.Count > 0)
@@ -63,7 +58,7 @@ public sealed class ListUsers(OneStopDbContext db)
         }
 
         var total = await users.CountAsync(ct);
-        var page = await users.OrderBy(u => u.UserName).Skip(query.Page * query.PageSize).Take(query.PageSize).ToListAsync(ct);
+        var page = await users.OrderBy(u => u.UserName).Skip(Application.Page.Skip(query.Page, query.PageSize)).Take(query.PageSize).ToListAsync(ct);
         return new Page([.. page.Select(UserView.From)], total, query.Page, query.PageSize);
     }
 }

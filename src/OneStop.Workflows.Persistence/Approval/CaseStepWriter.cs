@@ -37,11 +37,7 @@ public sealed class CaseStepWriter(CentreTimeZone centre, NotificationOptions no
         db.Notifications.AddRange(changes.Notifications);
         CaseRecords.Store(db, changes);
 
-        var ladder = planner.EffectiveFor(set.Item?.Data);
-        foreach (var clock in changes.TouchedClocks)
-        {
-            await planner.ReplanAsync(db, clock, ladder, now, ct);
-        }
+        await planner.ReplanAsync(db, changes.TouchedClocks, planner.EffectiveFor(set.Item?.Data), now, ct);
 
         await WriteDeemedActionsAsync(db, changes, ct);
         foreach (var notification in changes.Notifications)

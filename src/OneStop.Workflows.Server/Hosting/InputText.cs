@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace OneStop.Workflows.Server.Hosting;
 
 /// <summary>
@@ -48,17 +46,6 @@ public static class InputText
         return null;
     }
 
-    /// <summary>A short, printable quote of a refused value for a message: control characters shown as \uXXXX.</summary>
-    public static string Quote(string text, int max = 40)
-    {
-        var builder = new StringBuilder();
-        foreach (var c in text.Length > max ? text[..max] : text)
-        {
-            builder.Append(char.IsControl(c) || char.IsSurrogate(c) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069'
-                ? $"\\u{(int)c:X4}"
-                : c.ToString());
-        }
-
-        return text.Length > max ? builder.Append('…').ToString() : builder.ToString();
-    }
+    /// <summary>A short, printable quote of a refused value for a message (the one rule: <see cref="TextQuote.Of"/>).</summary>
+    public static string Quote(string text, int max = 40) => TextQuote.Of(text, max);
 }

@@ -6,7 +6,7 @@ namespace OneStop.Workflows.Server.Hosting;
 public readonly record struct PageRequest(int Number, int Size)
 {
     /// <summary>The rows before the page, computed in 64 bits; the caps of <see cref="Paging"/> keep it far below <see cref="int.MaxValue"/>.</summary>
-    public int Skip => checked((int)((long)Number * Size));
+    public int Skip => Page.Skip(Number, Size);
 }
 
 /// <summary>
@@ -15,12 +15,12 @@ public readonly record struct PageRequest(int Number, int Size)
 /// </summary>
 public static class Paging
 {
-    public const int DefaultPageSize = 20;
+    public const int DefaultPageSize = Page.DefaultSize;
 
-    public const int MaxPageSize = 200;
+    public const int MaxPageSize = Page.MaxSize;
 
-    /// <summary>The last page one may ask for (a list deeper than 100,000 pages is filtered, not paged through).</summary>
-    public const int MaxPage = 100_000;
+    /// <summary>The last page one may ask for (<see cref="Page.MaxNumber"/>).</summary>
+    public const int MaxPage = Page.MaxNumber;
 
     /// <summary>Reads <c>page</c> and <c>pageSize</c> from the query string; each problem goes into <paramref name="errors"/>.</summary>
     public static PageRequest Read(string? page, string? pageSize, IDictionary<string, string[]> errors)

@@ -48,7 +48,6 @@ public static class ServerSetup
         services.AddDefinitions(builder.Configuration);
         services.AddSingleton<WorkflowHost>();
         services.AddSingleton<WorkflowFileImporter>();
-        services.AddCases();
         services.AddStaff(builder.Configuration);
         services.AddOneStopPersistence(builder.Configuration);
         services.AddOneStopApplication();

@@ -1,6 +1,6 @@
-using System.Reflection;
 using OneStop.Workflows.Domain;
 using OneStop.Workflows.Engine.Activities;
+using OneStop.Workflows.Testing;
 
 namespace OneStop.Workflows.Domain.Tests.Architecture;
 
@@ -17,7 +17,7 @@ public class LayeringTests
     {
         var assembly = layer == "Engine" ? typeof(ActivityCatalogue).Assembly : typeof(DomainAssembly).Assembly;
 
-        var references = ReferencesOf(assembly);
+        var references = AssemblyReferences.Reachable(assembly);
 
         references.Should().NotBeEmpty();
         references.Where(name => Forbidden.Any(f => name.StartsWith(f, StringComparison.Ordinal)))
@@ -33,32 +33,25 @@ public class LayeringTests
         references.Should().NotContain(n => n!.StartsWith("OneStop.Workflows.Persistence") || n.StartsWith("OneStop.Workflows.Server"));
     }
 
+    [Theory]
+    [MemberData(nameof(InnerAssemblies))]
+    public void InnerAssembly_ReachesNeitherPersistenceNorApplication_Transitively(string layer)
+    {
+        var assembly = layer == "Engine" ? typeof(ActivityCatalogue).Assembly : typeof(DomainAssembly).Assembly;
+
+        var references = AssemblyReferences.Reachable(assembly);
+
+        references.Should().NotContain(n => n.StartsWith("OneStop.Workflows.Persistence", StringComparison.Ordinal) || n.StartsWith("OneStop.Workflows.Application", StringComparison.Ordinal),
+            $"{layer} is below the use cases (Application) and their unit of work (Persistence)");
+    }
+
     [Fact]
     public void UnitTests_ReferenceNeitherPersistenceNorServer_Transitively()
     {
-        var references = ReferencesOf(typeof(LayeringTests).Assembly);
+        var references = AssemblyReferences.Reachable(typeof(LayeringTests).Assembly);
 
         references.Should().Contain("OneStop.Workflows.Domain");
         references.Should().NotContain(n => n.StartsWith("OneStop.Workflows.Persistence", StringComparison.Ordinal) || n.StartsWith("OneStop.Workflows.Server", StringComparison.Ordinal),
             "unit tests need no database and no host; tests of the server's seed data live in the integration tests");
-    }
-
-    /// <summary>Names of every assembly reachable from <paramref name="root"/> through our own assemblies.</summary>
-    private static List<string> ReferencesOf(Assembly root)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var queue = new Queue<Assembly>([root]);
-        while (queue.TryDequeue(out var current))
-        {
-            foreach (var reference in current.GetReferencedAssemblies())
-            {
-                if (reference.Name is { } name && seen.Add(name) && name.StartsWith("OneStop.", StringComparison.Ordinal))
-                {
-                    queue.Enqueue(Assembly.Load(reference));
-                }
-            }
-        }
-
-        return [.. seen];
     }
 }

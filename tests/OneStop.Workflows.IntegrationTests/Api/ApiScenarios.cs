@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using OneStop.Workflows.Testing.Http;
 
 namespace OneStop.Workflows.IntegrationTests.Api;
 
@@ -43,11 +44,11 @@ public abstract class ApiScenarios : IAsyncLifetime
         var response = await PostJson("/api/workflow-definitions", model.ToJsonString());
 
         response.StatusCode.Should().Be(HttpStatusCode.Created);
-        var saved = await Json(response);
+        var saved = await HttpJson.BodyAsync(response);
         saved["definitionId"]!.GetValue<string>().Should().Be("api-save");
         saved["version"]!.GetValue<int>().Should().Be(1);
         saved["id"]!.GetValue<string>().Should().NotBeNullOrEmpty();
-        var loaded = await Json(await Client.GetAsync("/api/workflow-definitions/api-save"));
+        var loaded = await HttpJson.BodyAsync(await Client.GetAsync("/api/workflow-definitions/api-save"));
         JsonNode.DeepEquals(loaded["root"], model["root"]).Should().BeTrue("the designer's layout and unknown properties must survive");
         loaded["isPublished"]!.GetValue<bool>().Should().BeFalse();
     }
@@ -60,7 +61,7 @@ public abstract class ApiScenarios : IAsyncLifetime
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest, kind);
         response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
-        var problem = await Json(response);
+        var problem = await HttpJson.BodyAsync(response);
         problem["problems"]!.AsArray().Select(p => (p!["path"]!.GetValue<string>(), p["code"]!.GetValue<string>()))
             .Should().Contain((path, code));
         problem["errors"]!.AsObject().ContainsKey(path).Should().BeTrue();
@@ -81,11 +82,11 @@ public abstract class ApiScenarios : IAsyncLifetime
         {
             var resumed = await Resume(id, bookmark, "key-" + bookmark);
             resumed.StatusCode.Should().Be(HttpStatusCode.OK);
-            statuses.Add((await Json(resumed))["status"]!.GetValue<string>());
+            statuses.Add((await HttpJson.BodyAsync(resumed))["status"]!.GetValue<string>());
         }
 
         statuses.Should().Equal("Waiting", "Waiting", "Finished");
-        var instance = await Json(await Client.GetAsync($"/api/workflow-instances/{id}"));
+        var instance = await HttpJson.BodyAsync(await Client.GetAsync($"/api/workflow-instances/{id}"));
         var journal = instance["journal"]!.AsArray();
         journal.Count(e => e!["activityId"]?.GetValue<string>() == "join" && e["event"]!.GetValue<string>() == "Completed").Should().Be(1);
         journal.Select(e => e!["sequence"]!.GetValue<long>()).Should().Equal(Enumerable.Range(1, journal.Count).Select(i => (long)i));
@@ -99,13 +100,13 @@ public abstract class ApiScenarios : IAsyncLifetime
         var id = started["instanceId"]!.GetValue<string>();
         var bookmark = started["bookmarks"]![0]!["id"]!.GetValue<string>();
 
-        var first = await Json(await Resume(id, bookmark, "same-key"));
-        var journalAfterFirst = (await Json(await Client.GetAsync($"/api/workflow-instances/{id}")))["journal"]!.AsArray().Count;
+        var first = await HttpJson.BodyAsync(await Resume(id, bookmark, "same-key"));
+        var journalAfterFirst = (await HttpJson.BodyAsync(await Client.GetAsync($"/api/workflow-instances/{id}")))["journal"]!.AsArray().Count;
         var again = await Resume(id, bookmark, "same-key");
 
         again.StatusCode.Should().Be(HttpStatusCode.OK);
-        JsonNode.DeepEquals(await Json(again), first).Should().BeTrue();
-        (await Json(await Client.GetAsync($"/api/workflow-instances/{id}")))["journal"]!.AsArray().Count.Should().Be(journalAfterFirst);
+        JsonNode.DeepEquals(await HttpJson.BodyAsync(again), first).Should().BeTrue();
+        (await HttpJson.BodyAsync(await Client.GetAsync($"/api/workflow-instances/{id}")))["journal"]!.AsArray().Count.Should().Be(journalAfterFirst);
         (await Resume(id, bookmark, "other-key")).StatusCode.Should().Be(HttpStatusCode.NotFound, "the bookmark is consumed");
     }
 
@@ -134,8 +135,8 @@ public abstract class ApiScenarios : IAsyncLifetime
         var response = await PostJson($"/api/workflow-instances/{id}/bookmarks/{bookmark}/resume", body);
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        (await Json(response))["detail"]!.GetValue<string>().Should().Contain(mentions);
-        (await Json(await Client.GetAsync($"/api/workflow-instances/{id}")))["bookmarks"]!.AsArray().Should().HaveCount(3);
+        (await HttpJson.BodyAsync(response))["detail"]!.GetValue<string>().Should().Contain(mentions);
+        (await HttpJson.BodyAsync(await Client.GetAsync($"/api/workflow-instances/{id}")))["bookmarks"]!.AsArray().Should().HaveCount(3);
     }
 
     [Fact]
@@ -169,7 +170,7 @@ public abstract class ApiScenarios : IAsyncLifetime
         var response = await PostJson("/api/workflow-definitions", model.ToJsonString());
 
         response.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
-        (await Json(response))["type"]!.GetValue<string>().Should().EndWith("payload-too-large");
+        (await HttpJson.BodyAsync(response))["type"]!.GetValue<string>().Should().EndWith("payload-too-large");
         (await Client.GetAsync("/api/workflow-definitions/too-big")).StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 
@@ -191,7 +192,7 @@ public abstract class ApiScenarios : IAsyncLifetime
     [Fact]
     public async Task Health_ReportsTheDatabase()
     {
-        var health = await Json(await Anonymous.GetAsync("/health"));
+        var health = await HttpJson.BodyAsync(await Anonymous.GetAsync("/health"));
 
         health["status"]!.GetValue<string>().Should().Be("Healthy");
         health["checks"]!.AsArray().Select(c => c!["name"]!.GetValue<string>()).Should().Contain("database");
@@ -200,7 +201,7 @@ public abstract class ApiScenarios : IAsyncLifetime
     [Fact]
     public async Task OpenApiDocument_ListsTheRoutes()
     {
-        var document = await Json(await Anonymous.GetAsync("/openapi/v1.json"));
+        var document = await HttpJson.BodyAsync(await Anonymous.GetAsync("/openapi/v1.json"));
 
         document["paths"]!.AsObject().Select(p => p.Key).Should().Contain(
         [
@@ -230,7 +231,7 @@ public abstract class ApiScenarios : IAsyncLifetime
         response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
         response.Headers.WwwAuthenticate.Select(h => h.Scheme).Should().Contain("Bearer");
         response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
-        (await Json(response))["status"]!.GetValue<int>().Should().Be(401);
+        (await HttpJson.BodyAsync(response))["status"]!.GetValue<int>().Should().Be(401);
     }
 
     [Theory]
@@ -243,7 +244,7 @@ public abstract class ApiScenarios : IAsyncLifetime
 
         response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
         response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
-        (await Json(response))["status"]!.GetValue<int>().Should().Be(403);
+        (await HttpJson.BodyAsync(response))["status"]!.GetValue<int>().Should().Be(403);
     }
 
     [Fact]
@@ -273,7 +274,7 @@ public abstract class ApiScenarios : IAsyncLifetime
     {
         var response = await Client.PostAsync($"/api/workflow-definitions/{definitionId}/instances", null);
         response.StatusCode.Should().Be(HttpStatusCode.Created);
-        return await Json(response);
+        return await HttpJson.BodyAsync(response);
     }
 
     protected Task<HttpResponseMessage> Resume(string instanceId, string bookmarkId, string key) =>
@@ -281,7 +282,4 @@ public abstract class ApiScenarios : IAsyncLifetime
 
     protected Task<HttpResponseMessage> PostJson(string url, string body) =>
         Client.PostAsync(url, new StringContent(body, Encoding.UTF8, "application/json"));
-
-    protected static async Task<JsonObject> Json(HttpResponseMessage response) =>
-        JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
 }

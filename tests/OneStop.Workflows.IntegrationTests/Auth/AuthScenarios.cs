@@ -14,6 +14,7 @@ using OneStop.Workflows.IntegrationTests.Api;
 using OneStop.Workflows.Persistence;
 using OneStop.Workflows.Server.Features.Auth;
 using OneStop.Workflows.Server.Hosting;
+using OneStop.Workflows.Testing.Http;
 
 namespace OneStop.Workflows.IntegrationTests.Auth;
 
@@ -44,7 +45,7 @@ public abstract class AuthScenarios : IAsyncLifetime
         var response = await Anonymous.PostAsJsonAsync("/api/auth/token", new { userName = "designer", password = DemoUsers.Password });
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
-        var token = await Json(response);
+        var token = await HttpJson.BodyAsync(response);
         token["tokenType"]!.GetValue<string>().Should().Be("Bearer");
         token["expiresIn"]!.GetValue<long>().Should().BePositive();
         token["refreshToken"]!.GetValue<string>().Should().NotBeNullOrEmpty();
@@ -110,12 +111,12 @@ public abstract class AuthScenarios : IAsyncLifetime
     [Fact]
     public async Task Refresh_IssuesANewToken_UntilTheUserIsDisabled()
     {
-        var token = await Json(await Anonymous.PostAsJsonAsync("/api/auth/token", new { userName = "head.fire", password = DemoUsers.Password }));
+        var token = await HttpJson.BodyAsync(await Anonymous.PostAsJsonAsync("/api/auth/token", new { userName = "head.fire", password = DemoUsers.Password }));
         var refreshToken = token["refreshToken"]!.GetValue<string>();
 
         var refreshed = await Anonymous.PostAsJsonAsync("/api/auth/refresh", new { refreshToken });
         refreshed.StatusCode.Should().Be(HttpStatusCode.OK);
-        (await Json(refreshed))["accessToken"]!.GetValue<string>().Should().NotBeNullOrEmpty();
+        (await HttpJson.BodyAsync(refreshed))["accessToken"]!.GetValue<string>().Should().NotBeNullOrEmpty();
 
         await Deactivate("head.fire");
         (await Anonymous.PostAsJsonAsync("/api/auth/refresh", new { refreshToken })).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
@@ -127,7 +128,7 @@ public abstract class AuthScenarios : IAsyncLifetime
     {
         using var reviewer = await _factory.CreateClientAsAsync("reviewer.fire");
 
-        var me = await Json(await reviewer.GetAsync("/api/auth/me"));
+        var me = await HttpJson.BodyAsync(await reviewer.GetAsync("/api/auth/me"));
 
         me["userName"]!.GetValue<string>().Should().Be("reviewer.fire");
         me["role"]!.GetValue<string>().Should().Be("Reviewer");
@@ -142,7 +143,7 @@ public abstract class AuthScenarios : IAsyncLifetime
 
         response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
         response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
-        (await Json(response))["type"]!.GetValue<string>().Should().Be(AuthProblems.UnauthorizedType);
+        (await HttpJson.BodyAsync(response))["type"]!.GetValue<string>().Should().Be(AuthProblems.UnauthorizedType);
     }
 
     [Fact]
@@ -168,8 +169,8 @@ public abstract class AuthScenarios : IAsyncLifetime
         signIn.StatusCode.Should().Be(HttpStatusCode.OK);
         var cookie = signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(AuthSetup.CookieName + "=", StringComparison.Ordinal));
         cookie.Should().ContainEquivalentOf("httponly").And.ContainEquivalentOf("samesite=strict");
-        (await Json(signIn))["role"]!.GetValue<string>().Should().Be("WindowClerk");
-        var me = await Json(await browser.GetAsync("/api/auth/me"));
+        (await HttpJson.BodyAsync(signIn))["role"]!.GetValue<string>().Should().Be("WindowClerk");
+        var me = await HttpJson.BodyAsync(await browser.GetAsync("/api/auth/me"));
         me["userName"]!.GetValue<string>().Should().Be("clerk.market");
         me["department"]!.GetValue<string>().Should().Be("market");
 
@@ -254,7 +255,7 @@ public abstract class AuthScenarios : IAsyncLifetime
     [Fact]
     public async Task OpenApiDocument_DeclaresTheBearerScheme_OnProtectedRoutesOnly()
     {
-        var document = await Json(await Anonymous.GetAsync("/openapi/v1.json"));
+        var document = await HttpJson.BodyAsync(await Anonymous.GetAsync("/openapi/v1.json"));
 
         document["components"]!["securitySchemes"]!["Bearer"]!["scheme"]!.GetValue<string>().Should().Be("bearer");
         document["paths"]!["/api/workflow-definitions"]!["post"]!["security"].Should().NotBeNull();
@@ -274,11 +275,8 @@ public abstract class AuthScenarios : IAsyncLifetime
 
     private static async Task<JsonObject> ProblemWithoutTraceId(HttpResponseMessage response)
     {
-        var problem = await Json(response);
+        var problem = await HttpJson.BodyAsync(response);
         problem.Remove("traceId");
         return problem;
     }
-
-    private static async Task<JsonObject> Json(HttpResponseMessage response) =>
-        JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
 }

@@ -10,6 +10,7 @@ using OneStop.Workflows.IntegrationTests.Infrastructure;
 using OneStop.Workflows.Persistence;
 using OneStop.Workflows.Server.Features.Auth;
 using OneStop.Workflows.Server.Hosting;
+using OneStop.Workflows.Testing.Http;
 
 namespace OneStop.Workflows.IntegrationTests.Auth;
 
@@ -55,7 +56,7 @@ public sealed class SessionCache_Issue9Tests(PostgresServerFixture postgres) : I
     {
         using var client = _node.CreateClient();
         var first = await IssueAsync(client, "reviewer.police");
-        var rotated = await Json(await Refresh(client, RefreshOf(first)), HttpStatusCode.OK);
+        var rotated = await HttpJson.ReadAsync(await Refresh(client, RefreshOf(first)), HttpStatusCode.OK);
         (await Me(client, Access(rotated))).StatusCode.Should().Be(HttpStatusCode.OK);
 
         (await Refresh(client, RefreshOf(first))).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
@@ -105,7 +106,7 @@ public sealed class SessionCache_Issue9Tests(PostgresServerFixture postgres) : I
         await node.Services.GetRequiredService<IDbContextFactory<OneStopDbContext>>().CreateDbContextAsync();
 
     private static async Task<JsonObject> IssueAsync(HttpClient client, string userName) =>
-        await Json(await client.PostAsJsonAsync("/api/auth/token", new { userName, password = DemoUsers.Password }), HttpStatusCode.OK);
+        await HttpJson.ReadAsync(await client.PostAsJsonAsync("/api/auth/token", new { userName, password = DemoUsers.Password }), HttpStatusCode.OK);
 
     private static string Access(JsonObject token) => token["accessToken"]!.GetValue<string>();
 
@@ -123,12 +124,5 @@ public sealed class SessionCache_Issue9Tests(PostgresServerFixture postgres) : I
         using var request = new HttpRequestMessage(method, url);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
         return await client.SendAsync(request);
-    }
-
-    private static async Task<JsonObject> Json(HttpResponseMessage response, HttpStatusCode expected)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        response.StatusCode.Should().Be(expected, body);
-        return JsonNode.Parse(body)!.AsObject();
     }
 }

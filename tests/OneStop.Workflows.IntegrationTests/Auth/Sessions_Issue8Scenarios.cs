@@ -10,6 +10,7 @@ using OneStop.Workflows.IntegrationTests.Api;
 using OneStop.Workflows.IntegrationTests.Infrastructure;
 using OneStop.Workflows.Persistence;
 using OneStop.Workflows.Server.Features.Auth;
+using OneStop.Workflows.Testing.Http;
 
 namespace OneStop.Workflows.IntegrationTests.Auth;
 
@@ -73,9 +74,9 @@ public abstract class Sessions_Issue8Scenarios : IAsyncLifetime
         var first = await IssueAsync(client, "head.fire");
         var bystander = await IssueAsync(client, "head.fire");
 
-        var second = await Json(await Refresh(client, RefreshOf(first)), HttpStatusCode.OK);
+        var second = await HttpJson.ReadAsync(await Refresh(client, RefreshOf(first)), HttpStatusCode.OK);
         RefreshOf(second).Should().NotBe(RefreshOf(first));
-        var third = await Json(await Refresh(client, RefreshOf(second)), HttpStatusCode.OK);
+        var third = await HttpJson.ReadAsync(await Refresh(client, RefreshOf(second)), HttpStatusCode.OK);
         (await Me(client, Access(third))).StatusCode.Should().Be(HttpStatusCode.OK);
 
         var reused = await Refresh(client, RefreshOf(first));
@@ -107,7 +108,7 @@ public abstract class Sessions_Issue8Scenarios : IAsyncLifetime
         answers.Should().OnlyContain(a => a.StatusCode == HttpStatusCode.OK || a.StatusCode == HttpStatusCode.Unauthorized);
         foreach (var answer in answers.Where(a => a.StatusCode == HttpStatusCode.OK))
         {
-            (await Me(client, Access(await Json(answer, HttpStatusCode.OK)))).StatusCode.Should().Be(HttpStatusCode.Unauthorized,
+            (await Me(client, Access(await HttpJson.ReadAsync(answer, HttpStatusCode.OK)))).StatusCode.Should().Be(HttpStatusCode.Unauthorized,
                 "the concurrent reuse revoked the family, including the token the winner got");
         }
     }
@@ -116,7 +117,7 @@ public abstract class Sessions_Issue8Scenarios : IAsyncLifetime
         await _factory.Services.GetRequiredService<IDbContextFactory<OneStopDbContext>>().CreateDbContextAsync();
 
     protected static async Task<JsonObject> IssueAsync(HttpClient client, string userName) =>
-        await Json(await client.PostAsJsonAsync("/api/auth/token", new { userName, password = DemoUsers.Password }), HttpStatusCode.OK);
+        await HttpJson.ReadAsync(await client.PostAsJsonAsync("/api/auth/token", new { userName, password = DemoUsers.Password }), HttpStatusCode.OK);
 
     protected static string Access(JsonObject token) => token["accessToken"]!.GetValue<string>();
 
@@ -142,13 +143,6 @@ public abstract class Sessions_Issue8Scenarios : IAsyncLifetime
         request.Headers.Add("Cookie", cookie);
         return await client.SendAsync(request);
     }
-
-    protected static async Task<JsonObject> Json(HttpResponseMessage response, HttpStatusCode expected)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        response.StatusCode.Should().Be(expected, body);
-        return JsonNode.Parse(body)!.AsObject();
-    }
 }
 
 /// <summary>The session scenarios on PostgreSQL (production), a fresh database per test.</summary>
@@ -169,7 +163,7 @@ public sealed class PostgresSessions_Issue8Tests(PostgresServerFixture postgres)
         (await Me(there, Access(signOutThere))).StatusCode.Should().Be(HttpStatusCode.OK);
 
         (await SignOutWith(there, Access(signOutThere))).StatusCode.Should().Be(HttpStatusCode.NoContent);
-        var rotated = await Json(await Refresh(here, RefreshOf(reuseThere)), HttpStatusCode.OK);
+        var rotated = await HttpJson.ReadAsync(await Refresh(here, RefreshOf(reuseThere)), HttpStatusCode.OK);
         (await Refresh(there, RefreshOf(reuseThere))).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
 
         (await Me(here, Access(signOutThere))).StatusCode.Should().Be(HttpStatusCode.Unauthorized, "signed out on the other node");

@@ -8,6 +8,7 @@ using OneStop.Workflows.IntegrationTests.Api;
 using OneStop.Workflows.IntegrationTests.Infrastructure;
 using OneStop.Workflows.Persistence;
 using OneStop.Workflows.Server.Features.Catalogue;
+using OneStop.Workflows.Testing.Http;
 
 namespace OneStop.Workflows.IntegrationTests.Catalogue;
 
@@ -42,8 +43,8 @@ public sealed class CatalogueScenarios(PostgresServerFixture postgres) : IAsyncL
     [Fact]
     public async Task Seed_CreatesFifteenDepartmentsAndSixItems_AndASecondStartSeedsNothingNew()
     {
-        var departments = (await Json(await Client.GetAsync("/api/departments")))["items"]!.AsArray();
-        var items = (await Json(await Client.GetAsync("/api/service-items")))["items"]!.AsArray();
+        var departments = (await HttpJson.ReadSuccessAsync(await Client.GetAsync("/api/departments")))["items"]!.AsArray();
+        var items = (await HttpJson.ReadSuccessAsync(await Client.GetAsync("/api/service-items")))["items"]!.AsArray();
 
         departments.Select(d => d!["code"]!.GetValue<string>()).Should().BeEquivalentTo(DemoCentre.Departments.Select(d => d.Code));
         items.Select(i => i!["code"]!.GetValue<string>()).Should().BeEquivalentTo(DemoCentre.Items.Select(i => i.Code));
@@ -51,7 +52,7 @@ public sealed class CatalogueScenarios(PostgresServerFixture postgres) : IAsyncL
         (await AuditCount(_factory, "ServiceItemSeeded")).Should().Be(6);
         foreach (var (code, _) in DemoCentre.Items)
         {
-            (await Json(await Client.GetAsync($"/api/workflow-definitions/{code}")))["isPublished"]!.GetValue<bool>()
+            (await HttpJson.ReadSuccessAsync(await Client.GetAsync($"/api/workflow-definitions/{code}")))["isPublished"]!.GetValue<bool>()
                 .Should().BeTrue("workflows/{0}.json is imported and published before the seed", code);
         }
 
@@ -62,18 +63,18 @@ public sealed class CatalogueScenarios(PostgresServerFixture postgres) : IAsyncL
         await using var second = new OneStopApiFactory("PostgreSql", _connectionString);
         using var secondClient = await CreateClientAsync(second, Admin);
 
-        (await Json(await secondClient.GetAsync("/api/departments")))["items"]!.AsArray().Should().HaveCount(15);
-        (await Json(await secondClient.GetAsync("/api/service-items")))["items"]!.AsArray().Should().HaveCount(6);
+        (await HttpJson.ReadSuccessAsync(await secondClient.GetAsync("/api/departments")))["items"]!.AsArray().Should().HaveCount(15);
+        (await HttpJson.ReadSuccessAsync(await secondClient.GetAsync("/api/service-items")))["items"]!.AsArray().Should().HaveCount(6);
         (await AuditCount(second, "DepartmentSeeded")).Should().Be(15);
         (await AuditCount(second, "ServiceItemSeeded")).Should().Be(6);
-        (await Json(await secondClient.GetAsync("/api/service-items/food-business-licence")))["name"]!.GetValue<string>()
+        (await HttpJson.ReadSuccessAsync(await secondClient.GetAsync("/api/service-items/food-business-licence")))["name"]!.GetValue<string>()
             .Should().Be("食品经营许可（改） Food business licence, renamed");
     }
 
     [Fact]
     public async Task ListDepartments_ReturnsCodeNameAndParent_OrderedByCode()
     {
-        var items = (await Json(await Client.GetAsync("/api/departments")))["items"]!.AsArray().Select(d => d!.AsObject()).ToList();
+        var items = (await HttpJson.ReadSuccessAsync(await Client.GetAsync("/api/departments")))["items"]!.AsArray().Select(d => d!.AsObject()).ToList();
 
         items.Select(d => d["code"]!.GetValue<string>()).Should().BeInAscendingOrder(StringComparer.Ordinal);
         var market = items.Single(d => d["code"]!.GetValue<string>() == "market");
@@ -85,7 +86,7 @@ public sealed class CatalogueScenarios(PostgresServerFixture postgres) : IAsyncL
     [Fact]
     public async Task GetServiceItem_ReturnsEveryField_WithEnumsAsStrings()
     {
-        var item = await Json(await Client.GetAsync("/api/service-items/restaurant-opening"));
+        var item = await HttpJson.ReadSuccessAsync(await Client.GetAsync("/api/service-items/restaurant-opening"));
 
         item["code"]!.GetValue<string>().Should().Be("restaurant-opening");
         item["type"]!.GetValue<string>().Should().Be("AdministrativeLicence");
@@ -114,7 +115,7 @@ public sealed class CatalogueScenarios(PostgresServerFixture postgres) : IAsyncL
         var response = await Client.GetAsync("/api/service-items/no-such-item");
 
         response.StatusCode.Should().Be(HttpStatusCode.NotFound);
-        (await Problem(response))["status"]!.GetValue<int>().Should().Be(404);
+        (await HttpJson.ProblemAsync(response))["status"]!.GetValue<int>().Should().Be(404);
     }
 
     [Fact]
@@ -124,9 +125,9 @@ public sealed class CatalogueScenarios(PostgresServerFixture postgres) : IAsyncL
 
         response.StatusCode.Should().Be(HttpStatusCode.Created);
         response.Headers.Location!.OriginalString.Should().Be("/api/service-items/outdoor-advertising");
-        var created = await Json(response);
+        var created = await HttpJson.ReadSuccessAsync(response);
         created["version"]!.GetValue<long>().Should().Be(0);
-        var loaded = await Json(await Client.GetAsync("/api/service-items/outdoor-advertising"));
+        var loaded = await HttpJson.ReadSuccessAsync(await Client.GetAsync("/api/service-items/outdoor-advertising"));
         JsonNode.DeepEquals(loaded, created).Should().BeTrue();
         loaded["coDepartments"]!.AsArray().Select(c => c!.GetValue<string>()).Should().Equal("market");
         loaded["materials"]![1]!["count"]!.GetValue<int>().Should().Be(2);
@@ -143,8 +144,8 @@ public sealed class CatalogueScenarios(PostgresServerFixture postgres) : IAsyncL
         var response = await Post("/api/service-items", body);
 
         response.StatusCode.Should().Be(HttpStatusCode.Conflict);
-        (await Problem(response))["type"]!.GetValue<string>().Should().EndWith("/conflict");
-        (await Json(await Client.GetAsync("/api/service-items/eia-approval")))["name"]!.GetValue<string>().Should().NotBe("Another EIA approval");
+        (await HttpJson.ProblemAsync(response))["type"]!.GetValue<string>().Should().EndWith("/conflict");
+        (await HttpJson.ReadSuccessAsync(await Client.GetAsync("/api/service-items/eia-approval")))["name"]!.GetValue<string>().Should().NotBe("Another EIA approval");
         (await Audits(_factory, AuditActions.ServiceItemCreated)).Should().BeEmpty();
     }
 
@@ -177,7 +178,7 @@ public sealed class CatalogueScenarios(PostgresServerFixture postgres) : IAsyncL
         var response = await Post("/api/service-items", body);
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest, kind);
-        (await Problem(response))["errors"]!.AsObject().Select(e => e.Key).Should().Contain(field, kind);
+        (await HttpJson.ProblemAsync(response))["errors"]!.AsObject().Select(e => e.Key).Should().Contain(field, kind);
         (await Client.GetAsync("/api/service-items/outdoor-advertising")).StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await Audits(_factory, AuditActions.ServiceItemCreated)).Should().BeEmpty();
     }
@@ -191,7 +192,7 @@ public sealed class CatalogueScenarios(PostgresServerFixture postgres) : IAsyncL
         var response = await Client.PostAsync("/api/service-items", new StringContent(body, Encoding.UTF8, "application/json"));
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        (await Problem(response))["status"]!.GetValue<int>().Should().Be(400);
+        (await HttpJson.ProblemAsync(response))["status"]!.GetValue<int>().Should().Be(400);
         (await Audits(_factory, AuditActions.ServiceItemCreated)).Should().BeEmpty();
     }
 
@@ -206,12 +207,12 @@ public sealed class CatalogueScenarios(PostgresServerFixture postgres) : IAsyncL
         var response = await Put("/api/service-items/construction-permit", body);
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
-        var updated = await Json(response);
+        var updated = await HttpJson.ReadSuccessAsync(response);
         updated["version"]!.GetValue<long>().Should().Be(1);
         updated["updatedAt"]!.GetValue<string>().Should().Be("2025-09-26T01:05:00Z");
         updated["promisedLimit"]!["value"]!.GetValue<int>().Should().Be(2);
         updated["deliveryMethods"]!.AsArray().Select(d => d!.GetValue<string>()).Should().Equal("Pickup");
-        JsonNode.DeepEquals(await Json(await Client.GetAsync("/api/service-items/construction-permit")), updated).Should().BeTrue();
+        JsonNode.DeepEquals(await HttpJson.ReadSuccessAsync(await Client.GetAsync("/api/service-items/construction-permit")), updated).Should().BeTrue();
         var audit = (await Audits(_factory, AuditActions.ServiceItemUpdated)).Should().ContainSingle().Subject;
         audit.Actor.Should().Be(Admin);
         JsonNode.Parse(audit.Details!)!["changed"]!.AsArray().Select(c => c!.GetValue<string>())
@@ -224,7 +225,7 @@ public sealed class CatalogueScenarios(PostgresServerFixture postgres) : IAsyncL
         var response = await Put("/api/service-items/eia-approval", Body("eia-approval"));
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
-        (await Json(response))["version"]!.GetValue<long>().Should().Be(0);
+        (await HttpJson.ReadSuccessAsync(response))["version"]!.GetValue<long>().Should().Be(0);
         (await Audits(_factory, AuditActions.ServiceItemUpdated)).Should().BeEmpty();
     }
 
@@ -247,8 +248,8 @@ public sealed class CatalogueScenarios(PostgresServerFixture postgres) : IAsyncL
         var response = await Put("/api/service-items/food-business-licence", body);
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        (await Problem(response))["errors"]!.AsObject().Select(e => e.Key).Should().Contain(["leadDepartment", "promisedLimit"]);
-        var item = await Json(await Client.GetAsync("/api/service-items/food-business-licence"));
+        (await HttpJson.ProblemAsync(response))["errors"]!.AsObject().Select(e => e.Key).Should().Contain(["leadDepartment", "promisedLimit"]);
+        var item = await HttpJson.ReadSuccessAsync(await Client.GetAsync("/api/service-items/food-business-licence"));
         item["leadDepartment"]!.GetValue<string>().Should().Be("market");
         item["version"]!.GetValue<long>().Should().Be(0);
         (await Audits(_factory, AuditActions.ServiceItemUpdated)).Should().BeEmpty();
@@ -257,7 +258,7 @@ public sealed class CatalogueScenarios(PostgresServerFixture postgres) : IAsyncL
     [Fact]
     public async Task UpdateServiceItem_Returns409_WhenTheBodyCarriesAStaleVersion()
     {
-        var first = await Json(await Client.GetAsync("/api/service-items/investment-project-approval"));
+        var first = await HttpJson.ReadSuccessAsync(await Client.GetAsync("/api/service-items/investment-project-approval"));
         var second = first.DeepClone().AsObject();
         first["jointHandling"] = true;
         second["name"] = "企业投资项目核准（新） Investment approval, new name";
@@ -266,7 +267,7 @@ public sealed class CatalogueScenarios(PostgresServerFixture postgres) : IAsyncL
         var response = await Put("/api/service-items/investment-project-approval", second);
 
         response.StatusCode.Should().Be(HttpStatusCode.Conflict);
-        var item = await Json(await Client.GetAsync("/api/service-items/investment-project-approval"));
+        var item = await HttpJson.ReadSuccessAsync(await Client.GetAsync("/api/service-items/investment-project-approval"));
         item["version"]!.GetValue<long>().Should().Be(1);
         item["jointHandling"]!.GetValue<bool>().Should().BeTrue();
         item["name"]!.GetValue<string>().Should().Be("企业投资项目核准 Enterprise investment project approval");
@@ -352,21 +353,6 @@ public sealed class CatalogueScenarios(PostgresServerFixture postgres) : IAsyncL
 
     private static Task<HttpResponseMessage> Send(HttpClient client, HttpMethod method, string url, JsonObject body) =>
         client.SendAsync(new HttpRequestMessage(method, url) { Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json") });
-
-    /// <summary>A successful response's body.</summary>
-    private static async Task<JsonObject> Json(HttpResponseMessage response)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        response.IsSuccessStatusCode.Should().BeTrue("{0} {1}", (int)response.StatusCode, text);
-        return JsonNode.Parse(text)!.AsObject();
-    }
-
-    /// <summary>A ProblemDetails body.</summary>
-    private static async Task<JsonObject> Problem(HttpResponseMessage response)
-    {
-        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
-        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
-    }
 
     private static async Task<List<Domain.Audit.AuditEvent>> Audits(OneStopApiFactory factory, string action)
     {

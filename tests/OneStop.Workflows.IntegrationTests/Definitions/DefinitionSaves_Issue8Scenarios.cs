@@ -12,6 +12,7 @@ using OneStop.Workflows.Domain.Approval;
 using OneStop.Workflows.IntegrationTests.Api;
 using OneStop.Workflows.Server.Hosting;
 using OneStop.Workflows.Testing.Definitions;
+using OneStop.Workflows.Testing.Http;
 
 namespace OneStop.Workflows.IntegrationTests.Definitions;
 
@@ -71,7 +72,7 @@ public abstract class DefinitionSaves_Issue8Scenarios : IAsyncLifetime
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
-        var problem = await Json(response);
+        var problem = await HttpJson.BodyAsync(response);
         problem["type"]!.GetValue<string>().Should().EndWith("/invalid-definition");
         problem["problems"]!.AsArray().Select(p => (p!["path"]!.GetValue<string>(), p["code"]!.GetValue<string>())).Should().BeEquivalentTo(new[]
         {
@@ -103,7 +104,7 @@ public abstract class DefinitionSaves_Issue8Scenarios : IAsyncLifetime
         var response = await Post(body, publish: true);
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest, kind);
-        var problem = await Json(response);
+        var problem = await HttpJson.BodyAsync(response);
         problem["problems"]!.AsArray().Should().Contain(p => p!["path"]!.GetValue<string>() == path && p["code"]!.GetValue<string>() == code
             && p["message"]!.GetValue<string>().Contains(says), kind);
         (await _client.GetAsync($"{SavePath}/issue8-bad")).StatusCode.Should().Be(HttpStatusCode.NotFound);
@@ -141,7 +142,7 @@ public abstract class DefinitionSaves_Issue8Scenarios : IAsyncLifetime
         var response = await Post(Interrupted("shutting-down"));
 
         response.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
-        var problem = await Json(response);
+        var problem = await HttpJson.BodyAsync(response);
         problem["type"]!.GetValue<string>().Should().EndWith("/shutting-down");
         problem["detail"]!.GetValue<string>().Should().Contain("not stored");
         _interrupt.Interruptions.Should().Be(1);
@@ -178,7 +179,4 @@ public abstract class DefinitionSaves_Issue8Scenarios : IAsyncLifetime
 
     private Task<HttpResponseMessage> Post(string body, bool publish = false) =>
         _client.PostAsync(publish ? SavePath + "?publish=true" : SavePath, new StringContent(body, Encoding.UTF8, "application/json"));
-
-    private static async Task<JsonObject> Json(HttpResponseMessage response) =>
-        JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
 }

@@ -12,6 +12,7 @@ using OneStop.Workflows.Domain.Audit;
 using OneStop.Workflows.IntegrationTests.Api;
 using OneStop.Workflows.Persistence;
 using OneStop.Workflows.Server.Features.SimulatedTime;
+using OneStop.Workflows.Testing.Http;
 
 namespace OneStop.Workflows.IntegrationTests.SimulatedTime;
 
@@ -45,7 +46,7 @@ public sealed class SimulatedClockTests : IAsyncLifetime
     {
         var admin = await NewServer().CreateClientAsAsync("admin");
 
-        var clock = await Json(await admin.GetAsync("/api/admin/clock"), HttpStatusCode.OK);
+        var clock = await HttpJson.ReadNodeAsync(await admin.GetAsync("/api/admin/clock"), HttpStatusCode.OK);
 
         clock["mode"]!.GetValue<string>().Should().Be("Simulated");
         clock["now"]!.GetValue<string>().Should().StartWith("2025-09-26T09:").And.EndWith("+08:00");
@@ -58,8 +59,8 @@ public sealed class SimulatedClockTests : IAsyncLifetime
         var admin = await NewServer().CreateClientAsAsync("admin");
         var target = Instant.FromUtc(2025, 10, 8, 6, 30);
 
-        var answer = await Json(await Post(admin, """{"now":"2025-10-08T14:30:00+08:00"}"""), HttpStatusCode.OK);
-        var clock = await Json(await admin.GetAsync("/api/admin/clock"), HttpStatusCode.OK);
+        var answer = await HttpJson.ReadNodeAsync(await Post(admin, """{"now":"2025-10-08T14:30:00+08:00"}"""), HttpStatusCode.OK);
+        var clock = await HttpJson.ReadNodeAsync(await admin.GetAsync("/api/admin/clock"), HttpStatusCode.OK);
 
         answer["mode"]!.GetValue<string>().Should().Be("Simulated");
         NowUtc(answer).Should().BeInRange(target, target + Slack);
@@ -76,7 +77,7 @@ public sealed class SimulatedClockTests : IAsyncLifetime
     {
         var admin = await NewServer().CreateClientAsAsync("admin");
 
-        var answer = await Json(await Post(admin, body), HttpStatusCode.OK);
+        var answer = await HttpJson.ReadNodeAsync(await Post(admin, body), HttpStatusCode.OK);
 
         NowUtc(answer).Should().BeInRange(Instant.FromUtc(2025, 10, 8, 6, 30), Instant.FromUtc(2025, 10, 8, 6, 30) + Slack);
     }
@@ -90,13 +91,13 @@ public sealed class SimulatedClockTests : IAsyncLifetime
     public async Task Advance_MovesTheClockOnByTheDuration_DaysAs24Hours(string advanceBy, int minutes)
     {
         var admin = await NewServer().CreateClientAsAsync("admin");
-        var before = NowUtc(await Json(await admin.GetAsync("/api/admin/clock"), HttpStatusCode.OK));
+        var before = NowUtc(await HttpJson.ReadNodeAsync(await admin.GetAsync("/api/admin/clock"), HttpStatusCode.OK));
 
-        var answer = await Json(await Post(admin, $$"""{"advanceBy":"{{advanceBy}}"}"""), HttpStatusCode.OK);
+        var answer = await HttpJson.ReadNodeAsync(await Post(admin, $$"""{"advanceBy":"{{advanceBy}}"}"""), HttpStatusCode.OK);
 
         var expected = before + Duration.FromMinutes(minutes);
         NowUtc(answer).Should().BeInRange(expected, expected + Slack);
-        NowUtc(await Json(await admin.GetAsync("/api/admin/clock"), HttpStatusCode.OK)).Should().BeInRange(NowUtc(answer), expected + Slack);
+        NowUtc(await HttpJson.ReadNodeAsync(await admin.GetAsync("/api/admin/clock"), HttpStatusCode.OK)).Should().BeInRange(NowUtc(answer), expected + Slack);
     }
 
     [Theory]
@@ -111,10 +112,10 @@ public sealed class SimulatedClockTests : IAsyncLifetime
 
         var response = await Post(admin, body);
 
-        var problem = await Json(response, HttpStatusCode.BadRequest);
+        var problem = await HttpJson.ReadNodeAsync(response, HttpStatusCode.BadRequest);
         response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
         problem["errors"]![field]!.AsArray().Single()!.GetValue<string>().Should().Match(m => m.Contains("backwards") || m.Contains("negative"));
-        NowUtc(await Json(await admin.GetAsync("/api/admin/clock"), HttpStatusCode.OK)).Should().BeInRange(StartInstant, StartInstant + Slack);
+        NowUtc(await HttpJson.ReadNodeAsync(await admin.GetAsync("/api/admin/clock"), HttpStatusCode.OK)).Should().BeInRange(StartInstant, StartInstant + Slack);
     }
 
     [Theory]
@@ -130,10 +131,10 @@ public sealed class SimulatedClockTests : IAsyncLifetime
     {
         var admin = await NewServer().CreateClientAsAsync("admin");
 
-        var problem = await Json(await Post(admin, body), HttpStatusCode.BadRequest);
+        var problem = await HttpJson.ReadNodeAsync(await Post(admin, body), HttpStatusCode.BadRequest);
 
         problem["errors"]!.AsObject().ContainsKey(field).Should().BeTrue(problem.ToJsonString());
-        NowUtc(await Json(await admin.GetAsync("/api/admin/clock"), HttpStatusCode.OK)).Should().BeInRange(StartInstant, StartInstant + Slack);
+        NowUtc(await HttpJson.ReadNodeAsync(await admin.GetAsync("/api/admin/clock"), HttpStatusCode.OK)).Should().BeInRange(StartInstant, StartInstant + Slack);
     }
 
     [Theory]
@@ -162,7 +163,7 @@ public sealed class SimulatedClockTests : IAsyncLifetime
         (await Post(anonymous, """{"advanceBy":"P3D"}""")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
 
         var admin = await server.CreateClientAsAsync("admin");
-        NowUtc(await Json(await admin.GetAsync("/api/admin/clock"), HttpStatusCode.OK)).Should().BeInRange(StartInstant, StartInstant + Slack);
+        NowUtc(await HttpJson.ReadNodeAsync(await admin.GetAsync("/api/admin/clock"), HttpStatusCode.OK)).Should().BeInRange(StartInstant, StartInstant + Slack);
     }
 
     [Fact]
@@ -172,8 +173,8 @@ public sealed class SimulatedClockTests : IAsyncLifetime
         var admin = await server.CreateClientAsAsync("admin");
         var real = SystemClock.Instance.GetCurrentInstant();
 
-        var clock = await Json(await admin.GetAsync("/api/admin/clock"), HttpStatusCode.OK);
-        var refused = await Json(await Post(admin, """{"advanceBy":"P3D"}"""), HttpStatusCode.Conflict);
+        var clock = await HttpJson.ReadNodeAsync(await admin.GetAsync("/api/admin/clock"), HttpStatusCode.OK);
+        var refused = await HttpJson.ReadNodeAsync(await Post(admin, """{"advanceBy":"P3D"}"""), HttpStatusCode.Conflict);
 
         clock["mode"]!.GetValue<string>().Should().Be("System");
         NowUtc(clock).Should().BeInRange(real - Slack, real + Slack);
@@ -220,14 +221,14 @@ public sealed class SimulatedClockTests : IAsyncLifetime
         var server = NewServer(configure: services => services.AddSingleton<IClockChangeListener>(listener));
         var admin = await server.CreateClientAsAsync("admin");
 
-        await Json(await Post(admin, """{"now":"2025-10-08T14:30:00+08:00"}"""), HttpStatusCode.OK);
+        await HttpJson.ReadNodeAsync(await Post(admin, """{"now":"2025-10-08T14:30:00+08:00"}"""), HttpStatusCode.OK);
         listener.Finished.Should().Equal(Instant.FromUtc(2025, 10, 8, 6, 30));
 
-        await Json(await Post(admin, """{"advanceBy":"P3D"}"""), HttpStatusCode.OK);
+        await HttpJson.ReadNodeAsync(await Post(admin, """{"advanceBy":"P3D"}"""), HttpStatusCode.OK);
         listener.Finished.Should().HaveCount(2);
         listener.Finished[1].Should().BeInRange(Instant.FromUtc(2025, 10, 11, 6, 30), Instant.FromUtc(2025, 10, 11, 6, 30) + Slack);
 
-        await Json(await Post(admin, """{"advanceBy":"P-1D"}"""), HttpStatusCode.BadRequest);
+        await HttpJson.ReadNodeAsync(await Post(admin, """{"advanceBy":"P-1D"}"""), HttpStatusCode.BadRequest);
         listener.Finished.Should().HaveCount(2, "a refused change changes nothing and sweeps nothing");
     }
 
@@ -242,11 +243,11 @@ public sealed class SimulatedClockTests : IAsyncLifetime
         });
         var admin = await server.CreateClientAsAsync("admin");
 
-        var problem = await Json(await Post(admin, """{"now":"2025-10-08T14:30:00+08:00"}"""), HttpStatusCode.InternalServerError);
+        var problem = await HttpJson.ReadNodeAsync(await Post(admin, """{"now":"2025-10-08T14:30:00+08:00"}"""), HttpStatusCode.InternalServerError);
 
         problem["detail"]!.GetValue<string>().Should().Contain("2025-10-08T14:30:00+08:00").And.Contain("PT0S");
         after.Finished.Should().Equal(Instant.FromUtc(2025, 10, 8, 6, 30));
-        NowUtc(await Json(await admin.GetAsync("/api/admin/clock"), HttpStatusCode.OK)).Should().BeGreaterThanOrEqualTo(Instant.FromUtc(2025, 10, 8, 6, 30));
+        NowUtc(await HttpJson.ReadNodeAsync(await admin.GetAsync("/api/admin/clock"), HttpStatusCode.OK)).Should().BeGreaterThanOrEqualTo(Instant.FromUtc(2025, 10, 8, 6, 30));
     }
 
     [Fact]
@@ -255,9 +256,9 @@ public sealed class SimulatedClockTests : IAsyncLifetime
         var server = NewServer();
         var admin = await server.CreateClientAsAsync("admin");
 
-        await Json(await Post(admin, """{"now":"2025-10-08T14:30:00+08:00"}"""), HttpStatusCode.OK);
-        await Json(await Post(admin, """{"advanceBy":"P3D"}"""), HttpStatusCode.OK);
-        await Json(await Post(admin, """{"now":"2025-01-01T00:00:00+08:00"}"""), HttpStatusCode.BadRequest);
+        await HttpJson.ReadNodeAsync(await Post(admin, """{"now":"2025-10-08T14:30:00+08:00"}"""), HttpStatusCode.OK);
+        await HttpJson.ReadNodeAsync(await Post(admin, """{"advanceBy":"P3D"}"""), HttpStatusCode.OK);
+        await HttpJson.ReadNodeAsync(await Post(admin, """{"now":"2025-01-01T00:00:00+08:00"}"""), HttpStatusCode.BadRequest);
 
         await using var db = await server.Services.GetRequiredService<IDbContextFactory<OneStopDbContext>>().CreateDbContextAsync();
         var events = (await db.AuditEvents.Where(e => e.Subject == "clock").ToListAsync()).OrderBy(e => e.At).ToList();
@@ -279,7 +280,7 @@ public sealed class SimulatedClockTests : IAsyncLifetime
     {
         var anonymous = NewServer().CreateClient();
 
-        var document = await Json(await anonymous.GetAsync("/openapi/v1.json"), HttpStatusCode.OK);
+        var document = await HttpJson.ReadNodeAsync(await anonymous.GetAsync("/openapi/v1.json"), HttpStatusCode.OK);
 
         var clock = document["paths"]!["/api/admin/clock"]!.AsObject();
         clock.Select(p => p.Key).Should().Contain(["get", "post"]);
@@ -296,13 +297,6 @@ public sealed class SimulatedClockTests : IAsyncLifetime
 
     private static Task<HttpResponseMessage> Post(HttpClient client, string body) =>
         client.PostAsync("/api/admin/clock", new StringContent(body, Encoding.UTF8, "application/json"));
-
-    private static async Task<JsonNode> Json(HttpResponseMessage response, HttpStatusCode expected)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        response.StatusCode.Should().Be(expected, text);
-        return JsonNode.Parse(text)!;
-    }
 
     private static Instant NowUtc(JsonNode clock) => ParseUtc(clock["nowUtc"]);
 

@@ -4,6 +4,7 @@ using OneStop.Workflows.IntegrationTests.Api;
 using OneStop.Workflows.Server.Features.Auth;
 using OneStop.Workflows.Server.Features.Staff;
 using static OneStop.Workflows.IntegrationTests.Staff.StaffClients;
+using OneStop.Workflows.Testing.Http;
 
 namespace OneStop.Workflows.IntegrationTests.Staff;
 
@@ -34,8 +35,8 @@ public sealed class AccountCheck_Issue8Tests : IAsyncLifetime
         (await reviewer.GetAsync("/api/tasks")).StatusCode.Should().Be(HttpStatusCode.OK, "the standing is now cached");
         (await browser.GetAsync("/api/tasks")).StatusCode.Should().Be(HttpStatusCode.OK);
 
-        await Json(await admin.PostAsync("/api/admin/users/reviewer.tax/disable", null), HttpStatusCode.OK);
-        await Json(await admin.PutAsJsonAsync("/api/admin/users/clerk.drc/role", new { role = "DepartmentHead", department = "drc" }), HttpStatusCode.OK);
+        await HttpJson.ReadAsync(await admin.PostAsync("/api/admin/users/reviewer.tax/disable", null), HttpStatusCode.OK);
+        await HttpJson.ReadAsync(await admin.PutAsJsonAsync("/api/admin/users/clerk.drc/role", new { role = "DepartmentHead", department = "drc" }), HttpStatusCode.OK);
 
         var refused = await reviewer.GetAsync("/api/tasks");
         refused.StatusCode.Should().Be(HttpStatusCode.Unauthorized);

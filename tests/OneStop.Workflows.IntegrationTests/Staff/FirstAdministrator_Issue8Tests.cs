@@ -11,6 +11,7 @@ using OneStop.Workflows.Server.Features.Auth;
 using OneStop.Workflows.Server.Features.Staff;
 using OneStop.Workflows.Server.Hosting;
 using static OneStop.Workflows.IntegrationTests.Staff.StaffClients;
+using OneStop.Workflows.Testing.Http;
 
 namespace OneStop.Workflows.IntegrationTests.Staff;
 
@@ -44,10 +45,10 @@ public sealed class FirstAdministrator_Issue8Tests(PostgresServerFixture postgre
 
         await using var again = new ProductionServerFactory("PostgreSql", connection);
         using var chief = await SignedInAsync(again, "chief", Password);
-        var me = await Json(await chief.GetAsync("/api/auth/me"), HttpStatusCode.OK);
+        var me = await HttpJson.ReadAsync(await chief.GetAsync("/api/auth/me"), HttpStatusCode.OK);
         me["role"]!.GetValue<string>().Should().Be("Administrator");
         me["mustChangePassword"]!.GetValue<bool>().Should().BeFalse("the operator chose this password");
-        await Json(await chief.PostAsJsonAsync("/api/admin/departments", new { code = "market", chineseName = "市场监督管理局", englishName = "Market regulation" }),
+        await HttpJson.ReadAsync(await chief.PostAsJsonAsync("/api/admin/departments", new { code = "market", chineseName = "市场监督管理局", englishName = "Market regulation" }),
             HttpStatusCode.Created);
         again.Log.Should().NotContain(line => line.Contains("create-admin --user NAME"), "an administrator exists now");
         (await AuditAsync(again, "chief")).Should().ContainSingle(e => e.Action == AuditActions.AdministratorCreated)
@@ -63,7 +64,7 @@ public sealed class FirstAdministrator_Issue8Tests(PostgresServerFixture postgre
 
         await using var server = new ProductionServerFactory("Sqlite", connection);
         using var chief = await SignedInAsync(server, "chief", Password);
-        (await Json(await chief.GetAsync("/api/auth/me"), HttpStatusCode.OK))["displayName"]!.GetValue<string>().Should().Be("主任 Chief");
+        (await HttpJson.ReadAsync(await chief.GetAsync("/api/auth/me"), HttpStatusCode.OK))["displayName"]!.GetValue<string>().Should().Be("主任 Chief");
     }
 
     [Fact]

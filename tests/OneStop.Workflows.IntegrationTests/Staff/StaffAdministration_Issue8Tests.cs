@@ -9,6 +9,7 @@ using OneStop.Workflows.IntegrationTests.Infrastructure;
 using OneStop.Workflows.Server.Features.Auth;
 using OneStop.Workflows.Server.Features.Staff;
 using static OneStop.Workflows.IntegrationTests.Staff.StaffClients;
+using OneStop.Workflows.Testing.Http;
 
 namespace OneStop.Workflows.IntegrationTests.Staff;
 
@@ -25,21 +26,21 @@ public sealed class StaffAdministration_Issue8Tests(PostgresServerFixture postgr
     public async Task CreatedUser_SignsInWithTheOneTimePassword_MustChangeIt_ThenWorks()
     {
         var admin = await Driver.As("admin");
-        var created = await Json(await admin.PostAsJsonAsync("/api/admin/users",
+        var created = await HttpJson.ReadAsync(await admin.PostAsJsonAsync("/api/admin/users",
             new { userName = "clerk.li", displayName = "李娜 Li Na", role = "WindowClerk", department = "market" }), HttpStatusCode.Created);
         created["user"]!["mustChangePassword"]!.GetValue<bool>().Should().BeTrue();
         created["user"]!["active"]!.GetValue<bool>().Should().BeTrue();
         var oneTime = created["oneTimePassword"]!.GetValue<string>();
         oneTime.Length.Should().BeGreaterThanOrEqualTo(10);
-        (await Json(await admin.GetAsync("/api/admin/users/clerk.li"), HttpStatusCode.OK)).ContainsKey("oneTimePassword").Should().BeFalse("shown once");
+        (await HttpJson.ReadAsync(await admin.GetAsync("/api/admin/users/clerk.li"), HttpStatusCode.OK)).ContainsKey("oneTimePassword").Should().BeFalse("shown once");
 
         using var clerk = await SignedInAsync(Factory, "clerk.li", oneTime);
-        var me = await Json(await clerk.GetAsync("/api/auth/me"), HttpStatusCode.OK);
+        var me = await HttpJson.ReadAsync(await clerk.GetAsync("/api/auth/me"), HttpStatusCode.OK);
         me["mustChangePassword"]!.GetValue<bool>().Should().BeTrue();
         me["department"]!.GetValue<string>().Should().Be("market");
 
         var held = await clerk.PostAsJsonAsync("/api/cases", CaseDriver.Application("food-business-licence"));
-        var problem = await Json(held, HttpStatusCode.Forbidden);
+        var problem = await HttpJson.ReadAsync(held, HttpStatusCode.Forbidden);
         held.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
         problem["code"]!.GetValue<string>().Should().Be("password-change-required");
         (await clerk.GetAsync("/api/tasks")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
@@ -51,8 +52,8 @@ public sealed class StaffAdministration_Issue8Tests(PostgresServerFixture postgr
             .StatusCode.Should().Be(HttpStatusCode.Unauthorized, "the one-time password is used up");
 
         using var working = await SignedInAsync(Factory, "clerk.li", NewPassword);
-        (await Json(await working.GetAsync("/api/auth/me"), HttpStatusCode.OK))["mustChangePassword"]!.GetValue<bool>().Should().BeFalse();
-        await Json(await working.PostAsJsonAsync("/api/cases", CaseDriver.Application("food-business-licence")), HttpStatusCode.Created);
+        (await HttpJson.ReadAsync(await working.GetAsync("/api/auth/me"), HttpStatusCode.OK))["mustChangePassword"]!.GetValue<bool>().Should().BeFalse();
+        await HttpJson.ReadAsync(await working.PostAsJsonAsync("/api/cases", CaseDriver.Application("food-business-licence")), HttpStatusCode.Created);
 
         var audit = await AuditAsync(Factory, "clerk.li");
         audit.Select(e => (e.Action, e.Actor)).Should().Contain([(AuditActions.UserCreated, "admin"), (AuditActions.PasswordChanged, "clerk.li")]);
@@ -65,7 +66,7 @@ public sealed class StaffAdministration_Issue8Tests(PostgresServerFixture postgr
     [Fact]
     public async Task RoleChange_EndsTheUsersTokenCookieAndRefreshToken_AndIsAuditedWithBeforeAndAfter()
     {
-        var tokenAnswer = await Json(await Factory.CreateClient().PostAsJsonAsync("/api/auth/token", new { userName = "reviewer.water", password = DemoUsers.Password }), HttpStatusCode.OK);
+        var tokenAnswer = await HttpJson.ReadAsync(await Factory.CreateClient().PostAsJsonAsync("/api/auth/token", new { userName = "reviewer.water", password = DemoUsers.Password }), HttpStatusCode.OK);
         using var bearer = WithToken(Factory, tokenAnswer["accessToken"]!.GetValue<string>());
         using var browser = Factory.CreateClient();
         (await browser.PostAsJsonAsync("/api/auth/sign-in", new { userName = "reviewer.water", password = DemoUsers.Password })).StatusCode.Should().Be(HttpStatusCode.OK);
@@ -73,7 +74,7 @@ public sealed class StaffAdministration_Issue8Tests(PostgresServerFixture postgr
         (await browser.GetAsync("/api/tasks")).StatusCode.Should().Be(HttpStatusCode.OK);
 
         var admin = await Driver.As("admin");
-        var changed = await Json(await admin.PutAsJsonAsync("/api/admin/users/reviewer.water/role", new { role = "DepartmentHead", department = "water" }), HttpStatusCode.OK);
+        var changed = await HttpJson.ReadAsync(await admin.PutAsJsonAsync("/api/admin/users/reviewer.water/role", new { role = "DepartmentHead", department = "water" }), HttpStatusCode.OK);
         changed["role"]!.GetValue<string>().Should().Be("DepartmentHead");
 
         (await bearer.GetAsync("/api/tasks")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
@@ -81,7 +82,7 @@ public sealed class StaffAdministration_Issue8Tests(PostgresServerFixture postgr
         (await Factory.CreateClient().PostAsJsonAsync("/api/auth/refresh", new { refreshToken = tokenAnswer["refreshToken"]!.GetValue<string>() }))
             .StatusCode.Should().Be(HttpStatusCode.Unauthorized, "the refresh token vouches for the old role");
         using var again = await Factory.CreateClientAsAsync("reviewer.water");
-        (await Json(await again.GetAsync("/api/auth/me"), HttpStatusCode.OK))["role"]!.GetValue<string>().Should().Be("DepartmentHead");
+        (await HttpJson.ReadAsync(await again.GetAsync("/api/auth/me"), HttpStatusCode.OK))["role"]!.GetValue<string>().Should().Be("DepartmentHead");
 
         var change = (await AuditAsync(Factory, "reviewer.water")).Single(e => e.Action == AuditActions.UserRoleChanged);
         change.Actor.Should().Be("admin");
@@ -97,16 +98,16 @@ public sealed class StaffAdministration_Issue8Tests(PostgresServerFixture postgr
         (await reviewer.GetAsync("/api/tasks")).StatusCode.Should().Be(HttpStatusCode.OK);
         var admin = await Driver.As("admin");
 
-        var disabled = await Json(await admin.PostAsync("/api/admin/users/reviewer.fire/disable", null), HttpStatusCode.OK);
+        var disabled = await HttpJson.ReadAsync(await admin.PostAsync("/api/admin/users/reviewer.fire/disable", null), HttpStatusCode.OK);
         disabled["active"]!.GetValue<bool>().Should().BeFalse();
 
         (await reviewer.GetAsync("/api/tasks")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
         (await Factory.CreateClient().PostAsJsonAsync("/api/auth/token", new { userName = "reviewer.fire", password = DemoUsers.Password }))
             .StatusCode.Should().Be(HttpStatusCode.Unauthorized);
-        (await Json(await admin.PostAsync("/api/admin/users/reviewer.fire/disable", null), HttpStatusCode.Conflict))["code"]!.GetValue<string>()
+        (await HttpJson.ReadAsync(await admin.PostAsync("/api/admin/users/reviewer.fire/disable", null), HttpStatusCode.Conflict))["code"]!.GetValue<string>()
             .Should().Be("user.already-disabled");
 
-        await Json(await admin.PostAsync("/api/admin/users/reviewer.fire/enable", null), HttpStatusCode.OK);
+        await HttpJson.ReadAsync(await admin.PostAsync("/api/admin/users/reviewer.fire/enable", null), HttpStatusCode.OK);
         (await reviewer.GetAsync("/api/tasks")).StatusCode.Should().Be(HttpStatusCode.Unauthorized, "tokens from before the disabling stay ended");
         using var back = await Factory.CreateClientAsAsync("reviewer.fire");
         (await back.GetAsync("/api/tasks")).StatusCode.Should().Be(HttpStatusCode.OK);
@@ -121,7 +122,7 @@ public sealed class StaffAdministration_Issue8Tests(PostgresServerFixture postgr
         using var before = await Factory.CreateClientAsAsync("head.fire");
         var admin = await Driver.As("admin");
 
-        var reset = await Json(await admin.PostAsync("/api/admin/users/head.fire/reset-password", null), HttpStatusCode.OK);
+        var reset = await HttpJson.ReadAsync(await admin.PostAsync("/api/admin/users/head.fire/reset-password", null), HttpStatusCode.OK);
         var oneTime = reset["oneTimePassword"]!.GetValue<string>();
         reset["user"]!["mustChangePassword"]!.GetValue<bool>().Should().BeTrue();
 
@@ -129,7 +130,7 @@ public sealed class StaffAdministration_Issue8Tests(PostgresServerFixture postgr
         (await Factory.CreateClient().PostAsJsonAsync("/api/auth/token", new { userName = "head.fire", password = DemoUsers.Password }))
             .StatusCode.Should().Be(HttpStatusCode.Unauthorized);
         using var head = await SignedInAsync(Factory, "head.fire", oneTime);
-        (await Json(await head.GetAsync("/api/supervision/signals"), HttpStatusCode.Forbidden))["code"]!.GetValue<string>().Should().Be("password-change-required");
+        (await HttpJson.ReadAsync(await head.GetAsync("/api/supervision/signals"), HttpStatusCode.Forbidden))["code"]!.GetValue<string>().Should().Be("password-change-required");
 
         var audit = (await AuditAsync(Factory, "head.fire")).Single(e => e.Action == AuditActions.PasswordReset);
         audit.Actor.Should().Be("admin");
@@ -146,7 +147,7 @@ public sealed class StaffAdministration_Issue8Tests(PostgresServerFixture postgr
 
         var response = await clerk.PostAsJsonAsync("/api/auth/password", new { currentPassword = DemoUsers.Password, newPassword = weak });
 
-        var problem = await Json(response, HttpStatusCode.BadRequest);
+        var problem = await HttpJson.ReadAsync(response, HttpStatusCode.BadRequest);
         problem["errors"]![field].Should().NotBeNull(problem.ToJsonString());
         (await clerk.GetAsync("/api/auth/me")).StatusCode.Should().Be(HttpStatusCode.OK, "a refused change changes nothing");
     }
@@ -156,7 +157,7 @@ public sealed class StaffAdministration_Issue8Tests(PostgresServerFixture postgr
     {
         using var clerk = await Factory.CreateClientAsAsync("clerk.market");
 
-        var problem = await Json(await clerk.PostAsJsonAsync("/api/auth/password", new { currentPassword = "not-it-at-all", newPassword = NewPassword }),
+        var problem = await HttpJson.ReadAsync(await clerk.PostAsJsonAsync("/api/auth/password", new { currentPassword = "not-it-at-all", newPassword = NewPassword }),
             HttpStatusCode.BadRequest);
 
         problem["errors"]!["currentPassword"].Should().NotBeNull();
@@ -174,7 +175,7 @@ public sealed class StaffAdministration_Issue8Tests(PostgresServerFixture postgr
     {
         var admin = await Driver.As("admin");
 
-        var problem = await Json(await admin.PostAsync("/api/admin/users", new StringContent(body, Encoding.UTF8, "application/json")), HttpStatusCode.BadRequest);
+        var problem = await HttpJson.ReadAsync(await admin.PostAsync("/api/admin/users", new StringContent(body, Encoding.UTF8, "application/json")), HttpStatusCode.BadRequest);
 
         problem["errors"]![field].Should().NotBeNull(problem.ToJsonString());
         (await admin.GetAsync("/api/admin/users/new.one")).StatusCode.Should().Be(HttpStatusCode.NotFound);
@@ -185,7 +186,7 @@ public sealed class StaffAdministration_Issue8Tests(PostgresServerFixture postgr
     {
         var admin = await Driver.As("admin");
 
-        var problem = await Json(await admin.PostAsJsonAsync("/api/admin/users", new { userName = "Designer", displayName = "Another", role = "Designer" }), HttpStatusCode.Conflict);
+        var problem = await HttpJson.ReadAsync(await admin.PostAsJsonAsync("/api/admin/users", new { userName = "Designer", displayName = "Another", role = "Designer" }), HttpStatusCode.Conflict);
 
         problem["code"]!.GetValue<string>().Should().Be("user.exists");
     }
@@ -195,13 +196,13 @@ public sealed class StaffAdministration_Issue8Tests(PostgresServerFixture postgr
     {
         var admin = await Driver.As("admin");
 
-        var first = await Json(await admin.GetAsync("/api/admin/users?pageSize=10"), HttpStatusCode.OK);
-        var second = await Json(await admin.GetAsync("/api/admin/users?pageSize=10&page=1"), HttpStatusCode.OK);
+        var first = await HttpJson.ReadAsync(await admin.GetAsync("/api/admin/users?pageSize=10"), HttpStatusCode.OK);
+        var second = await HttpJson.ReadAsync(await admin.GetAsync("/api/admin/users?pageSize=10&page=1"), HttpStatusCode.OK);
         var names = first["items"]!.AsArray().Concat(second["items"]!.AsArray()).Select(u => u!["userName"]!.GetValue<string>()).ToList();
 
         first["totalCount"]!.GetValue<int>().Should().Be(DemoUsers.All.Count);
         names.Should().HaveCount(20).And.OnlyHaveUniqueItems().And.BeInAscendingOrder(StringComparer.Ordinal);
-        var heads = await Json(await admin.GetAsync("/api/admin/users?role=DepartmentHead&department=fire"), HttpStatusCode.OK);
+        var heads = await HttpJson.ReadAsync(await admin.GetAsync("/api/admin/users?role=DepartmentHead&department=fire"), HttpStatusCode.OK);
         heads["items"]!.AsArray().Select(u => u!["userName"]!.GetValue<string>()).Should().Equal("head.fire");
         foreach (var bad in new[] { "page=-1", "pageSize=0", "pageSize=abc", "page=2147483647", "role=Wizard", "active=maybe" })
         {
@@ -221,7 +222,7 @@ public sealed class StaffAdministration_Issue8Tests(PostgresServerFixture postgr
             await admin.PutAsJsonAsync("/api/admin/users/admin/role", new { role = "Designer" }),
         })
         {
-            (await Json(response, HttpStatusCode.Conflict))["code"]!.GetValue<string>().Should().Be("user.self");
+            (await HttpJson.ReadAsync(response, HttpStatusCode.Conflict))["code"]!.GetValue<string>().Should().Be("user.self");
         }
 
         (await admin.GetAsync("/api/auth/me")).StatusCode.Should().Be(HttpStatusCode.OK);

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OneStop.Workflows.Domain.Audit;
 using OneStop.Workflows.Persistence;
+using OneStop.Workflows.Testing.Http;
 
 namespace OneStop.Workflows.IntegrationTests.Staff;
 
@@ -39,12 +40,5 @@ internal static class StaffClients
     {
         await using var db = await server.Services.GetRequiredService<IDbContextFactory<OneStopDbContext>>().CreateDbContextAsync();
         return (await db.AuditEvents.AsNoTracking().Where(e => e.Subject == subject).ToListAsync()).OrderBy(e => e.Id).ToList();
-    }
-
-    public static async Task<JsonObject> Json(HttpResponseMessage response, HttpStatusCode expected)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        response.StatusCode.Should().Be(expected, text);
-        return JsonNode.Parse(text)!.AsObject();
     }
 }

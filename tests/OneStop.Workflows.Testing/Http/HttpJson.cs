@@ -40,4 +40,37 @@ public static class HttpJson
         ArgumentNullException.ThrowIfNull(client);
         return await ReadAsync(await client.PutAsJsonAsync(url, body), expected);
     }
+
+    /// <summary>The JSON object body of <paramref name="response"/> whatever its status (e.g. a refusal's ProblemDetails).</summary>
+    public static async Task<JsonObject> BodyAsync(HttpResponseMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+    }
+
+    /// <summary>Checks that <paramref name="response"/> succeeded (2xx) and answers its JSON object body.</summary>
+    public static async Task<JsonObject> ReadSuccessAsync(HttpResponseMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var text = await response.Content.ReadAsStringAsync();
+        response.IsSuccessStatusCode.Should().BeTrue("{0} {1}", (int)response.StatusCode, text);
+        return JsonNode.Parse(text)!.AsObject();
+    }
+
+    /// <summary>Checks the status, as <see cref="ReadAsync"/>, and answers the body as any JSON value.</summary>
+    public static async Task<JsonNode> ReadNodeAsync(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var text = await response.Content.ReadAsStringAsync();
+        response.StatusCode.Should().Be(expected, text);
+        return JsonNode.Parse(text)!;
+    }
+
+    /// <summary>Checks that the body is a ProblemDetails (<c>application/problem+json</c>) and answers it.</summary>
+    public static async Task<JsonObject> ProblemAsync(HttpResponseMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        return await BodyAsync(response);
+    }
 }

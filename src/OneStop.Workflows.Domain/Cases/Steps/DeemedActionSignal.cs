@@ -1,6 +1,5 @@
 using NodaTime;
 using OneStop.Workflows.Domain.Calendar;
-using OneStop.Workflows.Domain.Catalogue;
 using OneStop.Workflows.Domain.Clocks;
 
 namespace OneStop.Workflows.Domain.Cases.Steps;
@@ -20,22 +19,20 @@ public sealed record DeemedActionSignal(Guid CaseId, Guid SubjectId, ClockId? Cl
 /// <summary>A pending deemed-action signal the step withdraws: a decision or a correction notice came first.</summary>
 public sealed record WithdrawnDeemedAction(Guid SubjectId, string Rule);
 
-/// <summary>The deadlines of the deemed actions (Licensing Law Art. 32; a review's deemed-consent days).</summary>
+/// <summary>The deemed-action signals a step plans; their due instant, basis and subject kind follow <see cref="DeemedActionRules"/>.</summary>
 public static class DeemedActions
 {
     /// <summary>Licensing Law Art. 32: an acceptance decision or a correction notice within 5 working days.</summary>
-    public const int AcceptanceWorkingDays = 5;
+    public const int AcceptanceWorkingDays = DeemedActionRules.AcceptanceWorkingDays;
 
     /// <summary>Deemed acceptance: 5 working days after the receipt date.</summary>
     public static DeemedActionSignal Acceptance(Case c, WorkingDayCalendar calendar, CentreDay day) =>
-        new(c.Id.Value, c.Id.Value, null, ClockKind.Case, SignalRules.DeemedAcceptance, DueAfter(c.ReceiptDate, AcceptanceWorkingDays, calendar, day),
-            "No acceptance decision or correction notice within 5 working days of receipt (Art. 32): deemed accepted.");
+        Plan(c.Id.Value, c.Id.Value, null, SignalRules.DeemedAcceptance, c.ReceiptDate, AcceptanceWorkingDays, calendar, day);
 
     /// <summary>Deemed consent: the review's deemed-consent days after the day it opened.</summary>
     public static DeemedActionSignal Consent(ApprovalTask review, ClockId? clockId, int days, LocalDate opened, WorkingDayCalendar calendar, CentreDay day) =>
-        new(review.CaseId.Value, review.Id.Value, clockId, ClockKind.Step, SignalRules.DeemedConsent, DueAfter(opened, days, calendar, day),
-            $"No opinion within {days} working days counts as consent.");
+        Plan(review.CaseId.Value, review.Id.Value, clockId, SignalRules.DeemedConsent, opened, days, calendar, day);
 
-    private static Instant DueAfter(LocalDate start, int days, WorkingDayCalendar calendar, CentreDay day) =>
-        day.EndOf(calendar.Due(start, days, TimeUnit.WorkingDays).Due);
+    private static DeemedActionSignal Plan(Guid caseId, Guid subjectId, ClockId? clockId, string rule, LocalDate start, int days, WorkingDayCalendar calendar, CentreDay day) =>
+        new(caseId, subjectId, clockId, DeemedActionRules.SubjectKind(rule), rule, DeemedActionRules.DueAt(calendar, day, start, days), DeemedActionRules.Basis(rule, days));
 }

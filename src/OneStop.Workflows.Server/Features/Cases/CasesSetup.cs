@@ -5,8 +5,6 @@ namespace OneStop.Workflows.Server.Features.Cases;
 /// <summary>Routes of cases, the inbox and the applicant's progress query (their use cases are registered by the Application project).</summary>
 public static class CasesSetup
 {
-    public static IServiceCollection AddCases(this IServiceCollection services) => services;
-
     public static RouteGroupBuilder MapCases(this RouteGroupBuilder api)
     {
         api.MapSubmitCase();

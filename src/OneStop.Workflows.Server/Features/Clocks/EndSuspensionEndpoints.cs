@@ -1,5 +1,5 @@
 using OneStop.Workflows.Application.Clocks;
-using OneStop.Workflows.Server.Features.Calendar;
+using OneStop.Workflows.Application.Calendar;
 using OneStop.Workflows.Server.Hosting;
 
 namespace OneStop.Workflows.Server.Features.Clocks;
@@ -25,7 +25,7 @@ public static class EndSuspensionEndpoints
         }
 
         var errors = new Dictionary<string, string[]>();
-        var to = request.To is null ? null : CalendarJson.Parse(request.To, "to", errors);
+        var to = request.To is null ? null : CalendarWire.Parse(request.To, "to", errors);
         return errors.Count > 0
             ? Problems.Validation(errors)
             : (await end.ExecuteAsync(new(id, suspensionId, to), CurrentUser.From(http.User)!, ct)).ToHttp();

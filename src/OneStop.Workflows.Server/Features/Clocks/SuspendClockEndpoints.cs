@@ -1,6 +1,6 @@
 using OneStop.Workflows.Application.Clocks;
 using OneStop.Workflows.Domain.Clocks;
-using OneStop.Workflows.Server.Features.Calendar;
+using OneStop.Workflows.Application.Calendar;
 using OneStop.Workflows.Server.Hosting;
 
 namespace OneStop.Workflows.Server.Features.Clocks;
@@ -27,7 +27,7 @@ public static class SuspendClockEndpoints
         }
 
         var errors = new Dictionary<string, string[]>();
-        var from = request.From is null ? null : CalendarJson.Parse(request.From, "from", errors);
+        var from = request.From is null ? null : CalendarWire.Parse(request.From, "from", errors);
         var command = new SuspendClock.Command(id, request.Type, request.LocalType, from, request.ExpectedWorkingDays, request.Notice);
         if (errors.Count > 0)
         {
