@@ -15,16 +15,23 @@ public sealed class GetCase(OneStopDbContext db, IClock clock)
 
     public async Task<Result<CaseDetail>> ExecuteAsync(Query query, Actor actor, CancellationToken ct)
     {
-        if (!CaseId.TryParse(query.CaseId, out var caseId) || !await CaseAccess.CanSeeAsync(db, actor, caseId, ct))
+        if (!CaseId.TryParse(query.CaseId, out var caseId) || !CaseAccess.SeesCases(actor))
         {
             return Refusal.NotFound("No case with that id is visible to you.");
         }
 
-        var c = await db.Cases.AsNoTracking().FirstAsync(x => x.Id == caseId, ct);
+        // One transaction for the reads and the read's audit entry; the visibility check and the case are one statement.
+        await using var read = await db.ReadTransactionAsync(ct);
+        if (await CaseAccess.Visible(db, actor).AsNoTracking().FirstOrDefaultAsync(x => x.Id == caseId, ct) is not { } c)
+        {
+            return Refusal.NotFound("No case with that id is visible to you.");
+        }
+
         var tasks = await db.Tasks.AsNoTracking().Where(t => t.CaseId == caseId).OrderBy(t => t.CreatedAt).ToListAsync(ct);
         var timeline = await db.AuditEvents.AsNoTracking().Where(e => e.CaseId == caseId.Value).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(ct);
         db.AuditEvents.Add(new AuditEvent(clock.GetCurrentInstant(), actor.UserName, AuditActions.PersonalDataRead, caseId.Value, c.Number, null, query.Door));
         await db.SaveChangesAsync(ct);
+        await read.CompleteAsync(ct);
         return new CaseDetail(c.Id.ToString(), c.Number, c.ServiceItemCode, c.Status.ToString(), c.Decision?.ToString(), c.DecisionReasons,
             c.RemedyRights, c.ResultDocument, c.Applicant, System.Text.Json.Nodes.JsonNode.Parse(c.FormJson), c.Materials, c.ReceivedAt.ToString(),
             IsoDate.Format(c.ReceiptDate), IsoDate.Format(c.AcceptanceDate), IsoDate.Format(c.DecisionDate), c.Owner, c.DeliveryMethod.ToString(),

@@ -36,9 +36,11 @@ public sealed class ListCases(OneStopDbContext db)
             cases = cases.Where(c => c.LeadDepartment == department || db.Tasks.Any(t => t.CaseId == c.Id && t.Department == department));
         }
 
+        await using var read = await db.ReadTransactionAsync(ct);
         var total = await cases.CountAsync(ct);
         var skip = checked((int)((long)query.PageNumber * query.PageSize));
         var items = await cases.OrderByDescending(c => c.ReceivedAt).ThenBy(c => c.Number).Skip(skip).Take(query.PageSize).ToListAsync(ct);
+        await read.CompleteAsync(ct);
         return new Page(items.Select(CaseSummary.From).ToList(), total, query.PageNumber, query.PageSize);
     }
 }

@@ -36,12 +36,20 @@ public sealed partial class SubmitCase(OneStopDbContext db, WorkflowHost host, I
             return Refusal.Forbidden("Applications are submitted by window clerks.");
         }
 
-        var item = command.ServiceItem is null ? null : await db.ServiceItems.AsNoTracking().FirstOrDefaultAsync(i => i.Code == command.ServiceItem, ct);
+        ServiceItem? item = null;
         List<string> retired = [];
-        if (item is not null)
+        if (command.ServiceItem is not null)
         {
-            var needed = item.ReviewingDepartments.ToList();
-            retired = await db.Departments.AsNoTracking().Where(d => needed.Contains(d.Code) && d.RetiredAt != null).Select(d => d.Code).ToListAsync(ct);
+            // The item and its departments' standing in one read transaction.
+            await using var read = await db.ReadTransactionAsync(ct);
+            item = await db.ServiceItems.AsNoTracking().FirstOrDefaultAsync(i => i.Code == command.ServiceItem, ct);
+            if (item is not null)
+            {
+                var needed = item.ReviewingDepartments.ToList();
+                retired = await db.Departments.AsNoTracking().Where(d => needed.Contains(d.Code) && d.RetiredAt != null).Select(d => d.Code).ToListAsync(ct);
+            }
+
+            await read.CompleteAsync(ct);
         }
 
         var errors = Validate(command, item);

@@ -62,11 +62,17 @@ public sealed class DecideTask(OneStopDbContext db, WorkflowHost host, IssueCorr
         {
             // The engine's keys are per instance; scope the caller's key to this task so two tasks of a case may share one.
             var engineKey = $"task:{task.Id.Value:N}:{key}";
-            var outcome = await host.ResumeAsync(new ResumeCommand(task.InstanceId!.Value, task.BookmarkId!.Value, Input(command, actor), engineKey,
-                new DecideTaskContext(task.Id, actor.UserName, key!)), ct);
+            var context = new DecideTaskContext(task.Id, actor.UserName, key!);
+            var outcome = await host.ResumeAsync(new ResumeCommand(task.InstanceId!.Value, task.BookmarkId!.Value, Input(command, actor), engineKey, context), ct);
             if (outcome.Error is { } error && error != HostError.BookmarkNotFound)
             {
                 return HostRefusals.From(error);
+            }
+
+            if (outcome.Error is null && !outcome.Replayed && context.Decided is { } stepDecided)
+            {
+                // The committed step decided the task: answer from it instead of reading it again.
+                return TaskView.From(stepDecided);
             }
         }
         catch (StepRefusedException refused)
@@ -74,6 +80,7 @@ public sealed class DecideTask(OneStopDbContext db, WorkflowHost host, IssueCorr
             return Refusal.Conflict(refused.Message, refused.Code);
         }
 
+        // Decided meanwhile by someone else, or the same key replayed: read what was stored.
         var decided = await db.Tasks.AsNoTracking().FirstAsync(t => t.Id == task.Id, ct);
         return decided.Status == ApprovalTaskStatus.Decided && decided.DecisionKey == key
             ? TaskView.From(decided)

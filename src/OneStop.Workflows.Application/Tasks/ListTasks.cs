@@ -33,9 +33,11 @@ public sealed class ListTasks(OneStopDbContext db)
         tasks = query.Scope == Scope.Mine ? tasks.Where(t => t.Assignee == actor.UserName) : tasks;
         var kinds = Enum.GetValues<TaskKind>().Where(k => CaseAccess.CanWork(actor.Role, k)).ToList();
         tasks = tasks.Where(t => kinds.Contains(t.Kind));
+        await using var read = await db.ReadTransactionAsync(ct);
         var total = await tasks.CountAsync(ct);
         var skip = checked((int)((long)query.PageNumber * query.PageSize));
         var items = await tasks.OrderByDescending(t => t.CreatedAt).ThenBy(t => t.Id).Skip(skip).Take(query.PageSize).ToListAsync(ct);
+        await read.CompleteAsync(ct);
         return new Page(items.Select(TaskView.From).ToList(), total, query.PageNumber, query.PageSize);
     }
 }

@@ -27,6 +27,10 @@ public sealed record IdempotencyRecord(string Key, BookmarkId BookmarkId, string
 /// </summary>
 /// <param name="Effects">Domain facts the activities reported during the step.</param>
 /// <param name="Context">What the caller of the host attached to the command (e.g. the case being submitted, who decides).</param>
+/// <param name="PublishedCheck">
+/// A start of a remembered published version: the store checks in the commit's transaction that the instance's version is
+/// still its definition's published one, else throws <see cref="PublishedVersionChangedException"/> and writes nothing.
+/// </param>
 public sealed record StepCommit(
     InstanceRecord Instance,
     long? ExpectedVersion,
@@ -35,7 +39,11 @@ public sealed record StepCommit(
     IReadOnlyList<JournalEntry> Journal,
     IdempotencyRecord? Idempotency,
     IReadOnlyList<StepEffect>? Effects = null,
-    object? Context = null);
+    object? Context = null,
+    bool PublishedCheck = false);
+
+/// <summary>Thrown by a store when a start's <see cref="StepCommit.PublishedCheck"/> fails; the host looks the published version up again.</summary>
+public sealed class PublishedVersionChangedException(string message) : Exception(message);
 
 /// <summary>
 /// One attempt of a resume against the store: what it read (the first answer under its idempotency key, else the
@@ -70,6 +78,9 @@ public interface IWorkflowInstanceStore
         var first = await FindIdempotencyAsync(id, idempotencyKey, ct);
         return new SeparateCallsStepSession(this, first, first is null ? await LoadAsync(id, ct) : null);
     }
+
+    /// <summary>Whether <see cref="CommitAsync"/> honours <see cref="StepCommit.PublishedCheck"/> (then the host may start a remembered published version).</summary>
+    bool ChecksPublishedVersion => false;
 
     /// <summary>Writes the step atomically; throws <see cref="ConcurrencyConflictException"/> when the version check or a unique key fails.</summary>
     Task CommitAsync(StepCommit commit, CancellationToken ct);

@@ -28,10 +28,27 @@ public sealed class WorkflowHost(IWorkflowDefinitionStore definitions, IWorkflow
         ResumeAsync(new ResumeCommand(instanceId, bookmarkId, input, idempotencyKey), ct);
 
     /// <summary>Starts an instance; the start and the caller's context commit together.</summary>
+    /// <remarks>
+    /// The published version is remembered per node when the store checks it at the commit: a start of a version that is
+    /// no longer the published one writes nothing, and the host looks the published version up again.
+    /// </remarks>
     public async Task<HostOutcome> StartAsync(StartCommand command, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(command);
         var (definitionId, version) = (command.DefinitionId, command.Version);
+        var remembered = version is null && instances.ChecksPublishedVersion ? workflows.FindPublished(definitionId) : null;
+        if (remembered is not null)
+        {
+            try
+            {
+                return await StartAsync(command, remembered, publishedCheck: true, ct);
+            }
+            catch (PublishedVersionChangedException)
+            {
+                workflows.ForgetPublished(definitionId);
+            }
+        }
+
         var definition = version is { } v
             ? await definitions.FindVersionAsync(definitionId, v, ct)
             : await definitions.FindPublishedAsync(definitionId, ct);
@@ -45,11 +62,21 @@ public sealed class WorkflowHost(IWorkflowDefinitionStore definitions, IWorkflow
             return HostOutcome.Fail(HostError.NoPublishedVersion);
         }
 
+        if (version is null && instances.ChecksPublishedVersion)
+        {
+            workflows.RememberPublished(definition);
+        }
+
+        return await StartAsync(command, definition, publishedCheck: false, ct);
+    }
+
+    private async Task<HostOutcome> StartAsync(StartCommand command, StoredDefinition definition, bool publishedCheck, CancellationToken ct)
+    {
         var workflow = workflows.Get(definition);
         var now = clock.GetCurrentInstant();
         var step = FlowchartRunner.Start(workflow, now, command.Input);
         var record = new InstanceRecord(command.InstanceId ?? WorkflowInstanceId.New(), definition.DefinitionId, definition.Id, definition.Version, step.State, 1, now, now);
-        await instances.CommitAsync(new StepCommit(record, null, step.CreatedBookmarks, [], step.Journal, null, step.Effects, command.Context), ct);
+        await instances.CommitAsync(new StepCommit(record, null, step.CreatedBookmarks, [], step.Journal, null, step.Effects, command.Context, publishedCheck), ct);
         return new(Summarise(record.Id, step), null);
     }
 

@@ -7,7 +7,8 @@ namespace OneStop.Workflows.Persistence.Workflows;
 /// Stores definition versions in <c>workflow_definitions</c>. Every call uses its own short-lived context,
 /// so concurrent callers never share one.
 /// </summary>
-public sealed class EfWorkflowDefinitionStore(IDbContextFactory<OneStopDbContext> contexts) : IWorkflowDefinitionStore
+/// <remarks>A save makes this node's <see cref="CompiledWorkflowCache"/> forget the definition's remembered published version.</remarks>
+public sealed class EfWorkflowDefinitionStore(IDbContextFactory<OneStopDbContext> contexts, CompiledWorkflowCache? workflows = null) : IWorkflowDefinitionStore
 {
     public Task<StoredDefinition?> FindLatestAsync(string definitionId, CancellationToken ct) =>
         FirstAsync(q => q.Where(r => r.DefinitionId == definitionId && r.IsLatest).OrderByDescending(r => r.Version), ct);
@@ -59,6 +60,7 @@ public sealed class EfWorkflowDefinitionStore(IDbContextFactory<OneStopDbContext
             }
 
             await transaction.CommitAsync(ct);
+            workflows?.ForgetPublished(version.DefinitionId);
         }
         catch (Exception ex) when (ex is not ConcurrencyConflictException && DatabaseErrors.IsConflict(ex))
         {

@@ -90,6 +90,11 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<OneStopDbContext> 
         {
             if (commit.ExpectedVersion is not { } expected)
             {
+                if (commit.PublishedCheck)
+                {
+                    await CheckPublishedAsync(db, instance, ct);
+                }
+
                 db.Instances.Add(WorkflowInstanceRow.From(instance));
             }
             else
@@ -116,6 +121,22 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<OneStopDbContext> 
         catch (Exception ex) when (ex is not ConcurrencyConflictException && DatabaseErrors.IsConflict(ex))
         {
             throw new ConcurrencyConflictException($"Instance {instance.Id}: a concurrent step clashed with version {instance.Version}.", ex);
+        }
+    }
+
+    public bool ChecksPublishedVersion => true;
+
+    /// <summary>A start of a remembered version: it must still be the published one (as <c>FindPublishedAsync</c> would answer).</summary>
+    private static async Task CheckPublishedAsync(OneStopDbContext db, InstanceRecord instance, CancellationToken ct)
+    {
+        var published = await db.Definitions.AsNoTracking()
+            .Where(r => r.DefinitionId == instance.DefinitionId && r.IsPublished)
+            .OrderByDescending(r => r.Version)
+            .Select(r => r.Id)
+            .FirstOrDefaultAsync(ct);
+        if (published != instance.DefinitionVersionId)
+        {
+            throw new PublishedVersionChangedException($"Definition '{instance.DefinitionId}': version {instance.DefinitionVersionId} is no longer the published one.");
         }
     }
 

@@ -72,6 +72,11 @@ public sealed partial class CaseStep
     private void CloseRemovedTasks()
     {
         var decide = _facts.Context as DecideTaskContext;
+        if (decide is not null)
+        {
+            decide.Decided = null; // a retried attempt starts afresh
+        }
+
         foreach (var task in _tasks.Where(t => t.BookmarkId is { } b && _facts.RemovedBookmarks.Contains(b) && t.Status is ApprovalTaskStatus.Open or ApprovalTaskStatus.Paused))
         {
             _changes.WithdrawnSignals.Add(new(task.Id.Value, SignalRules.DeemedConsent));
@@ -85,6 +90,7 @@ public sealed partial class CaseStep
                 var (outcome, opinion) = DecisionOf(_facts.Effects);
                 task.Decide(outcome, opinion, decide.Actor, decide.IdempotencyKey, _now);
                 _changes.Changed(task);
+                decide.Decided = task;
                 if (task.Kind == TaskKind.Acceptance)
                 {
                     Case.TakeOwnership(decide.Actor, _now);
