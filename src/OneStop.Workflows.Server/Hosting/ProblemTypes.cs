@@ -13,4 +13,6 @@ public static class ProblemTypes
     public const string TooManyRequests = Base + "too-many-requests";
     public const string Gone = Base + "gone";
     public const string ShuttingDown = Base + "shutting-down";
+
+    public const string Busy = Base + "busy";
 }

@@ -48,6 +48,11 @@ public static class Problems
             detail: $"Too many attempts; try again in {RetryAfterSeconds(retryAfter)} s. 尝试次数过多，请稍后再试。", type: ProblemTypes.TooManyRequests),
         RetryAfterSeconds(retryAfter));
 
+    /// <summary>503: more API requests are waiting than the server queues (<c>RateLimits:RequestQueueLimit</c>); nothing was done.</summary>
+    public static IResult Busy() => new WithRetryAfter(
+        Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The server is busy",
+            detail: "Too many requests are waiting; try again in 1 s. 服务器繁忙，请稍后再试。", type: ProblemTypes.Busy), 1);
+
     /// <summary>410: the route is retired; <paramref name="detail"/> says what to use instead (no redirect).</summary>
     public static IResult Gone(string detail) =>
         Results.Problem(statusCode: StatusCodes.Status410Gone, title: "Gone", detail: detail, type: ProblemTypes.Gone);

@@ -12,7 +12,8 @@ namespace OneStop.Workflows.IntegrationTests.SimulatedTime;
 /// <paramref name="configure"/> adds services (e.g. a test <c>IClockChangeListener</c>).
 /// </summary>
 public sealed class SimulatedClockFactory(
-    string connectionString, string mode = "Simulated", string environment = "Testing", string? start = null, Action<IServiceCollection>? configure = null)
+    string connectionString, string mode = "Simulated", string environment = "Testing", string? start = null, Action<IServiceCollection>? configure = null,
+    IReadOnlyDictionary<string, string?>? settings = null)
     : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -30,6 +31,11 @@ public sealed class SimulatedClockFactory(
         if (start is not null)
         {
             builder.UseSetting("Clock:Start", start);
+        }
+
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
         }
 
         if (configure is not null)

@@ -28,4 +28,13 @@ public sealed class RateLimitOptions
 
     /// <summary>The applicant's progress query per case number, from any address.</summary>
     public RateLimitWindow ProgressQueryPerCaseNumber { get; set; } = new() { PermitLimit = 10 };
+
+    /// <summary>
+    /// API requests worked on at once (the rest wait in line, oldest first). Keep it below the database pool's size
+    /// (Npgsql's default Max Pool Size is 100): a request holds a pooled connection for its whole step or read transaction.
+    /// </summary>
+    public int MaxRequestsInFlight { get; set; } = 64;
+
+    /// <summary>API requests that may wait for a turn; beyond that the server answers 503 with <c>Retry-After</c> at once.</summary>
+    public int RequestQueueLimit { get; set; } = 2000;
 }

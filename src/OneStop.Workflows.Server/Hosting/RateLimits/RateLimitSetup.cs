@@ -22,6 +22,8 @@ public static class RateLimitSetup
     {
         var services = builder.Services;
         services.AddOptions<RateLimitOptions>().Bind(builder.Configuration.GetSection(RateLimitOptions.Section))
+            .Validate(o => o is { MaxRequestsInFlight: >= 1, RequestQueueLimit: >= 0 },
+                $"{RateLimitOptions.Section}:MaxRequestsInFlight must be at least 1 and :RequestQueueLimit at least 0 (docs/operations.md).")
             .Validate(o => Valid(o.SignInPerClient) && Valid(o.SignInPerUserName) && Valid(o.ProgressQueryPerClient) && Valid(o.ProgressQueryPerCaseNumber),
                 $"Every {RateLimitOptions.Section}:*:PermitLimit and :WindowSeconds must be at least 1 (docs/operations.md, \"Sign-in protection\").")
             .ValidateOnStart();
@@ -31,13 +33,24 @@ public static class RateLimitSetup
             var limits = sp.GetRequiredService<IOptions<RateLimitOptions>>().Value;
             return new BodyRateLimits(new KeyedRateLimiter(clock, limits.SignInPerUserName), new KeyedRateLimiter(clock, limits.ProgressQueryPerCaseNumber));
         });
+        var inFlight = builder.Configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Overload: at most MaxRequestsInFlight API requests at once, the rest queued — so requests never wait for a
+            // pooled connection (and time out with their work wasted) but wait in line before they take one.
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => context.Request.Path.StartsWithSegments("/api")
+                ? RateLimitPartition.GetConcurrencyLimiter("api", _ => new ConcurrencyLimiterOptions
+                {
+                    PermitLimit = inFlight.MaxRequestsInFlight, QueueLimit = inFlight.RequestQueueLimit, QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+                })
+                : RateLimitPartition.GetNoLimiter("other"));
             o.AddPolicy<string, ClientPolicy.SignInPolicy>(SignIn);
             o.AddPolicy<string, ClientPolicy.ProgressQueryPolicy>(ProgressQuery);
-            o.OnRejected = (context, _) => new ValueTask(Problems.TooManyRequests(
-                context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1)).ExecuteAsync(context.HttpContext));
+            // The per-client windows say when to retry; the in-flight limit's refusal (queue full) carries no Retry-After: 503 busy.
+            o.OnRejected = (context, _) => new ValueTask((context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait)
+                ? Problems.TooManyRequests(wait)
+                : Problems.Busy()).ExecuteAsync(context.HttpContext));
         });
         return builder;
     }
