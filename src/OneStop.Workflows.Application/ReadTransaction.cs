@@ -19,9 +19,13 @@ public sealed class ReadTransaction : IAsyncDisposable
     public static async Task<ReadTransaction> BeginAsync(OneStopDbContext db, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return db.Database.IsNpgsql() && db.Database.CurrentTransaction is null
-            ? new(await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct))
-            : new(null);
+        if (!db.Database.IsNpgsql() || db.Database.CurrentTransaction is not null)
+        {
+            return new(null);
+        }
+
+        db.Database.AutoSavepointsEnabled = false; // a failed write fails the whole read; no savepoint round trips
+        return new(await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct));
     }
 
     /// <summary>Ends the transaction, keeping what was written in it.</summary>

@@ -14,7 +14,7 @@ public static class OneStopDbContextOptions
         ArgumentNullException.ThrowIfNull(options);
         return options.Provider switch
         {
-            DatabaseProvider.PostgreSql => builder.UseNpgsql(WithoutResetOnClose(options.ConnectionString), npgsql =>
+            DatabaseProvider.PostgreSql => builder.UseNpgsql(WithAutoPrepare(WithoutResetOnClose(options.ConnectionString)), npgsql =>
             {
                 npgsql.UseNodaTime();
                 npgsql.MigrationsHistoryTable(MigrationsHistoryTable, OneStopDbContext.Schema);
@@ -30,7 +30,7 @@ public static class OneStopDbContextOptions
     /// The contexts' PostgreSQL connection string with <c>No Reset On Close</c> on, unless it says otherwise. Npgsql resets a
     /// pooled connection with <c>DISCARD ALL</c> — a round trip and a transaction of its own — each time a context opens
     /// one; OneStop's contexts leave no session state behind (no <c>SET</c>, temporary tables, prepared statements, session
-    /// locks; <c>LISTEN</c> has its own unpooled connection), so the reset is pure cost: about half of a case's transactions
+    /// locks; <c>LISTEN</c> has its own unpooled connection; statements prepared automatically are meant to stay), so the reset is pure cost: about half of a case's transactions
     /// (docs/benchmarks.md, "Where a case's transactions come from").
     /// </summary>
     public static string WithoutResetOnClose(string connectionString)
@@ -39,6 +39,22 @@ public static class OneStopDbContextOptions
         if (!connectionString.Replace(" ", string.Empty, StringComparison.Ordinal).Contains("ResetOnClose", StringComparison.OrdinalIgnoreCase))
         {
             builder.NoResetOnClose = true;
+        }
+
+        return builder.ConnectionString;
+    }
+
+    /// <summary>
+    /// The contexts' PostgreSQL connection string with Npgsql's automatic preparation on (<c>Max Auto Prepare</c> 64), unless
+    /// it says otherwise: a statement run a few times on a pooled connection is prepared there, so PostgreSQL stops parsing and
+    /// planning the same few dozen statements of every step. Kept with the connection (see <see cref="WithoutResetOnClose"/>).
+    /// </summary>
+    public static string WithAutoPrepare(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Replace(" ", string.Empty, StringComparison.Ordinal).Contains("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxAutoPrepare = 64;
         }
 
         return builder.ConnectionString;

@@ -2,11 +2,14 @@ using System.Security.Cryptography;
 
 namespace OneStop.Workflows.Application.Cases;
 
-/// <summary>Case numbers and query passwords: random, and the password kept only as a PBKDF2 hash.</summary>
+/// <summary>
+/// Case numbers and query passwords: random, and the password kept only as a salted SHA-256 hash (ADR 0006: a random
+/// 40-bit secret guarding data that sits in the same database needs no key stretching). Hashes written before ADR 0006
+/// (<c>pbkdf2-sha256$…</c>) still verify.
+/// </summary>
 public static class QueryPasswords
 {
     private const string Alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-    private const int Iterations = 50_000;
 
     /// <summary><c>yyyyMMdd-XXXXXX</c>: the receipt date and six random characters (no 0/O, 1/I).</summary>
     public static string NewCaseNumber(NodaTime.LocalDate receiptDate) =>
@@ -17,25 +20,36 @@ public static class QueryPasswords
     /// <summary>A hash no password matches, verified when a case number is unknown (constant-time refusals).</summary>
     public static string DecoyHash { get; } = Hash(RandomText(16));
 
+    /// <summary><c>sha256$SALT$HASH</c>: HMAC-SHA-256 of the password keyed with a random 16-byte salt (base64).</summary>
     public static string Hash(string password)
     {
         var salt = RandomNumberGenerator.GetBytes(16);
-        var hash = Rfc2898DeriveBytes.Pbkdf2(password, salt, Iterations, HashAlgorithmName.SHA256, 32);
-        return $"pbkdf2-sha256${Iterations}${Convert.ToBase64String(salt)}${Convert.ToBase64String(hash)}";
+        return $"sha256${Convert.ToBase64String(salt)}${Convert.ToBase64String(Sha256(password, salt))}";
     }
 
     public static bool Verify(string password, string stored)
     {
         var parts = stored.Split('$');
-        if (parts.Length != 4 || !int.TryParse(parts[1], out var iterations))
+        byte[] expected, actual;
+        if (parts.Length == 3 && parts[0] == "sha256")
+        {
+            expected = Convert.FromBase64String(parts[2]);
+            actual = Sha256(password, Convert.FromBase64String(parts[1]));
+        }
+        else if (parts.Length == 4 && parts[0] == "pbkdf2-sha256" && int.TryParse(parts[1], out var iterations) && iterations is > 0 and <= 1_000_000)
+        {
+            expected = Convert.FromBase64String(parts[3]);
+            actual = Rfc2898DeriveBytes.Pbkdf2(password, Convert.FromBase64String(parts[2]), iterations, HashAlgorithmName.SHA256, expected.Length);
+        }
+        else
         {
             return false;
         }
 
-        var expected = Convert.FromBase64String(parts[3]);
-        var actual = Rfc2898DeriveBytes.Pbkdf2(password, Convert.FromBase64String(parts[2]), iterations, HashAlgorithmName.SHA256, expected.Length);
         return CryptographicOperations.FixedTimeEquals(expected, actual);
     }
+
+    private static byte[] Sha256(string password, byte[] salt) => HMACSHA256.HashData(salt, System.Text.Encoding.UTF8.GetBytes(password));
 
     private static string RandomText(int length) =>
         string.Create(length, 0, (span, _) =>

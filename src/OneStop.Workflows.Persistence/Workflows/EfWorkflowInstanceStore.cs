@@ -32,12 +32,19 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<OneStopDbContext> 
         var db = await contexts.CreateDbContextAsync(ct);
         try
         {
-            // PostgreSQL: the reads join the commit's transaction (read committed; the version check still decides). SQLite:
-            // the reads share the open connection and the transaction (BEGIN IMMEDIATE, the write lock) starts at the commit.
+            // PostgreSQL: the reads join the commit's transaction, and the first read locks the instance row (FOR UPDATE), so
+            // concurrent steps of one instance — the parallel reviews of a case — queue in the database instead of computing a
+            // step that the version check would throw away (the check still decides). SQLite: the reads share the open
+            // connection and the transaction (BEGIN IMMEDIATE, the write lock) starts at the commit.
             await db.Database.OpenConnectionAsync(ct);
+            db.Database.AutoSavepointsEnabled = false; // a failed step is rolled back whole, never continued
             var transaction = db.Database.IsNpgsql() ? await db.Database.BeginTransactionAsync(ct) : null;
+            var row = transaction is null ? null : await LockRowAsync(db, id, ct);
             var first = await FindIdempotencyAsync(db, id, idempotencyKey, ct);
-            var snapshot = first is null ? await LoadAsync(db, id, ct) : null;
+            var snapshot = first is not null ? null
+                : transaction is null ? await LoadAsync(db, id, ct)
+                : row is null ? null
+                : await SnapshotAsync(db, row, ct);
             return new StepSession(this, db, transaction, first, snapshot);
         }
         catch
@@ -47,16 +54,27 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<OneStopDbContext> 
         }
     }
 
+    /// <summary>The instance row, locked until the step session's transaction ends (PostgreSQL).</summary>
+    private static async Task<WorkflowInstanceRow?> LockRowAsync(OneStopDbContext db, WorkflowInstanceId id, CancellationToken ct)
+    {
+        var rows = await db.Instances
+            .FromSql($"SELECT * FROM onestop.workflow_instances WHERE id = {id.Value} FOR UPDATE")
+            .AsNoTracking()
+            .ToListAsync(ct);
+        return rows.Count == 0 ? null : rows[0];
+    }
+
     private static async Task<InstanceSnapshot?> LoadAsync(OneStopDbContext db, WorkflowInstanceId id, CancellationToken ct)
     {
         // The row first, then its bookmarks: if a step commits in between, the snapshot carries the older
         // version and its own commit fails the version check, so a torn read never commits.
         var row = await db.Instances.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
-        if (row is null)
-        {
-            return null;
-        }
+        return row is null ? null : await SnapshotAsync(db, row, ct);
+    }
 
+    private static async Task<InstanceSnapshot> SnapshotAsync(OneStopDbContext db, WorkflowInstanceRow row, CancellationToken ct)
+    {
+        var id = row.Id;
         var bookmarks = await db.Bookmarks.AsNoTracking()
             .Where(b => b.InstanceId == id)
             .OrderBy(b => b.CreatedAt).ThenBy(b => b.Id)
@@ -84,7 +102,8 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<OneStopDbContext> 
         var instance = commit.Instance;
 
         // On SQLite this is BEGIN IMMEDIATE: the write lock is taken now, so concurrent writers queue (busy timeout).
-        // Whatever is thrown below, disposing the uncommitted transaction rolls it back.
+        // Whatever is thrown below, disposing the uncommitted transaction rolls it back (so no savepoint is needed).
+        db.Database.AutoSavepointsEnabled = false;
         await using var transaction = open ?? await db.Database.BeginTransactionAsync(ct);
         try
         {

@@ -7,7 +7,7 @@ namespace OneStop.Workflows.IntegrationTests.Persistence;
 
 /// <summary>The store contract on PostgreSQL (production): a fresh database per test on the collection's server.</summary>
 [Collection(PostgresCollection.Name)]
-public sealed class PostgresStoreScenarios(PostgresServerFixture postgres) : StoreScenarios
+public sealed partial class PostgresStoreScenarios(PostgresServerFixture postgres) : StoreScenarios
 {
     private const int Instances200 = 200;
 

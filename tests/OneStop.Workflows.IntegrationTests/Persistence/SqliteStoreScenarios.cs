@@ -5,7 +5,7 @@ using OneStop.Workflows.Persistence;
 namespace OneStop.Workflows.IntegrationTests.Persistence;
 
 /// <summary>The store contract on SQLite (the embedded default): a fresh database file per test.</summary>
-public sealed class SqliteStoreScenarios : StoreScenarios
+public sealed partial class SqliteStoreScenarios : StoreScenarios
 {
     private static readonly string Folder = Path.Combine(Path.GetTempPath(), "onestop-sqlite-tests");
     private readonly string _file = Path.Combine(Folder, Guid.NewGuid().ToString("N"), "onestop.db");
