@@ -11,8 +11,10 @@ internal static class TaskAccess
 {
     public static async Task<Result<ApprovalTask>> FindForActionAsync(OneStopDbContext db, string id, Actor actor, bool tracked, CancellationToken ct)
     {
-        var query = tracked ? db.Tasks : db.Tasks.AsNoTracking();
-        var task = TaskId.TryParse(id, out var taskId) ? await query.FirstOrDefaultAsync(t => t.Id == taskId, ct) : null;
+        ct.ThrowIfCancellationRequested();
+        var task = !TaskId.TryParse(id, out var taskId) ? null
+            : tracked ? await StepQueries.For(db).TrackedTaskById(db, taskId)
+            : await StepQueries.For(db).TaskById(db, taskId);
         if (task is null)
         {
             return Refusal.NotFound("No task with that id.");

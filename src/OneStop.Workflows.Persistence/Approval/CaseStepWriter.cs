@@ -55,16 +55,19 @@ public sealed class CaseStepWriter(CentreTimeZone centre, NotificationOptions no
             return CaseWorkingSet.ForSubmission(submit.Case, await ItemAsync(db, submit.Case, ct));
         }
 
-        var c = await db.Cases.FirstOrDefaultAsync(c => c.Id == caseId, ct)
+        var c = await StepQueries.For(db).Case(db, caseId)
             ?? throw new InvalidOperationException($"Instance {commit.Instance.Id} names case {caseId}, which does not exist.");
-        var tasks = await db.Tasks.Where(t => t.CaseId == caseId).ToListAsync(ct);
-        var notices = await db.CorrectionNotices.Where(n => n.CaseId == caseId && n.AnsweredAt == null).ToListAsync(ct);
-        var clocks = await db.Clocks.Where(k => k.CaseId == caseId).ToListAsync(ct);
+        var tasks = await StepQueries.For(db).Tasks(db, caseId).ListAsync(ct);
+        var notices = await StepQueries.For(db).OpenNotices(db, caseId).ListAsync(ct);
+        var clocks = await StepQueries.For(db).Clocks(db, caseId).ListAsync(ct);
         return new CaseWorkingSet(c, false, tasks, notices, clocks, await ItemAsync(db, c, ct));
     }
 
-    private static Task<Domain.Catalogue.ServiceItem?> ItemAsync(OneStopDbContext db, Case c, CancellationToken ct) =>
-        db.ServiceItems.AsNoTracking().FirstOrDefaultAsync(i => i.Code == c.ServiceItemCode, ct);
+    private static Task<Domain.Catalogue.ServiceItem?> ItemAsync(OneStopDbContext db, Case c, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        return StepQueries.For(db).Item(db, c.ServiceItemCode);
+    }
 
     /// <summary>Adds the planned deemed-action signals, deletes the withdrawn pending ones (never the one carried out) and marks that one fired.</summary>
     private static async Task WriteDeemedActionsAsync(OneStopDbContext db, CaseChangeSet changes, CancellationToken ct)

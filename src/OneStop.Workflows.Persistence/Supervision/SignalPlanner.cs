@@ -121,7 +121,7 @@ public sealed class SignalPlanner(EffectiveCalendarStore calendar, CentreDay day
         var saved = distinct.Where(c => db.Entry(c).State != EntityState.Added).Select(c => (ClockId?)c.Id).ToList();
         if (saved.Count > 0)
         {
-            rows = rows.Union(await db.Signals.Where(s => saved.Contains(s.ClockId) && s.Level != SignalLevel.Action).ToListAsync(ct)).ToList();
+            rows = rows.Union(await StepQueries.For(db).LadderSignals(db, saved).ListAsync(ct)).ToList();
         }
 
         var byClock = rows.ToLookup(r => r.ClockId);

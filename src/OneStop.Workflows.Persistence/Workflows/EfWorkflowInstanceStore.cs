@@ -38,14 +38,18 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<OneStopDbContext> 
             // connection and the transaction (BEGIN IMMEDIATE, the write lock) starts at the commit.
             await db.Database.OpenConnectionAsync(ct);
             db.Database.AutoSavepointsEnabled = false; // a failed step is rolled back whole, never continued
-            var transaction = db.Database.IsNpgsql() ? await db.Database.BeginTransactionAsync(ct) : null;
-            var row = transaction is null ? null : await LockRowAsync(db, id, ct);
-            var first = await FindIdempotencyAsync(db, id, idempotencyKey, ct);
-            var snapshot = first is not null ? null
-                : transaction is null ? await LoadAsync(db, id, ct)
-                : row is null ? null
-                : await SnapshotAsync(db, row, ct);
-            return new StepSession(this, db, transaction, first, snapshot);
+            if (!db.Database.IsNpgsql())
+            {
+                var replay = await FindIdempotencyAsync(db, id, idempotencyKey, ct);
+                return new StepSession(this, db, null, null, replay, replay is null ? await LoadAsync(db, id, ct) : null);
+            }
+
+            var transaction = await db.Database.BeginTransactionAsync(ct);
+            var read = await PostgresStepRead.ReadAsync(db, id, idempotencyKey, ct);
+            var first = read.First?.ToRecord();
+            var snapshot = first is not null || read.Instance is not { } row ? null
+                : new InstanceSnapshot(row.ToRecord(), read.Bookmarks.Select(b => b.ToBookmark()).ToList());
+            return new StepSession(this, db, transaction, snapshot is null ? null : read, first, snapshot);
         }
         catch
         {
@@ -54,37 +58,24 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<OneStopDbContext> 
         }
     }
 
-    /// <summary>The instance row, locked until the step session's transaction ends (PostgreSQL).</summary>
-    private static async Task<WorkflowInstanceRow?> LockRowAsync(OneStopDbContext db, WorkflowInstanceId id, CancellationToken ct)
-    {
-        var rows = await db.Instances
-            .FromSql($"SELECT * FROM onestop.workflow_instances WHERE id = {id.Value} FOR UPDATE")
-            .AsNoTracking()
-            .ToListAsync(ct);
-        return rows.Count == 0 ? null : rows[0];
-    }
-
     private static async Task<InstanceSnapshot?> LoadAsync(OneStopDbContext db, WorkflowInstanceId id, CancellationToken ct)
     {
         // The row first, then its bookmarks: if a step commits in between, the snapshot carries the older
         // version and its own commit fails the version check, so a torn read never commits.
-        var row = await db.Instances.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
+        var row = await StepQueries.For(db).Instance(db, id);
         return row is null ? null : await SnapshotAsync(db, row, ct);
     }
 
     private static async Task<InstanceSnapshot> SnapshotAsync(OneStopDbContext db, WorkflowInstanceRow row, CancellationToken ct)
     {
         var id = row.Id;
-        var bookmarks = await db.Bookmarks.AsNoTracking()
-            .Where(b => b.InstanceId == id)
-            .OrderBy(b => b.CreatedAt).ThenBy(b => b.Id)
-            .ToListAsync(ct);
+        var bookmarks = await StepQueries.For(db).Bookmarks(db, id).ListAsync(ct);
         return new InstanceSnapshot(row.ToRecord(), bookmarks.Select(b => b.ToBookmark()).ToList());
     }
 
     private static async Task<IdempotencyRecord?> FindIdempotencyAsync(OneStopDbContext db, WorkflowInstanceId id, string key, CancellationToken ct)
     {
-        var row = await db.Idempotency.AsNoTracking().FirstOrDefaultAsync(r => r.InstanceId == id && r.Key == key, ct);
+        var row = await StepQueries.For(db).Idempotency(db, id, key);
         return row?.ToRecord();
     }
 
@@ -92,11 +83,16 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<OneStopDbContext> 
     {
         ArgumentNullException.ThrowIfNull(commit);
         await using var db = await contexts.CreateDbContextAsync(ct);
-        await CommitAsync(db, null, commit, ct);
+        await CommitAsync(db, null, null, commit, ct);
     }
 
-    /// <summary>Writes a step on <paramref name="db"/>, in <paramref name="open"/> or a transaction begun here, and commits.</summary>
-    private async Task CommitAsync(OneStopDbContext db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? open, StepCommit commit, CancellationToken ct)
+    /// <summary>
+    /// Writes a step on <paramref name="db"/>, in <paramref name="open"/> or a transaction begun here, and commits. With the
+    /// rows a PostgreSQL session read and still holds locked (<paramref name="locked"/>), the instance update and the bookmark
+    /// deletions join the one batch of inserts; otherwise they are statements of their own guarded by the version.
+    /// </summary>
+    private async Task CommitAsync(OneStopDbContext db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? open,
+        PostgresStepRead.Result? locked, StepCommit commit, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(commit);
         var instance = commit.Instance;
@@ -115,6 +111,10 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<OneStopDbContext> 
                 }
 
                 db.Instances.Add(WorkflowInstanceRow.From(instance));
+            }
+            else if (locked?.Instance is { } row && row.Id == instance.Id)
+            {
+                UpdateLocked(db, row, locked.Bookmarks, instance, expected, commit.RemovedBookmarks);
             }
             else
             {
@@ -174,7 +174,7 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<OneStopDbContext> 
     /// <summary>One resume attempt's context, connection and (PostgreSQL) transaction, from its reads to its commit.</summary>
     private sealed class StepSession(
         EfWorkflowInstanceStore store, OneStopDbContext db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? transaction,
-        IdempotencyRecord? idempotency, InstanceSnapshot? snapshot) : IWorkflowStepSession
+        PostgresStepRead.Result? locked, IdempotencyRecord? idempotency, InstanceSnapshot? snapshot) : IWorkflowStepSession
     {
         private bool _used;
         private bool _disposed;
@@ -192,7 +192,7 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<OneStopDbContext> 
             }
 
             _used = true;
-            return store.CommitAsync(db, transaction, commit, ct);
+            return store.CommitAsync(db, transaction, locked, commit, ct);
         }
 
         public async ValueTask DisposeAsync()
@@ -210,6 +210,29 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<OneStopDbContext> 
 
             await db.DisposeAsync();
         }
+    }
+
+    /// <summary>The version check against the row this transaction holds locked, then the update and deletions as tracked changes.</summary>
+    private static void UpdateLocked(OneStopDbContext db, WorkflowInstanceRow row, List<WorkflowBookmarkRow> open, InstanceRecord instance,
+        long expected, IReadOnlyList<BookmarkId> removed)
+    {
+        if (row.Version != expected)
+        {
+            throw new ConcurrencyConflictException($"Instance {instance.Id} is at version {row.Version}, not {expected}.");
+        }
+
+        var consumed = open.Where(b => removed.Contains(b.Id)).ToList();
+        if (consumed.Count != removed.Count)
+        {
+            throw new ConcurrencyConflictException($"Instance {instance.Id}: {removed.Count - consumed.Count} of the consumed bookmarks are not open.");
+        }
+
+        db.Instances.Attach(row);
+        row.Version = instance.Version;
+        row.Status = instance.State.Status;
+        row.State = InstanceStateJson.Serialize(instance.State);
+        row.UpdatedAt = instance.UpdatedAt;
+        db.Bookmarks.RemoveRange(consumed);
     }
 
     private static async Task UpdateGuardedAsync(OneStopDbContext db, InstanceRecord instance, long expected, CancellationToken ct)

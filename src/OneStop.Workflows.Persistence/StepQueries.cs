@@ -1,0 +1,87 @@
+using Microsoft.EntityFrameworkCore;
+using OneStop.Workflows.Domain.Cases;
+using OneStop.Workflows.Domain.Clocks;
+using OneStop.Workflows.Domain.Supervision;
+using OneStop.Workflows.Engine.Runtime;
+using OneStop.Workflows.Persistence.Supervision;
+using OneStop.Workflows.Persistence.Workflows;
+
+namespace OneStop.Workflows.Persistence;
+
+/// <summary>
+/// The reads every workflow step makes, compiled once (<see cref="EF.CompileAsyncQuery{TContext,TParam1,TResult}(System.Linq.Expressions.Expression{Func{TContext,TParam1,TResult}})"/>):
+/// a step no longer builds, hashes and looks up a LINQ expression tree per read (docs/benchmarks.md, "Where the server's
+/// CPU goes"). Same SQL as the LINQ they replace; the tracking of each is as before. A compiled query keeps the executor
+/// of the first model it ran on, so there is one set per model (<see cref="For"/>): PostgreSQL and SQLite contexts in one
+/// process (the tests) each get their own.
+/// </summary>
+public sealed class StepQueries
+{
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Microsoft.EntityFrameworkCore.Metadata.IModel, StepQueries> ByModel = new();
+
+    private StepQueries()
+    {
+    }
+
+    /// <summary>The compiled queries for <paramref name="db"/>'s model.</summary>
+    public static StepQueries For(OneStopDbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return ByModel.GetOrAdd(db.Model, _ => new StepQueries());
+    }
+
+    public readonly Func<OneStopDbContext, WorkflowInstanceId, Task<WorkflowInstanceRow?>> Instance =
+        EF.CompileAsyncQuery((OneStopDbContext db, WorkflowInstanceId id) => db.Instances.AsNoTracking().FirstOrDefault(r => r.Id == id));
+
+    public readonly Func<OneStopDbContext, WorkflowInstanceId, IAsyncEnumerable<WorkflowBookmarkRow>> Bookmarks =
+        EF.CompileAsyncQuery<OneStopDbContext, WorkflowInstanceId, WorkflowBookmarkRow>((db, id) => db.Bookmarks.AsNoTracking()
+            .Where(b => b.InstanceId == id).OrderBy(b => b.CreatedAt).ThenBy(b => b.Id));
+
+    public readonly Func<OneStopDbContext, WorkflowInstanceId, string, Task<WorkflowIdempotencyRow?>> Idempotency =
+        EF.CompileAsyncQuery((OneStopDbContext db, WorkflowInstanceId id, string key) =>
+            db.Idempotency.AsNoTracking().FirstOrDefault(r => r.InstanceId == id && r.Key == key));
+
+    public readonly Func<OneStopDbContext, CaseId, Task<Case?>> Case =
+        EF.CompileAsyncQuery((OneStopDbContext db, CaseId id) => db.Cases.FirstOrDefault(c => c.Id == id));
+
+    public readonly Func<OneStopDbContext, CaseId, IAsyncEnumerable<ApprovalTask>> Tasks =
+        EF.CompileAsyncQuery((OneStopDbContext db, CaseId id) => db.Tasks.Where(t => t.CaseId == id));
+
+    public readonly Func<OneStopDbContext, CaseId, IAsyncEnumerable<CorrectionNotice>> OpenNotices =
+        EF.CompileAsyncQuery((OneStopDbContext db, CaseId id) => db.CorrectionNotices.Where(n => n.CaseId == id && n.AnsweredAt == null));
+
+    public readonly Func<OneStopDbContext, CaseId, IAsyncEnumerable<Clock>> Clocks =
+        EF.CompileAsyncQuery((OneStopDbContext db, CaseId id) => db.Clocks.Where(k => k.CaseId == id));
+
+    public readonly Func<OneStopDbContext, string, Task<Domain.Catalogue.ServiceItem?>> Item =
+        EF.CompileAsyncQuery((OneStopDbContext db, string code) => db.ServiceItems.AsNoTracking().FirstOrDefault(i => i.Code == code));
+
+    /// <summary>A task by id, untracked (a command's authorization check before its step).</summary>
+    public readonly Func<OneStopDbContext, TaskId, Task<ApprovalTask?>> TaskById =
+        EF.CompileAsyncQuery((OneStopDbContext db, TaskId id) => db.Tasks.AsNoTracking().FirstOrDefault(t => t.Id == id));
+
+    /// <summary>A task by id, tracked (a command that changes it in its own unit of work).</summary>
+    public readonly Func<OneStopDbContext, TaskId, Task<ApprovalTask?>> TrackedTaskById =
+        EF.CompileAsyncQuery((OneStopDbContext db, TaskId id) => db.Tasks.FirstOrDefault(t => t.Id == id));
+
+    /// <summary>The ladder's signals (not the deemed actions) of the given clocks, tracked.</summary>
+    public readonly Func<OneStopDbContext, List<ClockId?>, IAsyncEnumerable<SignalRow>> LadderSignals =
+        EF.CompileAsyncQuery((OneStopDbContext db, List<ClockId?> clocks) =>
+            db.Signals.Where(s => clocks.Contains(s.ClockId) && s.Level != SignalLevel.Action));
+
+}
+
+/// <summary>Drains a compiled sequence query into a list.</summary>
+public static class AsyncRows
+{
+    public static async Task<List<T>> ListAsync<T>(this IAsyncEnumerable<T> rows, CancellationToken ct)
+    {
+        var list = new List<T>();
+        await foreach (var row in rows.WithCancellation(ct))
+        {
+            list.Add(row);
+        }
+
+        return list;
+    }
+}
