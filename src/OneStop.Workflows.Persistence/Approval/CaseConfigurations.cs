@@ -25,7 +25,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.Property(c => c.DeliveryMethod).HasConversion<string>().HasMaxLength(32);
         b.Property(c => c.DeliveryStatus).HasConversion<string>().HasMaxLength(32);
         b.ComplexProperty(c => c.Applicant);
-        b.Property(c => c.Materials).HasJsonConversion();
+        b.Property(c => c.Materials).HasJsonListConversion();
         b.Property(c => c.Version).IsConcurrencyToken();
         b.Ignore(c => c.IsClosed);
     }
@@ -60,7 +60,7 @@ internal sealed class CorrectionNoticeConfiguration : IEntityTypeConfiguration<C
         b.HasKey(n => n.Id);
         b.Property(n => n.Id).ValueGeneratedNever();
         b.Property(n => n.Stage).HasConversion<string>().HasMaxLength(32);
-        b.Property(n => n.Items).HasJsonConversion();
+        b.Property(n => n.Items).HasJsonListConversion();
         b.HasIndex(n => n.CaseId);
         b.Ignore(n => n.IsIssued);
     }

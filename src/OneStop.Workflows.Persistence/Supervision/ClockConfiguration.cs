@@ -13,11 +13,11 @@ internal sealed class ClockConfiguration : IEntityTypeConfiguration<Clock>
         b.HasKey(c => c.Id);
         b.Property(c => c.Id).ValueGeneratedNever();
         b.Property(c => c.Kind).HasConversion<string>().HasMaxLength(16);
-        b.Property(c => c.Promised).HasJsonConversion();
-        b.Property(c => c.Statutory).HasJsonConversion();
-        b.Property(c => c.StatutoryExtension).HasJsonConversion();
-        b.Property(c => c.Suspensions).HasJsonConversion();
-        b.Property(c => c.Extension).HasJsonConversion();
+        b.Property(c => c.Promised).HasJsonRecordConversion();
+        b.Property(c => c.Statutory).HasJsonRecordConversion();
+        b.Property(c => c.StatutoryExtension).HasJsonRecordConversion();
+        b.Property(c => c.Suspensions).HasJsonListConversion();
+        b.Property(c => c.Extension).HasJsonRecordConversion();
         b.Property(c => c.Version).IsConcurrencyToken();
         b.HasIndex(c => c.CaseId);
         b.HasIndex(c => c.TaskId).IsUnique();
