@@ -47,6 +47,9 @@ public sealed partial class PostgresServer : IAsyncDisposable
     public string? BinDirectory => _pgCtl is null ? null : Path.GetDirectoryName(_pgCtl);
 
     /// <summary>True when an existing server from <c>ONESTOP_TEST_POSTGRES</c> is used.</summary>
+    /// <summary>Extra <c>postgres</c> options for a throwaway server (profiling only).</summary>
+    public const string ExtraOptionsVariable = "ONESTOP_TEST_POSTGRES_OPTIONS";
+
     public bool IsExternal => _rootDir is null;
 
     /// <summary>Starts a throwaway server tuned for tests: fsync, synchronous commit and full-page writes off.</summary>
@@ -100,8 +103,11 @@ public sealed partial class PostgresServer : IAsyncDisposable
             server.AdminConnectionString =
                 $"Host=127.0.0.1;Port={port.ToString(CultureInfo.InvariantCulture)};Username=postgres;Database=postgres";
             string[] relaxed = durable ? [] : ["-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off"];
+            // ONESTOP_TEST_POSTGRES_OPTIONS adds server options for a look inside, e.g.
+            // "-c shared_preload_libraries=pg_stat_statements" while profiling the load (docs/benchmarks.md).
+            string[] extra = Environment.GetEnvironmentVariable(ExtraOptionsVariable) is { Length: > 0 } more ? [more] : [];
             var options = string.Join(' ',
-                [$"-p {port}", "-c listen_addresses=127.0.0.1", $"-k '{socketDir}'", .. relaxed, "-c max_connections=300", "-c shared_buffers=128MB"]);
+                [$"-p {port}", "-c listen_addresses=127.0.0.1", $"-k '{socketDir}'", .. relaxed, "-c max_connections=300", "-c shared_buffers=128MB", .. extra]);
             server._processExitHandler = (_, _) => server.StopOnProcessExit();
             AppDomain.CurrentDomain.ProcessExit += server._processExitHandler;
             var start = await server.RunPgAsync(
