@@ -10,5 +10,6 @@ internal static class ClockUseCases
         .AddScoped<GetClocks>()
         .AddScoped<SuspendClock>()
         .AddScoped<EndSuspension>()
-        .AddScoped<ExtendDeadline>();
+        .AddScoped<ExtendDeadline>()
+        .AddScoped<ExplainDeadline>();
 }

@@ -114,6 +114,9 @@ public static class AuthorizationMatrix
         // Clocks: read like the case; suspend/end by the lead department's window or head, extend by its head (or an administrator).
         R("GET", "/api/cases/{id}/clocks", "/api/cases/<restaurant>/clocks", null, "restaurant",               U401, Ok,   N404, Ok,   Ok,   N404, N404, Ok,   N404, Ok),
         R("GET", "/api/cases/{id}/clocks", "/api/cases/<food>/clocks", null, "food licence",                   U401, Ok,   N404, Ok,   Ok,   N404, N404, N404, N404, N404),
+        // Issue 10: the clock derivation, the same visibility as the clocks.
+        R("GET", "/api/cases/{id}/clocks/derivation", "/api/cases/<restaurant>/clocks/derivation", null, "restaurant", U401, Ok, N404, Ok, Ok, N404, N404, Ok, N404, Ok),
+        R("GET", "/api/cases/{id}/clocks/derivation", "/api/cases/<food>/clocks/derivation", null, "food licence",  U401, Ok, N404, Ok, Ok, N404, N404, N404, N404, N404),
         R("POST", "/api/cases/{id}/suspensions", "/api/cases/<food>/suspensions", Suspension, "food licence: no clock yet → 409",
                                                                                                                U401, F403, N404, F403, Ok,   N404, N404, N404, N404, N404),
         R("POST", "/api/cases/{id}/suspensions", "/api/cases/<investment>/suspensions", Suspension, "investment: no drc caller",

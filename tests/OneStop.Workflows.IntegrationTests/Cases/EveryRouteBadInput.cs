@@ -97,6 +97,7 @@ public static class EveryRouteBadInput
 
         // Clocks (the food licence has no clock yet: a valid command would be 409).
         new("GET", "/api/cases/{id}/clocks", "/api/cases/<restaurant>/clocks", "clerk.market", null),
+        new("GET", "/api/cases/{id}/clocks/derivation", "/api/cases/<restaurant>/clocks/derivation", "clerk.market", null), // issue 10
         new("POST", "/api/cases/{id}/suspensions", "/api/cases/<food>/suspensions", "clerk.market",
             """{"type":"Inspection","localType":null,"from":"2025-09-26","expectedWorkingDays":5,"notice":"Inspection notice 检验通知"}"""),
         new("POST", "/api/cases/{id}/suspensions/{suspensionId}/end", "/api/cases/<restaurant>/suspensions/<unknownSuspension>/end", "clerk.market",

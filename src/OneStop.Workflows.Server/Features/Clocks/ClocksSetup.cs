@@ -9,6 +9,7 @@ public static class ClocksSetup
         api.MapSuspendClock();
         api.MapEndSuspension();
         api.MapExtendDeadline();
+        api.MapExplainDeadline();
         return api;
     }
 }
