@@ -151,13 +151,12 @@ public class ClockDerivation_Issue10Tests
         (d.Promised.Due, d.Provisional).Should().Be((clock.Deadlines(Calendar).PromisedDue, clock.Deadlines(Calendar).Provisional));
     }
 
-    public static TheoryData<string, int> Units() => new() { { nameof(TimeUnit.WorkingDays), 0 }, { nameof(TimeUnit.CalendarDays), 0 }, { nameof(TimeUnit.WorkingDays), 1 }, { nameof(TimeUnit.CalendarDays), 1 } };
+    public static TheoryData<TimeUnit, int> Units() => new() { { TimeUnit.WorkingDays, 0 }, { TimeUnit.CalendarDays, 0 }, { TimeUnit.WorkingDays, 1 }, { TimeUnit.CalendarDays, 1 } };
 
     [Theory]
     [MemberData(nameof(Units))]
-    public void EveryStartDayOf2025And2026_SeveralBudgets_WithAndWithoutSuspensionsAndExtension_GivesTheDueDaysOfDeadlines(string unitName, int variant)
+    public void EveryStartDayOf2025And2026_SeveralBudgets_WithAndWithoutSuspensionsAndExtension_GivesTheDueDaysOfDeadlines(TimeUnit unit, int variant)
     {
-        var unit = Enum.Parse<TimeUnit>(unitName);
         var random = new Random(10 + variant);
         var compared = 0;
         for (var start = D("2025-01-01"); start.Year < 2027; start = start.PlusDays(1))

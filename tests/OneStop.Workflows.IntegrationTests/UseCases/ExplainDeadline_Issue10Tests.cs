@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using NodaTime;
 using OneStop.Workflows.Application;
@@ -72,6 +73,30 @@ public sealed class ExplainDeadline_Issue10Tests(PostgresServerFixture postgres)
         derived.Refusal.Should().BeEquivalentTo(clocks.Refusal, "the derivation is visible to exactly those who see the clocks");
         derived.Value.Should().BeNull();
         (unknownCase.Refusal!.Kind, unknownClock.Refusal!.Kind, badClock.Refusal!.Kind).Should().Be((RefusalKind.NotFound, RefusalKind.NotFound, RefusalKind.Invalid));
+    }
+
+    [Fact]
+    public async Task AWalkLongerThanTheCap_IsInvalid_ButTheOtherClocksCanBeAskedOneByOne()
+    {
+        var admin = await Driver.As("admin");
+        var item = await HttpJson.GetAsync(admin, "/api/service-items/food-business-licence");
+        foreach (var name in item.Select(p => p.Key).Where(k => typeof(Application.Catalogue.ServiceItemBody).GetProperty(k, System.Reflection.BindingFlags.IgnoreCase
+            | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance) is null).ToList())
+        {
+            item.Remove(name);
+        }
+
+        item["statutoryLimit"] = new JsonObject { ["value"] = 600, ["unit"] = "WorkingDays" };
+        await HttpJson.ReadAsync(await admin.PutAsJsonAsync("/api/service-items/food-business-licence", item), HttpStatusCode.OK);
+        var id = await Driver.SubmitAndAcceptAsync("clerk.market", "food-business-licence");
+
+        var all = await Run<ExplainDeadline, Result<ClockDerivationList>>(u => u.ExecuteAsync(new(id), Clerk("market"), default));
+        var step = (await Run<GetClocks, Result<ClockList>>(u => u.ExecuteAsync(new(id), Clerk("market"), default))).Value!.Items.First(c => c.Kind == nameof(ClockKind.Step));
+        var one = await Run<ExplainDeadline, Result<ClockDerivationList>>(u => u.ExecuteAsync(new(id, step.Id), Clerk("market"), default));
+
+        all.Refusal!.Kind.Should().Be(RefusalKind.Invalid, "600 working days walk more than 731 calendar days");
+        all.Refusal.Errors!["clockId"].Single().Should().Contain($"at most {ClockDerivation.MaxWalkDays}");
+        one.Value!.Items.Single().Promised!.Due.Should().Be(step.PromisedDue);
     }
 
     [Fact]
