@@ -51,7 +51,7 @@ public sealed class ExplainDeadline(OneStopDbContext db, EffectiveCalendarStore 
         var derivations = clocks.Select(c => (Clock: c, Derivation: ClockDerivation.Of(c, cal))).ToList();
         if (derivations.FirstOrDefault(d => WalkDays(d.Derivation) > ClockDerivation.MaxWalkDays) is { Clock: not null } tooLong)
         {
-            return Refusal.Invalid("clockId", $"The walk of clock {tooLong.Clock.Id} walks {WalkDays(tooLong.Derivation)} days; at most {ClockDerivation.MaxWalkDays} are shown.");
+            return Refusal.Invalid("clockId", $"The walk of clock {tooLong.Clock.Id} is {WalkDays(tooLong.Derivation)} days long; at most {ClockDerivation.MaxWalkDays} are shown.");
         }
 
         return new ClockDerivationList(derivations.Select(d => ClockDerivationView.From(d.Derivation, d.Clock.TaskId?.ToString())).ToList());
