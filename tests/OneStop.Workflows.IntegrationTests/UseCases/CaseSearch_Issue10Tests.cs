@@ -16,7 +16,7 @@ namespace OneStop.Workflows.IntegrationTests.UseCases;
 /// Issue 10: the window's case search by case number (a prefix, case-insensitive) and by applicant name (contains,
 /// case-insensitive), with the applicant masked in the answer and the usual visibility — on PostgreSQL.
 /// </summary>
-public sealed class CaseSearch_Issue10Tests(PostgresServerFixture postgres) : UseCaseTestBase(postgres)
+public sealed class CaseSearch_Issue10Tests(PostgresServerFixture postgres, Xunit.Abstractions.ITestOutputHelper output) : UseCaseTestBase(postgres)
 {
     [Fact]
     public async Task ByNumber_FindsTheCase_ByTheWholeNumberOrAPrefix_InAnyCase() =>
@@ -59,6 +59,7 @@ public sealed class CaseSearch_Issue10Tests(PostgresServerFixture postgres) : Us
 
         var page = await CaseDriver.Json(await clerk.GetAsync($"/api/cases?number={number.ToLowerInvariant()}&applicant=LI%20S"), HttpStatusCode.OK);
         var bad = await clerk.GetAsync("/api/cases?applicant=li%00si");
+        output.WriteLine(page.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
 
         var row = page["items"]!.AsArray().Single()!;
         row["number"]!.GetValue<string>().Should().Be(number);
