@@ -1,4 +1,7 @@
+using System.Data.Common;
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using OneStop.Workflows.Application;
 using OneStop.Workflows.Application.Clocks;
@@ -6,6 +9,7 @@ using OneStop.Workflows.Application.Tasks;
 using OneStop.Workflows.Domain.Clocks;
 using OneStop.Workflows.IntegrationTests.Cases;
 using OneStop.Workflows.IntegrationTests.Infrastructure;
+using OneStop.Workflows.Persistence;
 using OneStop.Workflows.Persistence.Supervision;
 using OneStop.Workflows.Testing;
 using Xunit.Abstractions;
@@ -111,6 +115,41 @@ public sealed class InboxItems_Issue10Tests(PostgresServerFixture postgres, ITes
         bad.StatusCode.Should().Be(HttpStatusCode.BadRequest);
     }
 
+    [Theory]
+    [InlineData(ListTasks.Order.Created)]
+    [InlineData(ListTasks.Order.Due)]
+    public async Task APage_CostsTheSameQueries_WhateverItsSize(ListTasks.Order sort)
+    {
+        Factory.Clock.Reset(CentreTime.At("2025-09-26T09:00"));
+        for (var i = 0; i < 3; i++)
+        {
+            await Driver.SubmitAndAcceptAsync("clerk.market", Food);
+        }
+
+        Factory.Clock.Reset(CentreTime.At("2025-10-10T09:00"));
+        await SweepAsync();
+
+        var (one, oneCommands) = await CountedInboxAsync(1, sort);
+        var (three, threeCommands) = await CountedInboxAsync(3, sort);
+
+        one.Items.Should().ContainSingle();
+        three.Items.Should().HaveCount(3).And.OnlyContain(i => i.Due == ListTasks.Yellow && i.CaseNumber.Length > 0);
+        threeCommands.Should().Be(oneCommands, "the cases, clocks and signals of a page are read in one query each, not per item");
+        threeCommands.Should().BeLessThanOrEqualTo(5, "count, tasks, cases, clocks, signals");
+    }
+
+    private async Task<(ListTasks.Page Page, int Commands)> CountedInboxAsync(int pageSize, ListTasks.Order sort)
+    {
+        var counter = new CommandCounter();
+        var options = OneStopDbContextOptions.Configure(new DbContextOptionsBuilder<PostgresOneStopDbContext>(),
+            Factory.Services.GetRequiredService<OneStopDatabaseOptions>()).AddInterceptors(counter).Options;
+        await using var db = new PostgresOneStopDbContext((DbContextOptions<PostgresOneStopDbContext>)options);
+        var list = new ListTasks(db, Factory.Services.GetRequiredService<OneStop.Workflows.Persistence.Calendar.EffectiveCalendarStore>());
+        var page = Value(await list.ExecuteAsync(new(ListTasks.Scope.Department, 0, pageSize, sort), Reviewer("market"), default));
+        output.WriteLine($"{sort}, page size {pageSize}: {counter.Count} commands");
+        return (page, counter.Count);
+    }
+
     private Task<int> SweepAsync() => Factory.Services.GetRequiredService<DeadlineSweeper>().SweepAsync();
 
     private async Task<ListTasks.Page> InboxAsync(Actor actor, ListTasks.Order sort = ListTasks.Order.Created) =>
@@ -120,5 +159,35 @@ public sealed class InboxItems_Issue10Tests(PostgresServerFixture postgres, ITes
     {
         result.Refusal.Should().BeNull();
         return result.Value!;
+    }
+
+    /// <summary>Counts the database commands of the context it is added to.</summary>
+    private sealed class CommandCounter : DbCommandInterceptor
+    {
+        private int _count;
+
+        public int Count => Volatile.Read(ref _count);
+
+        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result) =>
+            Counted(result);
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default) => ValueTask.FromResult(Counted(result));
+
+        public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result) => Counted(result);
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result,
+            CancellationToken cancellationToken = default) => ValueTask.FromResult(Counted(result));
+
+        public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result) => Counted(result);
+
+        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result,
+            CancellationToken cancellationToken = default) => ValueTask.FromResult(Counted(result));
+
+        private T Counted<T>(T result)
+        {
+            Interlocked.Increment(ref _count);
+            return result;
+        }
     }
 }
