@@ -19,6 +19,20 @@ public sealed record TaskView(string Id, string CaseId, string Kind, string Depa
         t.CreatedAt.ToString(), t.Outcome, t.Opinion, t.DecidedAt?.ToString(), t.DecidedBy, t.TimeLimitWorkingDays, t.DeemedConsentDays, t.AllowedOutcomes);
 }
 
+/// <summary>
+/// An inbox item (issue 10): the task's own fields as in <see cref="TaskView"/>, plus its case's number, service item code
+/// and applicant (masked), the due day (<c>yyyy-MM-dd</c>, null when no clock runs or it is suspended) and the due badge
+/// (<c>onTime</c>, <c>prompt</c>, <c>yellow</c>, <c>red</c>: the highest level fired on that clock).
+/// </summary>
+public sealed record InboxItem(string Id, string CaseId, string Kind, string Department, string Status, string? Assignee, string CreatedAt,
+    string? Outcome, string? Opinion, string? DecidedAt, string? DecidedBy, int? TimeLimitWorkingDays, int? DeemedConsentDays, IReadOnlyList<string> AllowedOutcomes,
+    string CaseNumber, string ServiceItem, Applicant Applicant, string? DueDay, string Due)
+{
+    public static InboxItem From(TaskView t, string caseNumber, string serviceItem, Applicant masked, string? dueDay, string due) => new(t.Id, t.CaseId, t.Kind,
+        t.Department, t.Status, t.Assignee, t.CreatedAt, t.Outcome, t.Opinion, t.DecidedAt, t.DecidedBy, t.TimeLimitWorkingDays, t.DeemedConsentDays, t.AllowedOutcomes,
+        caseNumber, serviceItem, masked, dueDay, due);
+}
+
 /// <summary>One line of a case's timeline (its audit events).</summary>
 public sealed record TimelineEntry(string At, string Action, string Actor, string? Subject, string? Reason, string? Details)
 {

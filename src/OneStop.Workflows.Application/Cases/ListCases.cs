@@ -5,11 +5,25 @@ using OneStop.Workflows.Persistence;
 
 namespace OneStop.Workflows.Application.Cases;
 
-/// <summary>Case search: the cases visible to the actor, newest first, paged (0-based); personal data masked.</summary>
+/// <summary>
+/// Case search: the cases visible to the actor, newest first, paged (0-based); personal data masked. Also by case number
+/// (a prefix, case-insensitive) and by applicant name (contains, case-insensitive) for the window's search (issue 10).
+/// </summary>
 public sealed class ListCases(OneStopDbContext db)
 {
-    /// <summary>Filters (null: any) and the page; the page values are already checked by the caller's paging rule.</summary>
-    public sealed record Query(CaseStatus? Status, string? ServiceItem, string? Department, int PageNumber, int PageSize);
+    /// <summary>
+    /// Filters (null or empty: any) and the page; the page values are already checked by the caller's paging rule.
+    /// <paramref name="Number"/>: the start of a case number (at most 32 characters); <paramref name="Applicant"/>: a part of
+    /// the applicant's name (at most 100 characters).
+    /// </summary>
+    public sealed record Query(CaseStatus? Status, string? ServiceItem, string? Department, int PageNumber, int PageSize, string? Number = null,
+        string? Applicant = null);
+
+    /// <summary>The longest number prefix a search accepts (the column's length).</summary>
+    public const int MaxNumberLength = 32;
+
+    /// <summary>The longest name part a search accepts (a submitted name's limit).</summary>
+    public const int MaxApplicantLength = 100;
 
     public sealed record Page(IReadOnlyList<CaseSummary> Items, int TotalCount, int PageNumber, int PageSize);
 
@@ -20,7 +34,36 @@ public sealed class ListCases(OneStopDbContext db)
             return Refusal.Forbidden("Designers do not see applicants' cases.");
         }
 
+        var number = string.IsNullOrWhiteSpace(query.Number) ? null : query.Number.Trim().ToUpperInvariant();
+        var applicant = string.IsNullOrWhiteSpace(query.Applicant) ? null : query.Applicant.Trim().ToLowerInvariant();
+        var errors = new Dictionary<string, string[]>();
+        if (number?.Length > MaxNumberLength)
+        {
+            errors["number"] = [$"A case number has at most {MaxNumberLength} characters."];
+        }
+
+        if (applicant?.Length > MaxApplicantLength)
+        {
+            errors["applicant"] = [$"An applicant's name has at most {MaxApplicantLength} characters."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Refusal.Invalid(errors);
+        }
+
         var cases = CaseAccess.Visible(db, actor).AsNoTracking();
+        if (number is not null)
+        {
+            cases = cases.Where(c => c.Number.StartsWith(number));
+        }
+
+        if (applicant is not null)
+        {
+            // lower() on both providers; SQLite's lower() folds ASCII letters only (Han characters have no case).
+            cases = cases.Where(c => c.Applicant.Name.ToLower().Contains(applicant));
+        }
+
         if (query.Status is { } s)
         {
             cases = cases.Where(c => c.Status == s);

@@ -1,14 +1,28 @@
 using Microsoft.EntityFrameworkCore;
+using NodaTime;
 using OneStop.Workflows.Application.Cases;
+using OneStop.Workflows.Domain.Calendar;
 using OneStop.Workflows.Domain.Cases;
+using OneStop.Workflows.Domain.Clocks;
 using OneStop.Workflows.Domain.People;
 using OneStop.Workflows.Domain.Shared;
+using OneStop.Workflows.Domain.Supervision;
 using OneStop.Workflows.Persistence;
+using OneStop.Workflows.Persistence.Calendar;
 
 namespace OneStop.Workflows.Application.Tasks;
 
-/// <summary>The inbox: my tasks, or my department's open and paused tasks of the kinds I can work, newest first, paged (0-based).</summary>
-public sealed class ListTasks(OneStopDbContext db)
+/// <summary>
+/// The inbox: my tasks, or my department's open and paused tasks of the kinds I can work, newest first (or by due day),
+/// paged (0-based). Each item carries its case's summary, its due day and its due badge (issue 10).
+/// </summary>
+/// <remarks>
+/// The due day is the promised due of the task's own step clock for a review, of the case clock for the window's tasks
+/// (none before acceptance). A page costs at most five queries whatever its size: the count, the page's tasks, their
+/// cases, their clocks and those clocks' fired signals (with <see cref="Order.Due"/>, the department's matching tasks
+/// and their clocks are read before paging, since the due day is derived, not stored).
+/// </remarks>
+public sealed class ListTasks(OneStopDbContext db, EffectiveCalendarStore calendars)
 {
     /// <summary>Whose tasks: assigned to me, or my department's.</summary>
     public enum Scope
@@ -17,10 +31,20 @@ public sealed class ListTasks(OneStopDbContext db)
         Mine,
     }
 
-    /// <summary>The page values are already checked by the caller's paging rule.</summary>
-    public sealed record Query(Scope Scope, int PageNumber, int PageSize);
+    /// <summary>The order: newest first (the default), or due day ascending (no due day last), then oldest first.</summary>
+    public enum Order
+    {
+        Created,
+        Due,
+    }
 
-    public sealed record Page(IReadOnlyList<TaskView> Items, int TotalCount, int PageNumber, int PageSize);
+    /// <summary>The page values are already checked by the caller's paging rule.</summary>
+    public sealed record Query(Scope Scope, int PageNumber, int PageSize, Order Sort = Order.Created);
+
+    public sealed record Page(IReadOnlyList<InboxItem> Items, int TotalCount, int PageNumber, int PageSize);
+
+    /// <summary>The badge wire values, lowest first.</summary>
+    public const string OnTime = "onTime", Prompt = "prompt", Yellow = "yellow", Red = "red";
 
     public async Task<Result<Page>> ExecuteAsync(Query query, Actor actor, CancellationToken ct)
     {
@@ -33,11 +57,79 @@ public sealed class ListTasks(OneStopDbContext db)
         tasks = query.Scope == Scope.Mine ? tasks.Where(t => t.Assignee == actor.UserName) : tasks;
         var kinds = Enum.GetValues<TaskKind>().Where(k => CaseAccess.CanWork(actor.Role, k)).ToList();
         tasks = tasks.Where(t => kinds.Contains(t.Kind));
-        await using var read = await db.ReadTransactionAsync(ct);
-        var total = await tasks.CountAsync(ct);
         var skip = checked((int)((long)query.PageNumber * query.PageSize));
-        var items = await tasks.OrderByDescending(t => t.CreatedAt).ThenBy(t => t.Id).Skip(skip).Take(query.PageSize).ToListAsync(ct);
+        var calendar = await calendars.CurrentAsync(ct);
+        await using var read = await db.ReadTransactionAsync(ct);
+        int total;
+        List<ApprovalTask> items;
+        Dictionary<TaskId, Clock?> clocks;
+        if (query.Sort == Order.Due)
+        {
+            var all = await tasks.ToListAsync(ct);
+            total = all.Count;
+            var allClocks = await ClocksAsync(all, ct);
+            items = all.OrderBy(t => DueOf(allClocks[t.Id], calendar) ?? LocalDate.MaxIsoValue).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id)
+                .Skip(skip).Take(query.PageSize).ToList();
+            clocks = items.ToDictionary(t => t.Id, t => allClocks[t.Id]);
+        }
+        else
+        {
+            total = await tasks.CountAsync(ct);
+            items = await tasks.OrderByDescending(t => t.CreatedAt).ThenBy(t => t.Id).Skip(skip).Take(query.PageSize).ToListAsync(ct);
+            clocks = await ClocksAsync(items, ct);
+        }
+
+        var caseIds = items.Select(t => t.CaseId).Distinct().ToList();
+        var cases = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id))
+            .Select(c => new { c.Id, c.Number, c.ServiceItemCode, c.Applicant }).ToDictionaryAsync(c => c.Id, ct);
+        var levels = await FiredLevelsAsync(clocks.Values.OfType<Clock>().ToList(), ct);
         await read.CompleteAsync(ct);
-        return new Page(items.Select(TaskView.From).ToList(), total, query.PageNumber, query.PageSize);
+        return new Page(items.Select(t =>
+        {
+            var c = cases[t.CaseId];
+            var clock = clocks[t.Id];
+            var level = clock is not null && levels.TryGetValue(clock.Id, out var l) ? l : (SignalLevel?)null;
+            return InboxItem.From(TaskView.From(t), c.Number, c.ServiceItemCode, c.Applicant.Masked(), IsoDate.Format(DueOf(clock, calendar)), Badge(level));
+        }).ToList(), total, query.PageNumber, query.PageSize);
+    }
+
+    /// <summary>The badge of a clock whose highest fired level is <paramref name="highest"/> (none fired: on time).</summary>
+    public static string Badge(SignalLevel? highest) => highest switch
+    {
+        SignalLevel.Red => Red,
+        SignalLevel.Yellow => Yellow,
+        SignalLevel.Prompt => Prompt,
+        _ => OnTime,
+    };
+
+    private static LocalDate? DueOf(Clock? clock, WorkingDayCalendar calendar) => clock?.Deadlines(calendar).PromisedDue;
+
+    /// <summary>Each task's clock in one query: a review's step clock, the case clock for the other kinds (null if none).</summary>
+    private async Task<Dictionary<TaskId, Clock?>> ClocksAsync(List<ApprovalTask> tasks, CancellationToken ct)
+    {
+        var taskIds = tasks.Select(t => (TaskId?)t.Id).ToList();
+        var caseIds = tasks.Where(t => t.Kind != TaskKind.Review).Select(t => t.CaseId).Distinct().ToList();
+        var found = tasks.Count == 0
+            ? []
+            : await db.Clocks.AsNoTracking().Where(c => taskIds.Contains(c.TaskId) || (c.Kind == ClockKind.Case && caseIds.Contains(c.CaseId))).ToListAsync(ct);
+        var steps = found.Where(c => c.TaskId is not null).ToDictionary(c => c.TaskId!.Value);
+        var caseClocks = found.Where(c => c.Kind == ClockKind.Case).GroupBy(c => c.CaseId).ToDictionary(g => g.Key, g => g.First());
+        return tasks.ToDictionary(t => t.Id, t => t.Kind == TaskKind.Review ? steps.GetValueOrDefault(t.Id) : caseClocks.GetValueOrDefault(t.CaseId));
+    }
+
+    /// <summary>The highest fired card level (prompt, yellow, red; not deemed actions) per clock, in one query.</summary>
+    private async Task<Dictionary<ClockId, SignalLevel>> FiredLevelsAsync(List<Clock> clocks, CancellationToken ct)
+    {
+        if (clocks.Count == 0)
+        {
+            return [];
+        }
+
+        // Signals are keyed by subject (the task of a step clock, the case of a case clock): the unique index's first column.
+        var subjects = clocks.Select(c => c.TaskId?.Value ?? c.CaseId.Value).Distinct().ToList();
+        var clockIds = clocks.Select(c => c.Id).ToHashSet();
+        var fired = await db.Signals.AsNoTracking().Where(s => subjects.Contains(s.SubjectId) && s.FiredAt != null && s.Level != SignalLevel.Action)
+            .Select(s => new { s.ClockId, s.Level }).ToListAsync(ct);
+        return fired.Where(s => s.ClockId is { } id && clockIds.Contains(id)).GroupBy(s => s.ClockId!.Value).ToDictionary(g => g.Key, g => g.Max(s => s.Level));
     }
 }

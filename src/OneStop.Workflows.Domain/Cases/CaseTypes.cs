@@ -67,7 +67,38 @@ public sealed record Applicant(string Name, string IdNumber, string Phone)
     public static string MaskPhone(string phone) =>
         phone.Length <= 7 ? new string('*', phone.Length) : phone[..3] + new string('*', phone.Length - 7) + phone[^4..];
 
-    public Applicant Masked() => this with { IdNumber = MaskIdNumber(IdNumber), Phone = MaskPhone(Phone) };
+    /// <summary>
+    /// "张*三", "张*", "Z**** S**" style: each space-separated word keeps its first character (and a Han word of three or more
+    /// characters its last one too); every other character becomes one '*'. Counts text elements, so a character outside the
+    /// BMP is one character. A one-character word becomes "*".
+    /// </summary>
+    public static string MaskName(string name) =>
+        string.Join(' ', name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(MaskWord));
+
+    /// <summary>The name, ID number and phone masked, for lists.</summary>
+    public Applicant Masked() => this with { Name = MaskName(Name), IdNumber = MaskIdNumber(IdNumber), Phone = MaskPhone(Phone) };
+
+    private static string MaskWord(string word)
+    {
+        var elements = new List<string>();
+        var e = System.Globalization.StringInfo.GetTextElementEnumerator(word);
+        while (e.MoveNext())
+        {
+            elements.Add(e.GetTextElement());
+        }
+
+        if (elements.Count == 1)
+        {
+            return "*";
+        }
+
+        var keepLast = elements.Count >= 3 && elements.All(IsHan);
+        var stars = new string('*', elements.Count - (keepLast ? 2 : 1));
+        return elements[0] + stars + (keepLast ? elements[^1] : string.Empty);
+    }
+
+    private static bool IsHan(string element) =>
+        char.ConvertToUtf32(element, 0) is var c && (c is >= 0x3400 and <= 0x9FFF or >= 0xF900 and <= 0xFAFF or >= 0x20000 and <= 0x3FFFF);
 }
 
 /// <summary>A material as handed in with the application.</summary>

@@ -12,7 +12,7 @@ public static class ListCasesEndpoints
             .Produces<ListCases.Page>().ProducesProblem(StatusCodes.Status400BadRequest);
 
     private static async Task<IResult> HandleAsync(HttpContext http, ListCases list, string? status, string? serviceItem, string? department, string? page,
-        string? pageSize, CancellationToken ct)
+        string? pageSize, string? number, string? applicant, CancellationToken ct)
     {
         CaseStatus? wanted = null;
         var errors = new Dictionary<string, string[]>();
@@ -31,6 +31,6 @@ public static class ListCasesEndpoints
         // A designer is refused (403) before the query is judged; the use case refuses them without reading anything.
         return errors.Count > 0 && CaseAccess.SeesCases(actor)
             ? Problems.Validation(errors)
-            : (await list.ExecuteAsync(new(wanted, serviceItem, department, paging.Number, paging.Size), actor, ct)).ToHttp();
+            : (await list.ExecuteAsync(new(wanted, serviceItem, department, paging.Number, paging.Size, number, applicant), actor, ct)).ToHttp();
     }
 }

@@ -11,7 +11,8 @@ public static class ListTasksEndpoints
             .WithName("ListTasks").WithSummary("scope=mine (assigned to me) or department (my department's open and paused tasks); paged, 0-based.")
             .Produces<ListTasks.Page>().ProducesProblem(StatusCodes.Status400BadRequest);
 
-    private static async Task<IResult> HandleAsync(HttpContext http, ListTasks list, string? scope, string? page, string? pageSize, CancellationToken ct)
+    private static async Task<IResult> HandleAsync(HttpContext http, ListTasks list, string? scope, string? page, string? pageSize, string? sort,
+        CancellationToken ct)
     {
         scope ??= "department";
         var errors = new Dictionary<string, string[]>();
@@ -20,13 +21,19 @@ public static class ListTasksEndpoints
             errors["scope"] = ["scope is 'mine' or 'department'."];
         }
 
+        if (sort is not (null or "created" or "due"))
+        {
+            errors["sort"] = ["sort is 'created' (newest first, the default) or 'due' (due day ascending)."];
+        }
+
         var paging = Paging.Read(page, pageSize, errors);
         if (errors.Count > 0)
         {
             return Problems.Validation(errors);
         }
 
-        var query = new ListTasks.Query(scope == "mine" ? ListTasks.Scope.Mine : ListTasks.Scope.Department, paging.Number, paging.Size);
+        var query = new ListTasks.Query(scope == "mine" ? ListTasks.Scope.Mine : ListTasks.Scope.Department, paging.Number, paging.Size,
+            sort == "due" ? ListTasks.Order.Due : ListTasks.Order.Created);
         return (await list.ExecuteAsync(query, CurrentUser.From(http.User)!, ct)).ToHttp();
     }
 }
