@@ -9,6 +9,7 @@ internal static class TaskUseCases
         .AddScoped<ClaimTask>()
         .AddScoped<TransferTask>()
         .AddScoped<ListTasks>()
+        .AddScoped<GetTask>()
         .AddScoped<DecideTask>()
         .AddScoped<IssueCorrectionNotice>();
 }

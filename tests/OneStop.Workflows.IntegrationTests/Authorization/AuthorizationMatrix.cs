@@ -175,6 +175,11 @@ public static class AuthorizationMatrix
         // The inbox: Inbox policy, then the task's department, then whether the role works that kind of task.
         R("GET", "/api/tasks", "/api/tasks", null, "",                                                         U401, F403, F403, F403, Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
         R("POST", "/api/tasks/{id}/claim", "/api/tasks/<fireReview>/claim", null, "fire's review task",        U401, F403, F403, F403, F403, F403, F403, Ok,   F403, Ok),
+        R("GET", "/api/tasks/{id}", "/api/tasks/<fireReview>", null, "fire's review task (issue 10)",          U401, F403, F403, F403, F403, F403, F403, Ok,   F403, Ok),
+        R("GET", "/api/tasks/{id}", "/api/tasks/<marketReview>", null, "market's review: clerks cannot work reviews",
+                                                                                                               U401, F403, F403, F403, F403, F403, F403, F403, F403, F403),
+        R("GET", "/api/tasks/{id}", "/api/tasks/<foodAcceptance>", null, "market's acceptance task",
+                                                                                                               U401, F403, F403, F403, Ok,   F403, F403, F403, F403, F403),
         R("POST", "/api/tasks/{id}/transfer", "/api/tasks/<fireReview>/transfer", Transfer, "fire's review task, unknown colleague → 400",
                                                                                                                U401, F403, F403, F403, F403, F403, F403, Ok,   F403, Ok),
         R("POST", "/api/tasks/{id}/decision", "/api/tasks/<fireReview>/decision", BadDecision, "fire's review task, bad outcome → 400",

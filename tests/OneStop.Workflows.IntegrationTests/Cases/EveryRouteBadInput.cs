@@ -133,6 +133,7 @@ public static class EveryRouteBadInput
 
         // The inbox.
         new("GET", "/api/tasks", "/api/tasks", "reviewer.fire", null, Reads.Paging),
+        new("GET", "/api/tasks/{id}", "/api/tasks/<fireReview>", "reviewer.fire", null),
         new("POST", "/api/tasks/{id}/claim", "/api/tasks/<fireReview>/claim", "reviewer.fire", null),
         new("POST", "/api/tasks/{id}/transfer", "/api/tasks/<fireReview>/transfer", "reviewer.fire", """{"toUser":"no-such-colleague","reason":"Leave 请假"}"""),
         new("POST", "/api/tasks/{id}/decision", "/api/tasks/<fireReview>/decision", "reviewer.fire", Decision),

@@ -15,6 +15,7 @@ public static class CasesSetup
         api.MapQueryCaseProgress();
         api.MapListTasks();
         api.MapClaimAndTransfer();
+        api.MapGetTask();
         api.MapDecideTask();
         return api;
     }

@@ -1,0 +1,48 @@
+using FluentAssertions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OneStop.Workflows.Application;
+using OneStop.Workflows.Application.Cases;
+using OneStop.Workflows.Application.Tasks;
+using OneStop.Workflows.Domain.Cases;
+using OneStop.Workflows.Domain.Catalogue;
+using OneStop.Workflows.Domain.Shared;
+using OneStop.Workflows.IntegrationTests.Infrastructure;
+using OneStop.Workflows.Persistence;
+
+namespace OneStop.Workflows.IntegrationTests.UseCases;
+
+/// <summary>Issue 10 (the task page): one task, read under the same rule as acting on it.</summary>
+public sealed class GetTask_Issue10Tests(PostgresServerFixture postgres) : UseCaseTestBase(postgres)
+{
+    [Fact]
+    public async Task The_window_of_the_task_reads_it_and_nobody_else_does()
+    {
+        var receipt = await Run<SubmitCase, Result<SubmitCase.Receipt>>(u => u.ExecuteAsync(new("construction-permit",
+            new("张三 Zhang San", "11010519491231002X", "13800138000"), new System.Text.Json.Nodes.JsonObject { ["businessName"] = "Test Co." },
+            [new("Application form 申请书")], DeliveryMethod.Pickup, null), Clerk("housing"), default));
+        var caseId = new CaseId(Guid.Parse(receipt.Value!.Id));
+        TaskId acceptance;
+        await using (var db = Factory.Services.GetRequiredService<IDbContextFactory<OneStopDbContext>>().CreateDbContext())
+        {
+            acceptance = (await db.Tasks.SingleAsync(t => t.CaseId == caseId)).Id;
+        }
+
+        var own = await GetAsync(acceptance.ToString(), Clerk("housing"));
+        var otherWindow = await GetAsync(acceptance.ToString(), Clerk("market"));
+        var reviewer = await GetAsync(acceptance.ToString(), Reviewer("housing"));
+        var unknown = await GetAsync(TaskId.New().ToString(), Clerk("housing"));
+        var garbage = await GetAsync("not-a-task", Clerk("housing"));
+
+        own.Value!.Id.Should().Be(acceptance.ToString());
+        own.Value.Kind.Should().Be("Acceptance");
+        own.Value.Department.Should().Be("housing");
+        otherWindow.Refusal!.Kind.Should().Be(RefusalKind.Forbidden);
+        reviewer.Refusal!.Kind.Should().Be(RefusalKind.Forbidden, "a reviewer does not work acceptance tasks");
+        unknown.Refusal!.Kind.Should().Be(RefusalKind.NotFound);
+        garbage.Refusal!.Kind.Should().Be(RefusalKind.NotFound);
+    }
+
+    private Task<Result<TaskView>> GetAsync(string id, Actor actor) =>
+        Run<GetTask, Result<TaskView>>(u => u.ExecuteAsync(new(id), actor, default));
+}
