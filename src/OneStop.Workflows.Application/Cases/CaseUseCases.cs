@@ -8,6 +8,7 @@ internal static class CaseUseCases
     public static IServiceCollection AddCaseUseCases(this IServiceCollection services) => services
         .AddScoped<SubmitCase>()
         .AddScoped<GetCase>()
+        .AddScoped<GetCorrectionNotices>()
         .AddScoped<ListCases>()
         .AddScoped<SubmitCorrections>()
         .AddScoped<UpdateDelivery>()

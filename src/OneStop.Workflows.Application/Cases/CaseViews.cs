@@ -43,5 +43,5 @@ public sealed record TimelineEntry(string At, string Action, string Actor, strin
 public sealed record CaseDetail(
     string Id, string Number, string ServiceItem, string Status, string? Decision, string? DecisionReasons, string? RemedyRights, string? ResultDocument,
     Applicant Applicant, System.Text.Json.Nodes.JsonNode? Form, IReadOnlyList<SubmittedMaterial> Materials, string ReceivedAt, string ReceiptDate, string? AcceptanceDate,
-    string? DecisionDate, string? Owner, string DeliveryMethod, string DeliveryStatus, string? TrackingNumber, string InstanceId,
+    string? DecisionDate, string? Owner, string DeliveryMethod, string? DeliveryAddress, string DeliveryStatus, string? TrackingNumber, string InstanceId,
     IReadOnlyList<TaskView> Tasks, IReadOnlyList<TimelineEntry> Timeline);

@@ -35,6 +35,6 @@ public sealed class GetCase(OneStopDbContext db, IClock clock)
         return new CaseDetail(c.Id.ToString(), c.Number, c.ServiceItemCode, c.Status.ToString(), c.Decision?.ToString(), c.DecisionReasons,
             c.RemedyRights, c.ResultDocument, c.Applicant, System.Text.Json.Nodes.JsonNode.Parse(c.FormJson), c.Materials, c.ReceivedAt.ToString(),
             IsoDate.Format(c.ReceiptDate), IsoDate.Format(c.AcceptanceDate), IsoDate.Format(c.DecisionDate), c.Owner, c.DeliveryMethod.ToString(),
-            c.DeliveryStatus.ToString(), c.TrackingNumber, c.InstanceId.ToString(), tasks.Select(TaskView.From).ToList(), timeline.Select(TimelineEntry.From).ToList());
+            c.DeliveryAddress, c.DeliveryStatus.ToString(), c.TrackingNumber, c.InstanceId.ToString(), tasks.Select(TaskView.From).ToList(), timeline.Select(TimelineEntry.From).ToList());
     }
 }

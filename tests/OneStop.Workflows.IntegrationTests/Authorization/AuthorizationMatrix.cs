@@ -94,6 +94,10 @@ public static class AuthorizationMatrix
         R("GET", "/api/cases", "/api/cases", null, "designers see no cases",                                   U401, Ok,   F403, Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
         R("GET", "/api/cases/{id}", "/api/cases/<restaurant>", null, "restaurant (market; fire urban water)",  U401, Ok,   N404, Ok,   Ok,   N404, N404, Ok,   N404, Ok),
         R("GET", "/api/cases/{id}", "/api/cases/<food>", null, "food licence, submitted (market only)",        U401, Ok,   N404, Ok,   Ok,   N404, N404, N404, N404, N404),
+        R("GET", "/api/cases/{id}/correction-notices", "/api/cases/<restaurant>/correction-notices", null, "as the case (issue 10)",
+                                                                                                               U401, Ok,   N404, Ok,   Ok,   N404, N404, Ok,   N404, Ok),
+        R("GET", "/api/cases/{id}/correction-notices", "/api/cases/<food>/correction-notices", null, "as the case (issue 10)",
+                                                                                                               U401, Ok,   N404, Ok,   Ok,   N404, N404, N404, N404, N404),
         R("GET", "/api/cases/{id}", "/api/cases/<investment>", null, "investment (drc; resources ecology industry)",
                                                                                                                U401, Ok,   N404, Ok,   N404, N404, Ok,   N404, N404, N404),
 

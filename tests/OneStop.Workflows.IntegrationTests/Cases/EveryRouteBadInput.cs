@@ -90,6 +90,7 @@ public static class EveryRouteBadInput
         new("POST", "/api/cases", "/api/cases", "clerk.market", Application),
         new("GET", "/api/cases", "/api/cases", "clerk.market", null, Reads.Paging),
         new("GET", "/api/cases/{id}", "/api/cases/<restaurant>", "clerk.market", null),
+        new("GET", "/api/cases/{id}/correction-notices", "/api/cases/<restaurant>/correction-notices", "clerk.market", null),
         new("POST", "/api/cases/{id}/corrections", "/api/cases/<restaurant>/corrections", "clerk.market", Corrections),
         new("POST", "/api/cases/{id}/delivery", "/api/cases/<restaurant>/delivery", "clerk.market", """{"status":"Delivered","trackingNumber":"SF1234567890"}"""),
         new("GET", "/api/public/cases/{number}", "/api/public/cases/<restaurantNumber>?password=<restaurantPassword>", "anonymous", null),

@@ -9,6 +9,7 @@ public static class CasesSetup
     {
         api.MapSubmitCase();
         api.MapGetCase();
+        api.MapGetCorrectionNotices();
         api.MapListCases();
         api.MapSubmitCorrections();
         api.MapUpdateDelivery();
