@@ -1,6 +1,4 @@
 using FluentAssertions;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using OneStop.Workflows.Application;
 using OneStop.Workflows.Application.Cases;
 using OneStop.Workflows.Application.Tasks;
@@ -8,7 +6,6 @@ using OneStop.Workflows.Domain.Cases;
 using OneStop.Workflows.Domain.Catalogue;
 using OneStop.Workflows.Domain.Shared;
 using OneStop.Workflows.IntegrationTests.Infrastructure;
-using OneStop.Workflows.Persistence;
 
 namespace OneStop.Workflows.IntegrationTests.UseCases;
 
@@ -18,13 +15,11 @@ public sealed class CaseReads_Issue10Tests(PostgresServerFixture postgres) : Use
     [Fact]
     public async Task The_case_carries_its_mail_address_and_its_notices_with_every_item_and_the_text_sent()
     {
-        var receipt = Value(await Run<SubmitCase, Result<SubmitCase.Receipt>>(u => u.ExecuteAsync(new("restaurant-opening",
-            new("张三 Zhang San", "11010519491231002X", "13800138000"), new System.Text.Json.Nodes.JsonObject { ["businessName"] = "Test Co." },
-            [new("Application form 申请书")], DeliveryMethod.Mail, "北京市东城区测试路1号 1 Test Road"), Clerk("market"), default)));
+        var receipt = Value(await SubmitAsync(Clerk("market"), "restaurant-opening", DeliveryMethod.Mail, "北京市东城区测试路1号 1 Test Road"));
         var caseId = new CaseId(Guid.Parse(receipt.Id));
-        await DecideAsync(await OpenTaskAsync(caseId, TaskKind.Acceptance, "market"), Outcomes.Accepted, Clerk("market"), "Materials complete 材料齐全");
-        await DecideAsync(await OpenTaskAsync(caseId, TaskKind.Review, "fire"), Outcomes.ReturnedForCorrection, Reviewer("fire"), "Plans incomplete",
-            [new("Floor plan 平面图", "Missing fire exits 缺少消防通道")]);
+        Value(await DecideAsync((await OpenTaskAsync(caseId, TaskKind.Acceptance, "market")).Id, Outcomes.Accepted, Clerk("market"), "Materials complete 材料齐全"));
+        Value(await DecideAsync((await OpenTaskAsync(caseId, TaskKind.Review, "fire")).Id, Outcomes.ReturnedForCorrection, Reviewer("fire"), "Plans incomplete",
+            [new("Floor plan 平面图", "Missing fire exits 缺少消防通道")]));
 
         var detail = Value(await Run<GetCase, Result<CaseDetail>>(u => u.ExecuteAsync(new(caseId.ToString()), Clerk("market"), default)));
         var notices = Value(await Run<GetCorrectionNotices, Result<GetCorrectionNotices.Notices>>(u => u.ExecuteAsync(new(caseId.ToString()), Clerk("market"), default)));
@@ -41,19 +36,4 @@ public sealed class CaseReads_Issue10Tests(PostgresServerFixture postgres) : Use
         otherWindow.Refusal!.Kind.Should().Be(RefusalKind.NotFound);
         garbage.Refusal!.Kind.Should().Be(RefusalKind.NotFound);
     }
-
-    private static T Value<T>(Result<T> result)
-    {
-        result.Refusal.Should().BeNull();
-        return result.Value!;
-    }
-
-    private async Task<TaskId> OpenTaskAsync(CaseId caseId, TaskKind kind, string department)
-    {
-        await using var db = Factory.Services.GetRequiredService<IDbContextFactory<OneStopDbContext>>().CreateDbContext();
-        return (await db.Tasks.SingleAsync(t => t.CaseId == caseId && t.Kind == kind && t.Department == department && t.Status == ApprovalTaskStatus.Open)).Id;
-    }
-
-    private async Task DecideAsync(TaskId task, string outcome, Actor actor, string opinion, IReadOnlyList<DecideTask.CorrectionData>? corrections = null) =>
-        Value(await Run<DecideTask, Result<TaskView>>(u => u.ExecuteAsync(new(task.ToString(), outcome, opinion, corrections, Guid.NewGuid().ToString("N")), actor, default)));
 }

@@ -232,18 +232,6 @@ public sealed class CaseUseCases_Issue9Tests(PostgresServerFixture postgres) : U
             .Should().Equal("clerk.housing");
     }
 
-    private OneStopDbContext Db() => Factory.Services.GetRequiredService<IDbContextFactory<OneStopDbContext>>().CreateDbContext();
-
-    private static T Value<T>(Result<T> result)
-    {
-        result.Refusal.Should().BeNull();
-        return result.Value!;
-    }
-
-    private Task<Result<SubmitCase.Receipt>> SubmitAsync(Actor clerk, string item) =>
-        Run<SubmitCase, Result<SubmitCase.Receipt>>(u => u.ExecuteAsync(new(item, new("张三 Zhang San", "11010519491231002X", "13800138000"),
-            new System.Text.Json.Nodes.JsonObject { ["businessName"] = "Test Co." }, [Form], DeliveryMethod.Pickup, null), clerk, default));
-
     private async Task<CaseId> SubmitAndAcceptAsync(Actor clerk, string item)
     {
         var caseId = new CaseId(Guid.Parse(Value(await SubmitAsync(clerk, item)).Id));
@@ -252,16 +240,6 @@ public sealed class CaseUseCases_Issue9Tests(PostgresServerFixture postgres) : U
         accepted.Outcome.Should().Be(Outcomes.Accepted);
         return caseId;
     }
-
-    private async Task<ApprovalTask> OpenTaskAsync(CaseId caseId, TaskKind kind, string department)
-    {
-        await using var db = Db();
-        return await db.Tasks.AsNoTracking().SingleAsync(t => t.CaseId == caseId && t.Kind == kind && t.Department == department && t.Status == ApprovalTaskStatus.Open);
-    }
-
-    private Task<Result<TaskView>> DecideAsync(TaskId taskId, string outcome, Actor actor, string? opinion, IReadOnlyList<DecideTask.CorrectionData>? corrections = null,
-        string? key = null) =>
-        Run<DecideTask, Result<TaskView>>(u => u.ExecuteAsync(new(taskId.ToString(), outcome, opinion, corrections, key ?? Guid.NewGuid().ToString("N")), actor, default));
 
     private Task<Result<UpdateDelivery.DeliveryView>> DeliverAsync(CaseId caseId, DeliveryStatus status) =>
         Run<UpdateDelivery, Result<UpdateDelivery.DeliveryView>>(u => u.ExecuteAsync(new(caseId.ToString(), status, null), Clerk("housing"), default));

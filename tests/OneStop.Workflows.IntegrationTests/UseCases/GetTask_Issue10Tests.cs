@@ -1,6 +1,4 @@
 using FluentAssertions;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using OneStop.Workflows.Application;
 using OneStop.Workflows.Application.Cases;
 using OneStop.Workflows.Application.Tasks;
@@ -8,7 +6,6 @@ using OneStop.Workflows.Domain.Cases;
 using OneStop.Workflows.Domain.Catalogue;
 using OneStop.Workflows.Domain.Shared;
 using OneStop.Workflows.IntegrationTests.Infrastructure;
-using OneStop.Workflows.Persistence;
 
 namespace OneStop.Workflows.IntegrationTests.UseCases;
 
@@ -18,15 +15,8 @@ public sealed class GetTask_Issue10Tests(PostgresServerFixture postgres) : UseCa
     [Fact]
     public async Task The_window_of_the_task_reads_it_and_nobody_else_does()
     {
-        var receipt = await Run<SubmitCase, Result<SubmitCase.Receipt>>(u => u.ExecuteAsync(new("construction-permit",
-            new("张三 Zhang San", "11010519491231002X", "13800138000"), new System.Text.Json.Nodes.JsonObject { ["businessName"] = "Test Co." },
-            [new("Application form 申请书")], DeliveryMethod.Pickup, null), Clerk("housing"), default));
-        var caseId = new CaseId(Guid.Parse(receipt.Value!.Id));
-        TaskId acceptance;
-        await using (var db = Factory.Services.GetRequiredService<IDbContextFactory<OneStopDbContext>>().CreateDbContext())
-        {
-            acceptance = (await db.Tasks.SingleAsync(t => t.CaseId == caseId)).Id;
-        }
+        var caseId = new CaseId(Guid.Parse(Value(await SubmitAsync(Clerk("housing"), "construction-permit")).Id));
+        var acceptance = (await OpenTaskAsync(caseId, TaskKind.Acceptance, "housing")).Id;
 
         var own = await GetAsync(acceptance.ToString(), Clerk("housing"));
         var otherWindow = await GetAsync(acceptance.ToString(), Clerk("market"));

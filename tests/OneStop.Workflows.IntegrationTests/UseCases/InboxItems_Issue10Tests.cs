@@ -155,12 +155,6 @@ public sealed class InboxItems_Issue10Tests(PostgresServerFixture postgres, ITes
     private async Task<ListTasks.Page> InboxAsync(Actor actor, ListTasks.Order sort = ListTasks.Order.Created) =>
         Value(await Run<ListTasks, Result<ListTasks.Page>>(u => u.ExecuteAsync(new(ListTasks.Scope.Department, 0, 20, sort), actor, default)));
 
-    private static T Value<T>(Result<T> result)
-    {
-        result.Refusal.Should().BeNull();
-        return result.Value!;
-    }
-
     /// <summary>Counts the database commands of the context it is added to.</summary>
     private sealed class CommandCounter : DbCommandInterceptor
     {
