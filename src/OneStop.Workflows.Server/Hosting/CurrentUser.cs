@@ -10,6 +10,13 @@ public static class CurrentUser
     /// <summary>Claim type carrying the user's department code.</summary>
     public const string DepartmentClaim = "department";
 
+    /// <summary>Claim type carrying the user's display name as it was at sign-in (shown in the web UI's user menu).</summary>
+    public const string DisplayNameClaim = "display_name";
+
+    /// <summary>The display name of a signed-in principal, or its user name when the claim is missing.</summary>
+    public static string? DisplayName(ClaimsPrincipal principal) =>
+        principal.FindFirstValue(DisplayNameClaim) ?? principal.FindFirstValue(ClaimTypes.Name);
+
     /// <summary>The user, or null when the principal is anonymous or lacks a known role.</summary>
     public static Actor? From(ClaimsPrincipal principal)
     {

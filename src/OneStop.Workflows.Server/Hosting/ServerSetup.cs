@@ -19,6 +19,7 @@ using OneStop.Workflows.Server.Features.SimulatedTime;
 using OneStop.Workflows.Server.Features.Staff;
 using OneStop.Workflows.Server.Features.Supervision;
 using OneStop.Workflows.Server.Hosting.RateLimits;
+using OneStop.Workflows.Server.Ui;
 
 namespace OneStop.Workflows.Server.Hosting;
 
@@ -63,6 +64,7 @@ public static class ServerSetup
         builder.AddOneStopAuth();
         builder.AddOneStopRateLimits();
         builder.AddSupervision();
+        builder.AddOneStopUi();
         services.AddSingleton<INodeNotificationHandler, Features.Calendar.CalendarChangedHandler>();
         services.AddSingleton<NodeNotificationListener>();
         services.AddHostedService(sp => sp.GetRequiredService<NodeNotificationListener>());
@@ -117,11 +119,16 @@ public static class ServerSetup
         {
             StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
         });
-        app.UseStatusCodePages();
+        // The API's errors are ProblemDetails; a page that does not exist is the UI's not-found page.
+        app.UseWhen(c => !Ui.UiPaths.IsUi(c.Request.Path), api => api.UseStatusCodePages());
+        app.UseWhen(c => Ui.UiPaths.IsUi(c.Request.Path), ui => ui.UseStatusCodePagesWithReExecute(Ui.UiRoutes.NotFound, "?status={0}"));
+        app.UseRouting(); // after the status-code pages, so that their re-execution finds the not-found page's endpoint
         app.UseMiddleware<RequestSizeLimitMiddleware>();
         app.UseMiddleware<InputTextMiddleware>();
         app.UseRateLimiter(); // the policies of Hosting/RateLimits: sign-in, token, refresh, progress query
+        app.UseOneStopUiCulture();
         app.UseOneStopAuth();
+        app.UseAntiforgery();
         app.MapOpenApi().AllowAnonymous();
         app.MapHealth();
 
@@ -136,6 +143,7 @@ public static class ServerSetup
         app.MapSupervision(api);
         api.MapClocks();
         api.MapSimulatedTime();
+        app.MapOneStopUi();
         return app;
     }
 }

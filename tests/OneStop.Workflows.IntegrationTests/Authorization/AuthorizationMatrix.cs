@@ -201,6 +201,23 @@ public static class AuthorizationMatrix
         R("POST", "/api/tasks/{id}/decision", "/api/tasks/<foodAcceptance>/decision", BadDecision, "market's acceptance, bad outcome → 400",
                                                                                                                U401, F403, F403, F403, Ok,   F403, F403, F403, F403, F403),
 
+        // The web UI (issue 10): a page asks every signed-in member of staff in (what they may do there, the use cases
+        // decide); a page's 401 is the redirect to sign-in. Form posts without the antiforgery token are refused (400).
+        R("GET", "/", "/", null, "home page",                                                                  U401, Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
+        R("POST", "/", "/", null, "no form on the home page",                                                  U401, Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
+        R("GET", "/sign-in", "/sign-in", null, "",                                                             Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
+        R("POST", "/sign-in", "/sign-in", null, "no form handler",                                             Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
+        R("GET", "/account/password", "/account/password", null, "",                                           U401, Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
+        R("POST", "/account/password", "/account/password", null, "no form handler",                           U401, Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
+        R("GET", "/refused", "/refused", null, "",                                                             Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
+        R("POST", "/refused", "/refused", null, "no form handler",                                             Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
+        R("GET", "/not-found", "/not-found", null, "",                                                         Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
+        R("POST", "/not-found", "/not-found", null, "no form handler",                                         Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
+        R("GET", "/culture", "/culture?c=en", null, "language cookie",                                          Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
+        R("POST", "/account/sign-in", "/account/sign-in", null, "no antiforgery token → 400",                  Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
+        R("POST", "/account/change-password", "/account/change-password", null, "no antiforgery token → 400",             U401, Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
+        R("POST", "/account/sign-out", "/account/sign-out", null, "no antiforgery token → 400, still signed in", Ok, Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
+
         // Last: signing out ends each caller's own session (its bearer token is refused from then on).
         R("POST", "/api/auth/sign-out", "/api/auth/sign-out", null, "ends the caller's session",              Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
     ];

@@ -31,7 +31,7 @@ public sealed partial class HostingHardening_Issue8Tests : IDisposable
     private static readonly WebApplicationFactoryClientOptions NoRedirects = new() { AllowAutoRedirect = false };
 
     [Theory]
-    [InlineData("/sign-in")]
+    [InlineData("/sign-in/no-such-step")] // was /sign-in, which is the web UI's sign-in page since issue 10
     [InlineData("/no/such/page")]
     [InlineData("/favicon.ico")]
     [InlineData("/api/no-such-route")]

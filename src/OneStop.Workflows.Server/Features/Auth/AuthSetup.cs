@@ -126,16 +126,25 @@ public static class AuthSetup
         o.ExpireTimeSpan = TimeSpan.FromHours(8);
         o.SlidingExpiration = true;
 
-        // No redirect anywhere (the web UI issue adds the sign-in page; until then a redirect to it would loop): every
-        // path gets the status code, and the authorization result handler adds the ProblemDetails body.
-        o.LoginPath = "/sign-in";
-        o.AccessDeniedPath = "/sign-in";
+        // A browser asking for a page is sent to the sign-in page (once: the sign-in page and its assets are anonymous) or,
+        // signed in without the right, to the refusal page; every other request (API, hub, circuit) gets the status code,
+        // and the authorization result handler adds the ProblemDetails body.
+        o.LoginPath = Ui.UiRoutes.SignIn;
+        o.AccessDeniedPath = Ui.UiRoutes.Refused;
+        o.ReturnUrlParameter = "returnUrl";
         o.Events.OnRedirectToLogin = context => StatusOrRedirect(context, StatusCodes.Status401Unauthorized);
         o.Events.OnRedirectToAccessDenied = context => StatusOrRedirect(context, StatusCodes.Status403Forbidden);
     }
 
     private static Task StatusOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
     {
+        if (Ui.UiPaths.IsPageRequest(context.Request))
+        {
+            var target = status == StatusCodes.Status401Unauthorized ? Ui.UiRoutes.SignIn : Ui.UiRoutes.Refused;
+            context.Response.Redirect(Ui.Account.ReturnUrl.To(target, context.Request.Path + context.Request.QueryString));
+            return Task.CompletedTask;
+        }
+
         context.Response.StatusCode = status;
         if (status == StatusCodes.Status401Unauthorized)
         {

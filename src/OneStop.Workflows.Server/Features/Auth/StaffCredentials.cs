@@ -25,6 +25,8 @@ public sealed class StaffCredentials(
 
     private const int MaxAuditedNameLength = 64;
 
+    private static readonly SignInFailure Failed = new(SignInFailureKind.WrongCredentials, TimeSpan.Zero);
+
     // Unknown users are verified against this hash too, so the answer takes as long as for a wrong password.
     private static readonly UserAccount Decoy = new("decoy", "decoy", Role.Designer, null, "unused");
     private readonly Lazy<string> _decoyHash = new(() => hasher.HashPassword(Decoy, Guid.NewGuid().ToString()));
@@ -38,16 +40,29 @@ public sealed class StaffCredentials(
             return (null, problem);
         }
 
-        var userName = Text(body, "userName");
-        var password = Text(body, "password");
+        var (user, failure) = await CheckAsync(Text(body, "userName"), Text(body, "password"), method, ct);
+        return user is not null ? (user, null) : (null, failure switch
+        {
+            { Kind: SignInFailureKind.Missing } => Problems.BadRequest("'userName' and 'password' are required strings."),
+            { Kind: SignInFailureKind.TooManyAttempts } => Problems.TooManyRequests(failure.RetryAfter),
+            _ => AuthProblems.SignInFailed(),
+        });
+    }
+
+    /// <summary>
+    /// The active user whose password matches, or why not: the same checks, limits, lockout and audit for every door
+    /// (the JSON sign-ins and the web UI's sign-in form). <paramref name="method"/> is audited (cookie, token, form).
+    /// </summary>
+    public async Task<(UserAccount? User, SignInFailure? Failure)> CheckAsync(string? userName, string? password, string method, CancellationToken ct)
+    {
         if (string.IsNullOrWhiteSpace(userName) || string.IsNullOrEmpty(password))
         {
-            return (null, Problems.BadRequest("'userName' and 'password' are required strings."));
+            return (null, new SignInFailure(SignInFailureKind.Missing, TimeSpan.Zero));
         }
 
         if (!limits.SignInPerUserName.TryAcquire(userName, out var retryAfter))
         {
-            return (null, Problems.TooManyRequests(retryAfter));
+            return (null, new SignInFailure(SignInFailureKind.TooManyAttempts, retryAfter));
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -57,7 +72,7 @@ public sealed class StaffCredentials(
         {
             db.AuditEvents.Add(new AuditEvent(now, SystemActor.Anonymous, AuditActions.SignInFailed, null, key, Details(method, "locked-out"), null));
             await db.SaveChangesAsync(ct);
-            return (null, AuthProblems.SignInFailed());
+            return (null, Failed);
         }
 
         var user = await db.Users.FirstOrDefaultAsync(u => u.UserName == userName, ct);
@@ -72,7 +87,7 @@ public sealed class StaffCredentials(
             db.AuditEvents.Add(new AuditEvent(now, SystemActor.Anonymous, AuditActions.SignInFailed, null, key, Details(method, cause), null));
             await db.SaveChangesAsync(ct);
             await lockout.RecordFailureAsync(db, key, now, ct);
-            return (null, AuthProblems.SignInFailed());
+            return (null, Failed);
         }
 
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
@@ -97,7 +112,8 @@ public sealed class StaffCredentials(
     /// <summary>The principal sign-in issues: the claims of <see cref="CurrentUser"/>.</summary>
     public static ClaimsPrincipal PrincipalFor(UserAccount user, string authenticationScheme) =>
         new(new ClaimsIdentity(new Application.Actor(user.UserName, user.Role, user.DepartmentCode).ToClaims()
-            .Append(new Claim(Staff.AccountStandings.StampClaim, user.SecurityStamp)), authenticationScheme));
+            .Append(new Claim(Staff.AccountStandings.StampClaim, user.SecurityStamp))
+            .Append(new Claim(CurrentUser.DisplayNameClaim, user.DisplayName)), authenticationScheme));
 
     private static string? Text(JsonObject body, string name) =>
         body[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
@@ -108,3 +124,14 @@ public sealed class StaffCredentials(
     private static string Details(string method, string? cause) =>
         JsonSerializer.Serialize(cause is null ? new { method } : (object)new { method, cause });
 }
+
+/// <summary>Why a sign-in was refused. A locked, unknown or disabled user name is <see cref="SignInFailureKind.WrongCredentials"/> too.</summary>
+public enum SignInFailureKind
+{
+    Missing,
+    TooManyAttempts,
+    WrongCredentials,
+}
+
+/// <summary>A refused sign-in; <see cref="RetryAfter"/> is set for <see cref="SignInFailureKind.TooManyAttempts"/>.</summary>
+public sealed record SignInFailure(SignInFailureKind Kind, TimeSpan RetryAfter);

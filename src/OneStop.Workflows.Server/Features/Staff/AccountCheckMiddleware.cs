@@ -3,13 +3,14 @@ using OneStop.Workflows.Server.Hosting;
 
 namespace OneStop.Workflows.Server.Features.Staff;
 
-/// <summary>Marks the routes a user whose password must change may still use (who am I, change own password).</summary>
-public sealed class AllowedWhilePasswordChangeRequired;
+/// <summary>Marks the routes and pages a user whose password must change may still use (who am I, change own password).</summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class AllowedWhilePasswordChangeRequired : Attribute;
 
 /// <summary>
 /// After authentication: a token or cookie whose account is gone, disabled or re-stamped (role, department or password
 /// changed) is treated as no sign-in at all (401); a user who must change a one-time password gets 403
-/// <c>password-change-required</c> on every signed-in route except those marked <see cref="AllowedWhilePasswordChangeRequired"/>.
+/// <c>password-change-required</c> (a page request: a redirect to the password page) on every signed-in route except those marked <see cref="AllowedWhilePasswordChangeRequired"/>.
 /// </summary>
 public sealed class AccountCheckMiddleware(RequestDelegate next, AccountStandings standings)
 {
@@ -26,6 +27,13 @@ public sealed class AccountCheckMiddleware(RequestDelegate next, AccountStanding
                 && endpoint.Metadata.GetMetadata<IAllowAnonymous>() is null
                 && endpoint.Metadata.GetMetadata<AllowedWhilePasswordChangeRequired>() is null)
             {
+                if (Ui.UiPaths.IsPageRequest(context.Request))
+                {
+                    // A page: the web UI's password form, then back here.
+                    context.Response.Redirect(Ui.Account.ReturnUrl.To(Ui.UiRoutes.ChangePassword, context.Request.Path + context.Request.QueryString));
+                    return;
+                }
+
                 await Problems.PasswordChangeRequired().ExecuteAsync(context);
                 return;
             }

@@ -34,6 +34,7 @@ public static class SupervisionSetup
         services.AddSingleton<ISignalFiredHandler, YellowAccumulationHandler>();
         services.AddSingleton<SupervisionSweep>();
         services.AddSingleton<AlertPusher>();
+        services.AddSingleton<LiveAlerts>(); // the web UI's circuits hear alerts here
         AddAlertFanOut(builder);
         services.AddSingleton<Application.Supervision.CarryOutDeemedActions>();
         services.AddSignalR();
@@ -44,9 +45,8 @@ public static class SupervisionSetup
             return builder;
         }
 
-        // Hangfire.AspNetCore validates every dashboard POST (trigger, delete, requeue …) with ASP.NET Core antiforgery
-        // once IAntiforgery is registered: the pages carry the token (meta csrf-token), a POST without it gets 403.
-        services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        // Hangfire.AspNetCore validates every dashboard POST (trigger, delete, requeue …) with ASP.NET Core antiforgery,
+        // which the web UI registers (UiSetup): the pages carry the token (meta csrf-token), a POST without it gets 403.
         services.AddSingleton<IClockChangeListener, SweepOnClockChange>();
         services.AddSingleton(HangfireStorage.Create);
         services.AddHangfire(config => config

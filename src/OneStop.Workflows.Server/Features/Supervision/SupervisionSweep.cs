@@ -30,7 +30,7 @@ public sealed class SupervisionSweep(DeadlineSweeper sweeper, CarryOutDeemedActi
 }
 
 /// <summary>Pushes committed alerts to the recipients' connections on this node (<see cref="AlertsHub"/>).</summary>
-public sealed class AlertPusher(IDbContextFactory<OneStopDbContext> contexts, IHubContext<AlertsHub> hub, ILogger<AlertPusher> logger)
+public sealed class AlertPusher(IDbContextFactory<OneStopDbContext> contexts, IHubContext<AlertsHub> hub, LiveAlerts live, ILogger<AlertPusher> logger)
 {
     /// <summary>Pushes the committed alerts among <paramref name="alertIds"/> to their recipients; answers how many were sent.</summary>
     public async Task<int> PushAsync(IReadOnlyCollection<Guid> alertIds, CancellationToken ct)
@@ -53,7 +53,9 @@ public sealed class AlertPusher(IDbContextFactory<OneStopDbContext> contexts, IH
         {
             try
             {
-                await hub.Clients.User(alert.Recipient).SendAsync(AlertsHub.AlertRaised, AlertView.From(alert, numbers.GetValueOrDefault(alert.CaseId)), ct);
+                var view = AlertView.From(alert, numbers.GetValueOrDefault(alert.CaseId));
+                await hub.Clients.User(alert.Recipient).SendAsync(AlertsHub.AlertRaised, view, ct);
+                await live.PublishAsync(alert.Recipient, view);
                 sent++;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

@@ -1,0 +1,33 @@
+using OneStop.Workflows.Domain.People;
+
+namespace OneStop.Workflows.Server.Ui;
+
+/// <summary>
+/// Every page address of the web UI, and the navigation drawer's entries. The drawer shows a role the entries listed
+/// for it (presentation only: what a user may do is decided by the use cases, which refuse everyone else).
+/// A test checks that every routable page is listed in <see cref="Pages"/> and every entry has a page.
+/// </summary>
+public static class UiRoutes
+{
+    public const string Home = "/";
+    public const string SignIn = "/sign-in";
+    public const string ChangePassword = "/account/password";
+    public const string Refused = "/refused";
+    public const string NotFound = "/not-found";
+
+    /// <summary>A drawer entry: the page, its resource key in <c>SharedText</c>, its icon and the roles it is shown to.</summary>
+    public sealed record NavEntry(string Path, string TextKey, string Icon, IReadOnlyList<Role> Roles);
+
+    /// <summary>The drawer, in order.</summary>
+    public static IReadOnlyList<NavEntry> Nav { get; } =
+    [
+        new(Home, "Nav.Home", MudBlazor.Icons.Material.Filled.Home, Enum.GetValues<Role>()),
+    ];
+
+    /// <summary>Every routable page: the drawer's entries, the account pages and the pages reached from other pages (with their parameters).</summary>
+    public static IReadOnlyList<string> Pages { get; } =
+        [.. Nav.Select(n => n.Path).Distinct(), SignIn, ChangePassword, Refused, NotFound];
+
+    /// <summary>The drawer entries shown to <paramref name="role"/>.</summary>
+    public static IEnumerable<NavEntry> For(Role role) => Nav.Where(n => n.Roles.Contains(role));
+}

@@ -1,0 +1,81 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.AspNetCore.Localization;
+using MudBlazor;
+using MudBlazor.Services;
+using OneStop.Workflows.Server.Ui.Account;
+using OneStop.Workflows.Server.Ui.Shared;
+
+namespace OneStop.Workflows.Server.Ui;
+
+/// <summary>
+/// The web UI (docs/adr/0008-web-ui.md): Blazor with interactive server rendering and MudBlazor, served by this
+/// server at <c>/</c>. Pages call the application's use cases in process through <see cref="UseCaseRunner"/>.
+/// </summary>
+public static class UiSetup
+{
+    /// <summary>The render mode of every interactive page: server circuits, not prerendered (a read runs once, a refusal is shown once).</summary>
+    public static readonly IComponentRenderMode Interactive = new InteractiveServerRenderMode(prerender: false);
+
+    public static WebApplicationBuilder AddOneStopUi(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        // No development-time catch-all for files missing from the build's manifest: it would answer every unknown GET
+        // (turning the API's 405 "wrong method" into 404), and a file not in the manifest is not served in production either.
+        builder.Configuration["DisableStaticAssetNotFoundRuntimeFallback"] = "true";
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, UiAuthenticationStateProvider>();
+        services.AddLocalization();
+        services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest); // every form; also Hangfire's dashboard
+        services.AddMudServices(o => o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.TopRight);
+        services.AddScoped<UseCaseRunner>();
+        return builder;
+    }
+
+    /// <summary>The culture of the UI's requests (zh-CN by default, en by the switch's cookie); the API keeps the invariant culture.</summary>
+    public static WebApplication UseOneStopUiCulture(this WebApplication app)
+    {
+        var options = new RequestLocalizationOptions { DefaultRequestCulture = new RequestCulture(UiCulture.Chinese) }
+            .AddSupportedCultures(UiCulture.Chinese, UiCulture.English)
+            .AddSupportedUICultures(UiCulture.Chinese, UiCulture.English);
+        options.RequestCultureProviders = [new CookieRequestCultureProvider()];
+        app.UseWhen(c => UiPaths.IsUi(c.Request.Path), ui => ui.UseRequestLocalization(options));
+        return app;
+    }
+
+    public static WebApplication MapOneStopUi(this WebApplication app)
+    {
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapAccountEndpoints();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}
+
+/// <summary>The two cultures of the UI and the <c>lang</c> of the page.</summary>
+public static class UiCulture
+{
+    public const string Chinese = "zh-CN";
+    public const string English = "en";
+
+    /// <summary>Whether the current request or circuit is in English.</summary>
+    public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+
+    public static string HtmlLang => IsEnglish ? English : Chinese;
+}
+
+/// <summary>Which paths are the UI's (pages, circuits, static files) rather than the API's, the hub's or the dashboard's.</summary>
+public static class UiPaths
+{
+    private static readonly PathString[] NotUi = ["/api", "/hubs", "/hangfire", "/health", "/openapi"];
+
+    public static bool IsUi(PathString path) => !NotUi.Any(path.StartsWithSegments);
+
+    /// <summary>A browser asking for a page (a GET for HTML outside the API): the one kind of request that is redirected to sign-in.</summary>
+    public static bool IsPageRequest(HttpRequest request) =>
+        IsUi(request.Path) && !request.Path.StartsWithSegments("/_blazor") && !request.Path.StartsWithSegments("/_framework")
+        && HttpMethods.IsGet(request.Method) && request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
+}

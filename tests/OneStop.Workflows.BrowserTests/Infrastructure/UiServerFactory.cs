@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using OneStop.Workflows.Testing;
+
+namespace OneStop.Workflows.BrowserTests.Infrastructure;
+
+/// <summary>
+/// The real server (<c>Program</c>) on Kestrel on a free loopback port, on a PostgreSQL database, as a centre runs it for
+/// a demo: the demo centre and users, the simulated clock, supervision on (Hangfire, the sweep after each clock change).
+/// </summary>
+public sealed class UiServerFactory(string connectionString) : WebApplicationFactory<Program>
+{
+    public static IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
+    {
+        ["Database:Provider"] = "PostgreSql",
+        ["Clock:Mode"] = "Simulated",
+        ["Supervision:Enabled"] = "true",
+        ["Supervision:Workers"] = "1",
+        ["Seed:DemoCentre"] = "true",
+        ["Auth:AccountCheckSeconds"] = "0",
+        ["RateLimits:SignInPerClient:PermitLimit"] = "1000000",
+        ["RateLimits:SignInPerUserName:PermitLimit"] = "1000000",
+        ["RateLimits:ProgressQueryPerClient:PermitLimit"] = "1000000",
+        ["RateLimits:ProgressQueryPerCaseNumber:PermitLimit"] = "1000000",
+    };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseStaticWebAssets(); // MudBlazor's files from the package, as in Development (the test run has no published wwwroot)
+        builder.UseSetting("ConnectionStrings:OneStop", connectionString);
+        builder.UseSetting("Workflows:Directory", RepositoryFolders.Workflows);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+}
