@@ -14,6 +14,15 @@ public static class UiRoutes
     public const string ChangePassword = "/account/password";
     public const string Refused = "/refused";
     public const string NotFound = "/not-found";
+    public const string Inbox = "/inbox";
+    public const string Task = "/inbox/tasks/{Id}";
+    public const string Case = "/cases/{Id}";
+
+    /// <summary>The task page of <paramref name="taskId"/>.</summary>
+    public static string TaskOf(string taskId) => "/inbox/tasks/" + Uri.EscapeDataString(taskId);
+
+    /// <summary>The case page of <paramref name="caseId"/>.</summary>
+    public static string CaseOf(string caseId) => "/cases/" + Uri.EscapeDataString(caseId);
 
     /// <summary>A drawer entry: the page, its resource key in <c>SharedText</c>, its icon and the roles it is shown to.</summary>
     public sealed record NavEntry(string Path, string TextKey, string Icon, IReadOnlyList<Role> Roles);
@@ -22,11 +31,12 @@ public static class UiRoutes
     public static IReadOnlyList<NavEntry> Nav { get; } =
     [
         new(Home, "Nav.Home", MudBlazor.Icons.Material.Filled.Home, Enum.GetValues<Role>()),
+        new(Inbox, "Nav.Inbox", MudBlazor.Icons.Material.Filled.Inbox, [Role.Reviewer, Role.DepartmentHead]),
     ];
 
     /// <summary>Every routable page: the drawer's entries, the account pages and the pages reached from other pages (with their parameters).</summary>
     public static IReadOnlyList<string> Pages { get; } =
-        [.. Nav.Select(n => n.Path).Distinct(), SignIn, ChangePassword, Refused, NotFound];
+        [.. Nav.Select(n => n.Path).Distinct(), SignIn, ChangePassword, Refused, NotFound, Task, Case];
 
     /// <summary>The drawer entries shown to <paramref name="role"/>.</summary>
     public static IEnumerable<NavEntry> For(Role role) => Nav.Where(n => n.Roles.Contains(role));

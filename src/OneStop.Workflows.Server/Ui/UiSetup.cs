@@ -32,6 +32,8 @@ public static class UiSetup
         services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest); // every form; also Hangfire's dashboard
         services.AddMudServices(o => o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.TopRight);
         services.AddScoped<UseCaseRunner>();
+        services.AddSingleton<CentreFormat>();
+        services.AddScoped<CatalogueNames>();
         return builder;
     }
 

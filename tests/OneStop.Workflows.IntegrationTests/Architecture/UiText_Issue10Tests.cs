@@ -127,7 +127,7 @@ public sealed partial class UiText_Issue10Tests
     private static partial Regex CSharpStatement();
 
     // @L["Key", args], @S["Key"], @(expression), @Identifier.Member(args)[index] …
-    [GeneratedRegex(@"@\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*\)|@[A-Za-z_][\w.]*(?:\[[^\]]*\]|\((?:[^()]|\([^()]*\))*\))*")]
+    [GeneratedRegex(@"@\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*\)|@[A-Za-z_][\w.]*(?:\[(?:[^\[\]]|\[[^\[\]]*\])*\]|\((?:[^()]|\([^()]*\))*\))*")]
     private static partial Regex RazorExpression();
 
     [GeneratedRegex(@"&[#\w]+;")]
