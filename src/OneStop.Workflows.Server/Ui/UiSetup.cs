@@ -25,6 +25,9 @@ public static class UiSetup
         // No development-time catch-all for files missing from the build's manifest: it would answer every unknown GET
         // (turning the API's 405 "wrong method" into 404), and a file not in the manifest is not served in production either.
         builder.Configuration["DisableStaticAssetNotFoundRuntimeFallback"] = "true";
+        // Run from the build output (dotnet run, tests) in any environment, MudBlazor's files come from its package as in
+        // Development; a published server has them in wwwroot (no runtime manifest, so this does nothing there).
+        builder.WebHost.UseStaticWebAssets();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, UiAuthenticationStateProvider>();

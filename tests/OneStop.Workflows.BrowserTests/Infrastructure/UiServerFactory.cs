@@ -27,7 +27,6 @@ public sealed class UiServerFactory(string connectionString) : WebApplicationFac
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseStaticWebAssets(); // MudBlazor's files from the package, as in Development (the test run has no published wwwroot)
         builder.UseSetting("ConnectionStrings:OneStop", connectionString);
         builder.UseSetting("Workflows:Directory", RepositoryFolders.Workflows);
         foreach (var (key, value) in Settings)
