@@ -17,6 +17,7 @@ public static class UiRoutes
     public const string Inbox = "/inbox";
     public const string Task = "/inbox/tasks/{Id}";
     public const string Case = "/cases/{Id}";
+    public const string LiveFeed = "/supervision/alerts";
 
     /// <summary>The task page of <paramref name="taskId"/>.</summary>
     public static string TaskOf(string taskId) => "/inbox/tasks/" + Uri.EscapeDataString(taskId);
@@ -32,6 +33,7 @@ public static class UiRoutes
     [
         new(Home, "Nav.Home", MudBlazor.Icons.Material.Filled.Home, Enum.GetValues<Role>()),
         new(Inbox, "Nav.Inbox", MudBlazor.Icons.Material.Filled.Inbox, [Role.Reviewer, Role.DepartmentHead]),
+        new(LiveFeed, "Nav.LiveFeed", MudBlazor.Icons.Material.Filled.NotificationsActive, [Role.Supervisor, Role.DepartmentHead, Role.Reviewer, Role.WindowClerk]),
     ];
 
     /// <summary>Every routable page: the drawer's entries, the account pages and the pages reached from other pages (with their parameters).</summary>

@@ -1,0 +1,45 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using OneStop.Workflows.Application;
+using OneStop.Workflows.Application.SimulatedTime;
+using OneStop.Workflows.BrowserTests.Infrastructure;
+using OneStop.Workflows.Domain.People;
+using static Microsoft.Playwright.Assertions;
+
+namespace OneStop.Workflows.BrowserTests.Supervision;
+
+/// <summary>Issue 10: a card raised by the sweep appears on the supervisor's open page without a reload, and is acknowledged there.</summary>
+[Collection(UiServer.Collection)]
+public sealed class LiveFeed_Issue10Tests(UiServer server)
+{
+    [Fact]
+    public async Task AYellowCard_AppearsLive_WithTheBadgeCount_AndIsAcknowledged()
+    {
+        var receipt = await new CentreCases(server).AcceptedAsync(applicant: "周监察");
+        var page = await server.SignedInAsync("supervisor");
+        await page.GetByRole(AriaRole.Link, new() { Name = "实时预警" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("实时预警");
+        var badge = page.GetByTestId("alert-badge");
+        await Expect(badge).ToBeVisibleAsync();
+        var before = await badge.GetAttributeAsync("aria-label");
+        var yellow = page.Locator($"tr[data-case-number='{receipt.Number}'][data-level='Yellow']");
+        await Expect(yellow).ToHaveCountAsync(0);
+
+        // Thirty days on: the reviews are overdue; the sweep that follows the clock change raises their cards.
+        await using (var scope = server.Services.CreateAsyncScope())
+        {
+            var moved = await scope.ServiceProvider.GetRequiredService<ChangeSimulatedClock>()
+                .ExecuteAsync(new ChangeSimulatedClock.Command(null, "P30D"), new Actor("admin", Role.Administrator, null), default);
+            moved.Refusal.Should().BeNull();
+        }
+
+        await Expect(yellow.First).ToBeVisibleAsync(new() { Timeout = 20_000 }); // no reload, no navigation
+        (await badge.GetAttributeAsync("aria-label")).Should().NotBe(before, "the badge counts the new alerts");
+        await page.ShouldHaveNoSeriousViolationsAsync();
+        await Screens.SaveAsync(page, "supervisor-live-feed");
+
+        await yellow.First.GetByRole(AriaRole.Button).ClickAsync();
+        await Expect(yellow.First).ToContainTextAsync("supervisor");
+        await page.Context.CloseAsync();
+    }
+}
