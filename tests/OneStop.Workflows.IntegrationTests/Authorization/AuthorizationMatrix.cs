@@ -184,6 +184,13 @@ public static class AuthorizationMatrix
                                                                                                                U401, F403, F403, F403, F403, F403, F403, F403, F403, F403),
         R("GET", "/api/tasks/{id}", "/api/tasks/<foodAcceptance>", null, "market's acceptance task",
                                                                                                                U401, F403, F403, F403, Ok,   F403, F403, F403, F403, F403),
+        // Issue 10 (window reads): the transfer picker, refused as the transfer would be (the claims above assigned fire's review to reviewer.fire).
+        R("GET", "/api/tasks/{id}/colleagues", "/api/tasks/<fireReview>/colleagues", null, "fire's review task",
+                                                                                                               U401, F403, F403, F403, F403, F403, F403, Ok,   F403, Ok),
+        R("GET", "/api/tasks/{id}/colleagues", "/api/tasks/<marketReview>/colleagues", null, "market's review: clerks cannot work reviews",
+                                                                                                               U401, F403, F403, F403, F403, F403, F403, F403, F403, F403),
+        R("GET", "/api/tasks/{id}/colleagues", "/api/tasks/<foodAcceptance>/colleagues", null, "market's acceptance task",
+                                                                                                               U401, F403, F403, F403, Ok,   F403, F403, F403, F403, F403),
         R("POST", "/api/tasks/{id}/transfer", "/api/tasks/<fireReview>/transfer", Transfer, "fire's review task, unknown colleague → 400",
                                                                                                                U401, F403, F403, F403, F403, F403, F403, Ok,   F403, Ok),
         R("POST", "/api/tasks/{id}/decision", "/api/tasks/<fireReview>/decision", BadDecision, "fire's review task, bad outcome → 400",

@@ -138,5 +138,6 @@ public static class EveryRouteBadInput
         new("POST", "/api/tasks/{id}/claim", "/api/tasks/<fireReview>/claim", "reviewer.fire", null),
         new("POST", "/api/tasks/{id}/transfer", "/api/tasks/<fireReview>/transfer", "reviewer.fire", """{"toUser":"no-such-colleague","reason":"Leave 请假"}"""),
         new("POST", "/api/tasks/{id}/decision", "/api/tasks/<fireReview>/decision", "reviewer.fire", Decision),
+        new("GET", "/api/tasks/{id}/colleagues", "/api/tasks/<fireReview>/colleagues", "reviewer.fire", null), // issue 10
     ];
 }

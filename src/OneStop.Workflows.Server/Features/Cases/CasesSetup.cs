@@ -17,6 +17,7 @@ public static class CasesSetup
         api.MapListTasks();
         api.MapClaimAndTransfer();
         api.MapGetTask();
+        api.MapListColleagues(); // issue 10
         api.MapDecideTask();
         return api;
     }
