@@ -33,4 +33,35 @@ public sealed class WindowReadsHttp_Issue10Tests(PostgresServerFixture postgres,
         police.Status.Should().Be(HttpStatusCode.Forbidden);
         unknown.Status.Should().Be(HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task ServiceItemsOfALeadDepartment_CasesToDeliver_AndProgressActions()
+    {
+        var (caseId, number, password) = await Driver.SubmitAsync("clerk.market", "food-business-licence");
+
+        var items = await GetAsync("clerk.market", "/api/service-items?leadDepartment=market");
+        var longDepartment = await GetAsync("clerk.market", "/api/service-items?leadDepartment=" + new string('d', 65));
+        var toDeliver = await GetAsync("clerk.market", "/api/cases?deliveryStatus=notready");
+        var badDelivery = await GetAsync("clerk.market", "/api/cases?deliveryStatus=Lost");
+        var numeric = await GetAsync("clerk.market", "/api/cases?deliveryStatus=1");
+        using var progressResponse = await CaseDriver.QueryProgressAsync(Factory.CreateClient(), number, password);
+        var progress = await CaseDriver.Json(progressResponse, HttpStatusCode.OK);
+        output.WriteLine(progress.ToJsonString());
+
+        items.Status.Should().Be(HttpStatusCode.OK);
+        JsonNode.Parse(items.Body)!["items"]!.AsArray().Select(i => i!["leadDepartment"]!.GetValue<string>()).Should().NotBeEmpty().And.OnlyContain(d => d == "market");
+        longDepartment.Status.Should().Be(HttpStatusCode.BadRequest);
+        JsonNode.Parse(longDepartment.Body)!["errors"]!.AsObject().Select(e => e.Key).Should().Equal("leadDepartment");
+        toDeliver.Status.Should().Be(HttpStatusCode.OK);
+        JsonNode.Parse(toDeliver.Body)!["items"]!.AsArray().Select(c => c!["id"]!.GetValue<string>()).Should().Equal(caseId);
+        foreach (var bad in new[] { badDelivery, numeric })
+        {
+            bad.Status.Should().Be(HttpStatusCode.BadRequest);
+            JsonNode.Parse(bad.Body)!["errors"]!.AsObject().Select(e => e.Key).Should().Equal("deliveryStatus");
+        }
+
+        progress["serviceItemName"]!.GetValue<string>().Should().Be("食品经营许可 Food business licence");
+        progress["steps"]![0]!["action"]!.GetValue<string>().Should().Be("CaseSubmitted");
+        progress["steps"]![0]!["text"]!.GetValue<string>().Should().Be("Application received 已收件");
+    }
 }
