@@ -208,6 +208,9 @@ public static class AuthorizationMatrix
         R("POST", "/api/tasks/{id}/decision", "/api/tasks/<foodAcceptance>/decision", BadDecision, "market's acceptance, bad outcome → 400",
                                                                                                                U401, F403, F403, F403, Ok,   F403, F403, F403, F403, F403),
 
+        // Issue 10 (window reads): my home page's counts, for every member of staff (sections by role).
+        R("GET", "/api/me/desk", "/api/me/desk", null, "",                                                     U401, Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
+
         // Last: signing out ends each caller's own session (its bearer token is refused from then on).
         R("POST", "/api/auth/sign-out", "/api/auth/sign-out", null, "ends the caller's session",              Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
     ];

@@ -141,5 +141,8 @@ public static class EveryRouteBadInput
         new("POST", "/api/tasks/{id}/transfer", "/api/tasks/<fireReview>/transfer", "reviewer.fire", """{"toUser":"no-such-colleague","reason":"Leave 请假"}"""),
         new("POST", "/api/tasks/{id}/decision", "/api/tasks/<fireReview>/decision", "reviewer.fire", Decision),
         new("GET", "/api/tasks/{id}/colleagues", "/api/tasks/<fireReview>/colleagues", "reviewer.fire", null), // issue 10
+
+        // Home (issue 10).
+        new("GET", "/api/me/desk", "/api/me/desk", "clerk.market", null),
     ];
 }

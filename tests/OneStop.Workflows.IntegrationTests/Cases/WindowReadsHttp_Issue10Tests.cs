@@ -64,4 +64,22 @@ public sealed class WindowReadsHttp_Issue10Tests(PostgresServerFixture postgres,
         progress["steps"]![0]!["action"]!.GetValue<string>().Should().Be("CaseSubmitted");
         progress["steps"]![0]!["text"]!.GetValue<string>().Should().Be("Application received 已收件");
     }
+
+    [Fact]
+    public async Task MyDesk_AnswersTheSectionsOfMyRole()
+    {
+        await Driver.SubmitAsync("clerk.market", "food-business-licence");
+
+        var clerk = await GetAsync("clerk.market", "/api/me/desk");
+        var head = await GetAsync("head.fire", "/api/me/desk");
+        var supervisor = await GetAsync("supervisor", "/api/me/desk");
+        var admin = await GetAsync("admin", "/api/me/desk");
+        var anonymous = await GetAsync("anonymous", "/api/me/desk");
+
+        JsonNode.Parse(clerk.Body)!.ToJsonString().Should().Be("""{"role":"WindowClerk","window":{"acceptanceWaiting":1,"awaitingCorrection":0,"toDeliver":0}}""");
+        JsonNode.Parse(head.Body)!.ToJsonString().Should().Be("""{"role":"DepartmentHead","inbox":{"unassigned":0,"mine":0},"head":{"openSuspensions":0}}""");
+        JsonNode.Parse(supervisor.Body)!.ToJsonString().Should().Be("""{"role":"Supervisor","supervision":{"unacknowledgedAlerts":0,"openYellowCards":0,"openRedCards":0}}""");
+        JsonNode.Parse(admin.Body)!["administration"]!["serviceItems"]!.GetValue<int>().Should().BePositive();
+        anonymous.Status.Should().Be(HttpStatusCode.Unauthorized);
+    }
 }

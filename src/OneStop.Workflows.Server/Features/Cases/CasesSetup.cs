@@ -1,3 +1,4 @@
+using OneStop.Workflows.Server.Features.Home;
 using OneStop.Workflows.Server.Features.Tasks;
 
 namespace OneStop.Workflows.Server.Features.Cases;
@@ -19,6 +20,7 @@ public static class CasesSetup
         api.MapGetTask();
         api.MapListColleagues(); // issue 10
         api.MapDecideTask();
+        api.MapGetMyDesk(); // issue 10: the home page's counts (mapped here to leave ServerSetup alone; may move to its own MapHome)
         return api;
     }
 }
