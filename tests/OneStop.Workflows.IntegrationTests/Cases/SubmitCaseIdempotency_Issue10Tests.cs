@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using OneStop.Workflows.IntegrationTests.Api;
 using OneStop.Workflows.IntegrationTests.Infrastructure;
 
 namespace OneStop.Workflows.IntegrationTests.Cases;
@@ -44,5 +45,41 @@ public sealed class SubmitCaseIdempotency_Issue10Tests(PostgresServerFixture pos
         refused["code"]!.GetValue<string>().Should().Be("case.idempotency-key-reused");
         invalid["errors"]!.AsObject().Select(e => e.Key).Should().Equal("idempotencyKey");
         (await DatabaseSnapshot.TakeAsync(Factory)).Should().Be(before, "neither the replay nor the refusals changed anything");
+    }
+}
+
+/// <summary>The same race on the embedded default, SQLite (one writer at a time; the loser's insert hits the case id).</summary>
+public sealed class SqliteSubmitCaseIdempotency_Issue10Tests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("onestop-submitkey-").FullName;
+
+    [Fact]
+    public async Task ConcurrentSubmissionsWithOneKey_MakeOneCase()
+    {
+        await using var factory = new OneStopApiFactory("Sqlite", $"Data Source={Path.Combine(_folder, "onestop.db")}");
+        await using var driver = new CaseDriver(factory);
+        var clerk = await driver.As("clerk.market");
+        var body = CaseDriver.Application("food-business-licence");
+        body["idempotencyKey"] = "sqlite-race";
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => clerk.PostAsJsonAsync("/api/cases", body))));
+
+        var receipts = new List<System.Text.Json.Nodes.JsonObject>();
+        foreach (var response in responses)
+        {
+            receipts.Add(await CaseDriver.Json(response, HttpStatusCode.Created));
+            response.Dispose();
+        }
+
+        receipts.Select(r => r["id"]!.GetValue<string>()).Distinct().Should().ContainSingle();
+        receipts.Count(r => r.ContainsKey("queryPassword")).Should().Be(1);
+        var supervisor = await driver.As("supervisor");
+        (await supervisor.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>("/api/cases"))!["totalCount"]!.GetValue<int>().Should().Be(1);
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
     }
 }
