@@ -159,7 +159,8 @@ public sealed partial class SubmitCase(OneStopDbContext db, WorkflowHost host, I
         var projected = c.AcceptedAt is null;
         if (projected)
         {
-            promised = item?.Data.PromisedLimit is { } limit ? cal.Due(c.ReceiptDate, limit.Value, limit.Unit).Due : null;
+            // A case refused at acceptance (NotAccepted) was never promised anything.
+            promised = item?.Data.PromisedLimit is { } limit && !c.IsClosed ? cal.Due(c.ReceiptDate, limit.Value, limit.Unit).Due : null;
         }
         else
         {

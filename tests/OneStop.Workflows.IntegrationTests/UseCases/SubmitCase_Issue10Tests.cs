@@ -118,4 +118,18 @@ public sealed class SubmitCase_Issue10Tests(PostgresServerFixture postgres) : Us
         accepted.Should().BeEquivalentTo(receipt with { QueryPassword = null, Replayed = true, Status = "InReview", PromisedCompletionProjected = false },
             "after acceptance a replay reads the case clock's promised day");
     }
+
+    [Fact]
+    public async Task AReplayOfACaseRefusedAtAcceptance_PromisesNothing()
+    {
+        var receipt = Value(await SubmitAsync(Application("refused-1")));
+        var acceptance = await OpenTaskAsync(new CaseId(Guid.Parse(receipt.Id)), TaskKind.Acceptance, "market");
+        Value(await DecideAsync(acceptance.Id, "Refused", Clerk("market"), "Not within the centre's remit 不属于受理范围"));
+
+        var replay = Value(await SubmitAsync(Application("refused-1")));
+
+        replay.Status.Should().Be("NotAccepted");
+        replay.PromisedCompletion.Should().BeNull();
+        replay.Replayed.Should().BeTrue();
+    }
 }
