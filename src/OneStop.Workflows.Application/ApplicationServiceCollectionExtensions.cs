@@ -4,6 +4,7 @@ using OneStop.Workflows.Application.Cases;
 using OneStop.Workflows.Application.Catalogue;
 using OneStop.Workflows.Application.Clocks;
 using OneStop.Workflows.Application.Definitions;
+using OneStop.Workflows.Application.Home;
 using OneStop.Workflows.Application.Instances;
 using OneStop.Workflows.Application.SimulatedTime;
 using OneStop.Workflows.Application.Staff;
@@ -28,5 +29,6 @@ public static class ApplicationServiceCollectionExtensions
         .AddStaffUseCases()
         .AddSimulatedTimeUseCases()
         .AddDefinitionUseCases()
-        .AddInstanceUseCases();
+        .AddInstanceUseCases()
+        .AddHomeUseCases();
 }

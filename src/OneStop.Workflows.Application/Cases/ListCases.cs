@@ -16,8 +16,9 @@ public sealed class ListCases(OneStopDbContext db)
     /// <paramref name="Number"/>: the start of a case number (at most 32 characters); <paramref name="Applicant"/>: a part of
     /// the applicant's name (at most 100 characters).
     /// </summary>
+    /// <remarks><paramref name="DeliveryStatus"/> (issue 10): e.g. <c>Pending</c>, the window's "to deliver".</remarks>
     public sealed record Query(CaseStatus? Status, string? ServiceItem, string? Department, int PageNumber, int PageSize, string? Number = null,
-        string? Applicant = null);
+        string? Applicant = null, DeliveryStatus? DeliveryStatus = null);
 
     /// <summary>The longest number prefix a search accepts (the column's length).</summary>
     public const int MaxNumberLength = 32;
@@ -67,6 +68,11 @@ public sealed class ListCases(OneStopDbContext db)
         if (query.Status is { } s)
         {
             cases = cases.Where(c => c.Status == s);
+        }
+
+        if (query.DeliveryStatus is { } delivery)
+        {
+            cases = cases.Where(c => c.DeliveryStatus == delivery);
         }
 
         if (query.ServiceItem is { } serviceItem)

@@ -16,10 +16,11 @@ public sealed class QueryCaseProgress(OneStopDbContext db)
 
     public sealed record Query(string? Number, string? Password);
 
-    /// <summary>One public step of the case, with its time.</summary>
-    public sealed record Step(string At, string Text);
+    /// <summary>One public step of the case: its time, the audit action's name (a stable code a page can localise; issue 10) and the public text.</summary>
+    public sealed record Step(string At, string Action, string Text);
 
-    public sealed record Progress(string Number, string ServiceItem, string Status, string? Decision, string? DecisionReasons, string? RemedyRights,
+    /// <summary>The case's progress; <paramref name="ServiceItemName"/> is the item's (bilingual) name (issue 10).</summary>
+    public sealed record Progress(string Number, string ServiceItem, string? ServiceItemName, string Status, string? Decision, string? DecisionReasons, string? RemedyRights,
         string? ResultDocument, string ReceiptDate, string? AcceptanceDate, string? DecisionDate, string DeliveryMethod, string DeliveryStatus,
         string? TrackingNumber, IReadOnlyList<Step> Steps);
 
@@ -55,9 +56,10 @@ public sealed class QueryCaseProgress(OneStopDbContext db)
         var steps = await db.AuditEvents.AsNoTracking()
             .Where(e => e.CaseId == c.Id.Value && e.Visibility == AuditVisibility.Public)
             .OrderBy(e => e.At).ThenBy(e => e.Id)
-            .Select(e => new Step(e.At.ToString(), e.PublicText ?? e.Action))
+            .Select(e => new Step(e.At.ToString(), e.Action, e.PublicText ?? e.Action))
             .ToListAsync(ct);
-        return new Progress(c.Number, c.ServiceItemCode, c.Status.ToString(), c.Decision?.ToString(), c.DecisionReasons, c.RemedyRights,
+        var item = await db.ServiceItems.AsNoTracking().FirstOrDefaultAsync(i => i.Code == c.ServiceItemCode, ct);
+        return new Progress(c.Number, c.ServiceItemCode, item?.Data.Name, c.Status.ToString(), c.Decision?.ToString(), c.DecisionReasons, c.RemedyRights,
             c.ResultDocument, IsoDate.Format(c.ReceiptDate), IsoDate.Format(c.AcceptanceDate), IsoDate.Format(c.DecisionDate), c.DeliveryMethod.ToString(),
             c.DeliveryStatus.ToString(), c.TrackingNumber, steps);
     }

@@ -6,16 +6,22 @@ using OneStop.Workflows.Domain.Approval;
 using OneStop.Workflows.Domain.Calendar;
 using OneStop.Workflows.Domain.Cases;
 using OneStop.Workflows.Domain.Catalogue;
+using OneStop.Workflows.Domain.Clocks;
 using OneStop.Workflows.Domain.People;
 using OneStop.Workflows.Domain.Shared;
 using OneStop.Workflows.Engine.Hosting;
 using OneStop.Workflows.Engine.Runtime;
 using OneStop.Workflows.Persistence;
+using OneStop.Workflows.Persistence.Calendar;
 
 namespace OneStop.Workflows.Application.Cases;
 
 /// <summary>A window clerk submits an application: a case with a number and a query password, running its item's published flow.</summary>
-public sealed partial class SubmitCase(OneStopDbContext db, WorkflowHost host, IClock clock, CentreTimeZone centre)
+/// <remarks>
+/// With an idempotency key (issue 10) the same clerk's same key and application again answers the first case (without the
+/// password, which only the first answer carries); the same key with another application is refused (409).
+/// </remarks>
+public sealed partial class SubmitCase(OneStopDbContext db, WorkflowHost host, IClock clock, CentreTimeZone centre, EffectiveCalendarStore calendar)
 {
     /// <summary>The applicant as entered at the window.</summary>
     public sealed record ApplicantData(string? Name, string? IdNumber, string? Phone);
@@ -23,17 +29,31 @@ public sealed partial class SubmitCase(OneStopDbContext db, WorkflowHost host, I
     /// <summary>One material handed in (or missing, <see cref="Provided"/> false).</summary>
     public sealed record MaterialData(string? Name, bool Provided = true, string? Note = null);
 
+    /// <summary>The application; <paramref name="IdempotencyKey"/> (optional, at most 200 characters) makes a repeat answer the first case.</summary>
     public sealed record Command(string? ServiceItem, ApplicantData? Applicant, JsonObject? Form, IReadOnlyList<MaterialData>? Materials,
-        DeliveryMethod? DeliveryMethod, string? DeliveryAddress);
+        DeliveryMethod? DeliveryMethod, string? DeliveryAddress, string? IdempotencyKey = null);
 
-    /// <summary>The receipt: the case number and the applicant's query password (shown once, stored only as a hash).</summary>
-    public sealed record Receipt(string Id, string Number, string QueryPassword, string Status);
+    /// <summary>
+    /// The receipt: the case number and the applicant's query password (shown once, stored only as a hash, so a replay of the same
+    /// idempotency key carries none and says <paramref name="Replayed"/>). Also the receipt date (centre), the instant received and
+    /// the promised completion day: projected from the receipt date before acceptance, the case clock's promised due day after.
+    /// </summary>
+    public sealed record Receipt(string Id, string Number, string? QueryPassword, string Status, string ReceiptDate, string ReceivedAt,
+        string? PromisedCompletion, bool PromisedCompletionProjected, bool Replayed);
 
     public async Task<Result<Receipt>> ExecuteAsync(Command command, Actor actor, CancellationToken ct)
     {
         if (actor.Role != Role.WindowClerk)
         {
             return Refusal.Forbidden("Applications are submitted by window clerks.");
+        }
+
+        var key = command.IdempotencyKey?.Trim();
+        var keyProblem = key is { Length: 0 or > SubmissionKeys.MaxLength };
+        CaseId? keyedId = key is not null && !keyProblem ? SubmissionKeys.CaseIdFor(actor.UserName, key) : null;
+        if (keyedId is { } earlierId && await ReplayAsync(earlierId, command, ct) is { } replay)
+        {
+            return replay;
         }
 
         ServiceItem? item = null;
@@ -53,6 +73,11 @@ public sealed partial class SubmitCase(OneStopDbContext db, WorkflowHost host, I
         }
 
         var errors = Validate(command, item);
+        if (keyProblem)
+        {
+            errors["idempotencyKey"] = [$"Optional; when given, not blank and at most {SubmissionKeys.MaxLength} characters."];
+        }
+
         if (errors.Count > 0)
         {
             return Refusal.Invalid(errors);
@@ -72,7 +97,7 @@ public sealed partial class SubmitCase(OneStopDbContext db, WorkflowHost host, I
         for (var attempt = 1; ; attempt++)
         {
             var password = QueryPasswords.NewPassword();
-            var @case = NewCase(command, item, actor, password);
+            var @case = NewCase(command, item, actor, password, keyedId ?? CaseId.New());
             var input = new JsonObject
             {
                 [CaseWorkflowInput.CaseId] = @case.Id.ToString(),
@@ -86,20 +111,72 @@ public sealed partial class SubmitCase(OneStopDbContext db, WorkflowHost host, I
                 return started.Error is { } error
                     ? Refusal.Conflict($"Service item {item.Code} cannot take applications: its workflow '{item.Data.WorkflowDefinitionId}' is " +
                         $"{(error == HostError.NoPublishedVersion ? "not published" : "missing")}.", RefusalCodes.ItemWorkflowUnavailable)
-                    : new Receipt(@case.Id.ToString(), @case.Number, password, @case.Status.ToString());
+                    : await ReceiptAsync(@case, item, password, ct);
             }
-            catch (ConcurrencyConflictException) when (attempt < 5)
+            catch (ConcurrencyConflictException) when (attempt < 5 || keyedId is not null)
             {
-                // A case number clash (1 in ~10^9): draw another number.
+                // The same key committed meanwhile (the case id is taken): answer as a replay. Else a case number clash (1 in ~10^9): draw another number.
+                if (keyedId is { } takenId && await ReplayAsync(takenId, command, ct) is { } raced)
+                {
+                    return raced;
+                }
+
+                if (attempt >= 5)
+                {
+                    throw;
+                }
             }
         }
     }
 
-    private Case NewCase(Command command, ServiceItem item, Actor actor, string password)
+    /// <summary>The answer to a repeated key: the first case's receipt (no password), a conflict for another application, or null when the key is new.</summary>
+    private async Task<Result<Receipt>?> ReplayAsync(CaseId id, Command command, CancellationToken ct)
+    {
+        var earlier = await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (earlier is null)
+        {
+            return null;
+        }
+
+        if (!SubmissionKeys.SameApplication(earlier, command))
+        {
+            return Refusal.Conflict($"This idempotency key was already used for another application (case {earlier.Number}); use a new key for a new application.",
+                RefusalCodes.CaseIdempotencyKeyReused);
+        }
+
+        var item = await db.ServiceItems.AsNoTracking().FirstOrDefaultAsync(i => i.Code == earlier.ServiceItemCode, ct);
+        return await ReceiptAsync(earlier, item, null, ct);
+    }
+
+    /// <summary>
+    /// The receipt of <paramref name="c"/>. Before acceptance the promised completion is projected: the item's promised limit counted
+    /// from the receipt date on the calendar in force (as the case clock would count if accepted that day); after, the case clock's.
+    /// </summary>
+    private async Task<Receipt> ReceiptAsync(Case c, ServiceItem? item, string? password, CancellationToken ct)
+    {
+        var cal = await calendar.CurrentAsync(ct);
+        LocalDate? promised;
+        var projected = c.AcceptedAt is null;
+        if (projected)
+        {
+            // A case refused at acceptance (NotAccepted) was never promised anything.
+            promised = item?.Data.PromisedLimit is { } limit && !c.IsClosed ? cal.Due(c.ReceiptDate, limit.Value, limit.Unit).Due : null;
+        }
+        else
+        {
+            var caseClock = await db.Clocks.AsNoTracking().FirstOrDefaultAsync(k => k.CaseId == c.Id && k.Kind == ClockKind.Case, ct);
+            promised = caseClock?.Deadlines(cal).PromisedDue;
+        }
+
+        return new Receipt(c.Id.ToString(), c.Number, password, c.Status.ToString(), IsoDate.Format(c.ReceiptDate), c.ReceivedAt.ToString(),
+            IsoDate.Format(promised), projected, Replayed: password is null);
+    }
+
+    private Case NewCase(Command command, ServiceItem item, Actor actor, string password, CaseId id)
     {
         var now = clock.GetCurrentInstant();
         var today = centre.DateOf(now);
-        var @case = new Case(CaseId.New(), QueryPasswords.NewCaseNumber(today), QueryPasswords.Hash(password), item,
+        var @case = new Case(id, QueryPasswords.NewCaseNumber(today), QueryPasswords.Hash(password), item,
             new Applicant(command.Applicant!.Name!.Trim(), command.Applicant.IdNumber!.Trim().ToUpperInvariant(), command.Applicant.Phone!.Trim()),
             (command.Form ?? []).ToJsonString(), command.Materials!.Select(m => new SubmittedMaterial(m.Name!.Trim(), m.Provided, m.Note)).ToList(),
             command.DeliveryMethod!.Value, command.DeliveryAddress, WorkflowInstanceId.New(), now, today);

@@ -10,6 +10,7 @@ internal static class TaskUseCases
         .AddScoped<TransferTask>()
         .AddScoped<ListTasks>()
         .AddScoped<GetTask>()
+        .AddScoped<ListColleagues>()
         .AddScoped<DecideTask>()
         .AddScoped<IssueCorrectionNotice>();
 }

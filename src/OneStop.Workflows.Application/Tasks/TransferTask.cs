@@ -4,7 +4,6 @@ using NodaTime;
 using OneStop.Workflows.Application.Cases;
 using OneStop.Workflows.Domain.Audit;
 using OneStop.Workflows.Domain.Cases;
-using OneStop.Workflows.Domain.People;
 using OneStop.Workflows.Domain.Shared;
 using OneStop.Workflows.Persistence;
 
@@ -28,14 +27,13 @@ public sealed class TransferTask(OneStopDbContext db, IClock clock)
             return refusal!;
         }
 
-        if (task.Status != ApprovalTaskStatus.Open || (task.Assignee is not null && task.Assignee != actor.UserName && actor.Role != Role.DepartmentHead))
+        if (TaskTransfers.NotTransferable(task, actor) is { } notTransferable)
         {
-            return Refusal.Conflict(task.Status != ApprovalTaskStatus.Open ? $"The task is {task.Status}." : $"Only {task.Assignee} or a department head can transfer it.",
-                RefusalCodes.TaskNotTransferable);
+            return notTransferable;
         }
 
-        var colleague = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == command.ToUser, ct);
-        if (colleague is null || !colleague.IsActive || colleague.DepartmentCode != task.Department || !CaseAccess.CanWork(colleague.Role, task.Kind))
+        var colleague = await db.Users.AsNoTracking().Where(u => u.UserName == command.ToUser).Where(TaskTransfers.CanReceive(task)).FirstOrDefaultAsync(ct);
+        if (colleague is null)
         {
             return Refusal.Invalid("toUser", $"'{command.ToUser}' is not an active colleague of {task.Department} who can work {task.Kind} tasks.");
         }

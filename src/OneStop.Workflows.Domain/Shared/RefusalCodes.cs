@@ -129,4 +129,9 @@ public static class RefusalCodes
 
     /// <summary>The server runs on the system clock; only a simulated clock is set or advanced (wire name as before).</summary>
     public const string SystemClock = "SystemClock";
+
+    // ---- Window reads and fixes (issue 10, helper "window-reads") ----
+
+    /// <summary>A submission's idempotency key was already used by the same clerk for another application (409).</summary>
+    public const string CaseIdempotencyKeyReused = "case.idempotency-key-reused";
 }

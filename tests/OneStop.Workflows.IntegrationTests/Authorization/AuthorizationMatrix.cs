@@ -184,6 +184,13 @@ public static class AuthorizationMatrix
                                                                                                                U401, F403, F403, F403, F403, F403, F403, F403, F403, F403),
         R("GET", "/api/tasks/{id}", "/api/tasks/<foodAcceptance>", null, "market's acceptance task",
                                                                                                                U401, F403, F403, F403, Ok,   F403, F403, F403, F403, F403),
+        // Issue 10 (window reads): the transfer picker, refused as the transfer would be (the claims above assigned fire's review to reviewer.fire).
+        R("GET", "/api/tasks/{id}/colleagues", "/api/tasks/<fireReview>/colleagues", null, "fire's review task",
+                                                                                                               U401, F403, F403, F403, F403, F403, F403, Ok,   F403, Ok),
+        R("GET", "/api/tasks/{id}/colleagues", "/api/tasks/<marketReview>/colleagues", null, "market's review: clerks cannot work reviews",
+                                                                                                               U401, F403, F403, F403, F403, F403, F403, F403, F403, F403),
+        R("GET", "/api/tasks/{id}/colleagues", "/api/tasks/<foodAcceptance>/colleagues", null, "market's acceptance task",
+                                                                                                               U401, F403, F403, F403, Ok,   F403, F403, F403, F403, F403),
         R("POST", "/api/tasks/{id}/transfer", "/api/tasks/<fireReview>/transfer", Transfer, "fire's review task, unknown colleague → 400",
                                                                                                                U401, F403, F403, F403, F403, F403, F403, Ok,   F403, Ok),
         R("POST", "/api/tasks/{id}/decision", "/api/tasks/<fireReview>/decision", BadDecision, "fire's review task, bad outcome → 400",
@@ -217,6 +224,9 @@ public static class AuthorizationMatrix
         R("POST", "/account/sign-in", "/account/sign-in", null, "no antiforgery token → 400",                  Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
         R("POST", "/account/change-password", "/account/change-password", null, "no antiforgery token → 400",             U401, Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
         R("POST", "/account/sign-out", "/account/sign-out", null, "no antiforgery token → 400, still signed in", Ok, Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
+
+        // Issue 10 (window reads): my home page's counts, for every member of staff (sections by role).
+        R("GET", "/api/me/desk", "/api/me/desk", null, "",                                                     U401, Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
 
         // Last: signing out ends each caller's own session (its bearer token is refused from then on).
         R("POST", "/api/auth/sign-out", "/api/auth/sign-out", null, "ends the caller's session",              Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),

@@ -75,6 +75,7 @@ public static class EveryRouteBadInput
         // The catalogue (the item bodies are the real item, read when the world is built).
         new("GET", "/api/departments", "/api/departments", "clerk.market", null),
         new("GET", "/api/service-items", "/api/service-items", "clerk.market", null),
+        new("GET", "/api/service-items", "/api/service-items?leadDepartment=market", "clerk.market", null), // issue 10
         new("GET", "/api/service-items/{code}", "/api/service-items/food-business-licence", "clerk.market", null),
         new("POST", "/api/service-items", "/api/service-items", "admin", "<newItem>"),
         new("PUT", "/api/service-items/{code}", "/api/service-items/food-business-licence", "admin", "<item>"),
@@ -89,6 +90,7 @@ public static class EveryRouteBadInput
         // Cases.
         new("POST", "/api/cases", "/api/cases", "clerk.market", Application),
         new("GET", "/api/cases", "/api/cases", "clerk.market", null, Reads.Paging),
+        new("GET", "/api/cases", "/api/cases?deliveryStatus=Pending", "clerk.market", null, Reads.Paging), // issue 10
         new("GET", "/api/cases/{id}", "/api/cases/<restaurant>", "clerk.market", null),
         new("GET", "/api/cases/{id}/correction-notices", "/api/cases/<restaurant>/correction-notices", "clerk.market", null),
         new("POST", "/api/cases/{id}/corrections", "/api/cases/<restaurant>/corrections", "clerk.market", Corrections),
@@ -138,5 +140,9 @@ public static class EveryRouteBadInput
         new("POST", "/api/tasks/{id}/claim", "/api/tasks/<fireReview>/claim", "reviewer.fire", null),
         new("POST", "/api/tasks/{id}/transfer", "/api/tasks/<fireReview>/transfer", "reviewer.fire", """{"toUser":"no-such-colleague","reason":"Leave 请假"}"""),
         new("POST", "/api/tasks/{id}/decision", "/api/tasks/<fireReview>/decision", "reviewer.fire", Decision),
+        new("GET", "/api/tasks/{id}/colleagues", "/api/tasks/<fireReview>/colleagues", "reviewer.fire", null), // issue 10
+
+        // Home (issue 10).
+        new("GET", "/api/me/desk", "/api/me/desk", "clerk.market", null),
     ];
 }

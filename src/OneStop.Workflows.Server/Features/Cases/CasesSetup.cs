@@ -1,3 +1,4 @@
+using OneStop.Workflows.Server.Features.Home;
 using OneStop.Workflows.Server.Features.Tasks;
 
 namespace OneStop.Workflows.Server.Features.Cases;
@@ -17,7 +18,9 @@ public static class CasesSetup
         api.MapListTasks();
         api.MapClaimAndTransfer();
         api.MapGetTask();
+        api.MapListColleagues(); // issue 10
         api.MapDecideTask();
+        api.MapGetMyDesk(); // issue 10: the home page's counts (mapped here to leave ServerSetup alone; may move to its own MapHome)
         return api;
     }
 }

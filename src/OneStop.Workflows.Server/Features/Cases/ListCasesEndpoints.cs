@@ -12,7 +12,7 @@ public static class ListCasesEndpoints
             .Produces<ListCases.Page>().ProducesProblem(StatusCodes.Status400BadRequest);
 
     private static async Task<IResult> HandleAsync(HttpContext http, ListCases list, string? status, string? serviceItem, string? department, string? page,
-        string? pageSize, string? number, string? applicant, CancellationToken ct)
+        string? pageSize, string? number, string? applicant, string? deliveryStatus, CancellationToken ct)
     {
         CaseStatus? wanted = null;
         var errors = new Dictionary<string, string[]>();
@@ -26,11 +26,22 @@ public static class ListCasesEndpoints
             wanted = parsed;
         }
 
+        DeliveryStatus? delivery = null;
+        if (deliveryStatus is not null)
+        {
+            if (!Enum.TryParse<DeliveryStatus>(deliveryStatus, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || int.TryParse(deliveryStatus, out _))
+            {
+                errors["deliveryStatus"] = [$"Unknown delivery status '{InputText.Quote(deliveryStatus)}'; one of {string.Join(", ", Enum.GetNames<DeliveryStatus>())}."];
+            }
+
+            delivery = parsed;
+        }
+
         var paging = Paging.Read(page, pageSize, errors);
         var actor = CurrentUser.From(http.User)!;
         // A designer is refused (403) before the query is judged; the use case refuses them without reading anything.
         return errors.Count > 0 && CaseAccess.SeesCases(actor)
             ? Problems.Validation(errors)
-            : (await list.ExecuteAsync(new(wanted, serviceItem, department, paging.Number, paging.Size, number, applicant), actor, ct)).ToHttp();
+            : (await list.ExecuteAsync(new(wanted, serviceItem, department, paging.Number, paging.Size, number, applicant, delivery), actor, ct)).ToHttp();
     }
 }

@@ -8,7 +8,7 @@ namespace OneStop.Workflows.Server.Features.Cases;
 public static class SubmitCaseEndpoints
 {
     public sealed record Request(string? ServiceItem, SubmitCase.ApplicantData? Applicant, JsonObject? Form, IReadOnlyList<SubmitCase.MaterialData>? Materials,
-        DeliveryMethod? DeliveryMethod, string? DeliveryAddress);
+        DeliveryMethod? DeliveryMethod, string? DeliveryAddress, string? IdempotencyKey = null);
 
     public static void MapSubmitCase(this RouteGroupBuilder api) =>
         api.MapPost("/cases", HandleAsync).RequireAuthorization(Policies.Window)
@@ -24,7 +24,8 @@ public static class SubmitCaseEndpoints
             return problem!;
         }
 
-        var command = new SubmitCase.Command(request.ServiceItem, request.Applicant, request.Form, request.Materials, request.DeliveryMethod, request.DeliveryAddress);
+        var command = new SubmitCase.Command(request.ServiceItem, request.Applicant, request.Form, request.Materials, request.DeliveryMethod, request.DeliveryAddress,
+            request.IdempotencyKey);
         return (await submit.ExecuteAsync(command, CurrentUser.From(http.User)!, ct)).ToHttp(r => Results.Created($"/api/cases/{r.Id}", r));
     }
 }
