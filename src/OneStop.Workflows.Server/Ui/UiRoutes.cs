@@ -15,8 +15,8 @@ public static class UiRoutes
     public const string Refused = "/refused";
     public const string NotFound = "/not-found";
     public const string Inbox = "/inbox";
-    public const string Task = "/inbox/tasks/{Id}";
-    public const string Case = "/cases/{Id}";
+    public const string Task = "/inbox/tasks/{Id:guid}";
+    public const string Case = "/cases/{Id:guid}";
     public const string LiveFeed = "/supervision/alerts";
 
     /// <summary>The task page of <paramref name="taskId"/>.</summary>

@@ -33,7 +33,15 @@ public static class UiSetup
         services.AddScoped<AuthenticationStateProvider, UiAuthenticationStateProvider>();
         services.AddLocalization();
         services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest); // every form; also Hangfire's dashboard
-        services.AddMudServices(o => o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.TopRight);
+        services.AddMudServices(o =>
+        {
+            // Toasts (new alerts): top right, at most three at once, shown without a fade (a half-transparent toast is
+            // unreadable for a moment, and axe measures its contrast as such).
+            o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.TopRight;
+            o.SnackbarConfiguration.MaxDisplayedSnackbars = 3;
+            o.SnackbarConfiguration.ShowTransitionDuration = 0;
+            o.SnackbarConfiguration.VisibleStateDuration = 8000;
+        });
         services.AddScoped<UseCaseRunner>();
         services.AddSingleton<CentreFormat>();
         services.AddScoped<CatalogueNames>();

@@ -55,6 +55,7 @@ public sealed class SignIn_Issue10Tests(UiServer server)
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "zh-CN");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("您好");
         await Expect(page.GetByText("审查人员").First).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("desk-Unassigned")).ToContainTextAsync("本部门未认领"); // the reviewer's own work first
         await page.ShouldHaveNoSeriousViolationsAsync();
         await Screens.SaveAsync(page, "everyone-home");
 

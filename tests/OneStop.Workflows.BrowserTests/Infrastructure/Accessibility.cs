@@ -9,6 +9,8 @@ public static class Accessibility
 {
     public static async Task ShouldHaveNoSeriousViolationsAsync(this IPage page)
     {
+        // A control fading in (MudBlazor's transitions) is measured at its half-transparent colours: wait until nothing moves.
+        await page.WaitForFunctionAsync("() => document.getAnimations().every(a => a.playState !== 'running')");
         var result = await page.RunAxe();
         var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
         serious.Should().BeEmpty(because: "axe found on {0}:\n{1}", page.Url, string.Join("\n", serious.Select(Describe)));

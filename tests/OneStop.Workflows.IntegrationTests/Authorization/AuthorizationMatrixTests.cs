@@ -53,7 +53,7 @@ public sealed class AuthorizationMatrixTests(PostgresServerFixture postgres, ITe
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["*"])
                 .Select(method => (Method: method, Route: "/" + (e.RoutePattern.RawText ?? e.DisplayName ?? "?").TrimStart('/'))))
             .Distinct()
-            .Where(m => !IsUiPlumbing(m.Route))
+            .Where(m => !Ui.UiPlumbing.Is(m.Route))
             .ToList();
         var rows = AuthorizationMatrix.Rows.Select(r => (r.Method, r.Route)).Distinct().ToList();
 
@@ -99,15 +99,6 @@ public sealed class AuthorizationMatrixTests(PostgresServerFixture postgres, ITe
         Expect.F403 => "403",
         _ => "404",
     };
-
-    /// <summary>
-    /// The web UI's static files (scripts, styles, fingerprinted per build) and Blazor's circuit endpoints carry no data
-    /// and no rows: the files are public, a circuit needs a signed-in user (BrowserTests sign in to get one).
-    /// </summary>
-    private static bool IsUiPlumbing(string route) =>
-        route.StartsWith("/_framework/", StringComparison.Ordinal) || route.StartsWith("/_content/", StringComparison.Ordinal)
-        || route.StartsWith("/_blazor", StringComparison.Ordinal) || route == "/{**path:file}"
-        || (!route.StartsWith("/api", StringComparison.Ordinal) && !route.Contains('{') && Path.HasExtension(route));
 
     /// <summary>Route patterns compare case-insensitively, as routing matches them.</summary>
     private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);

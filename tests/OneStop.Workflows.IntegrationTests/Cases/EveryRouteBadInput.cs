@@ -144,5 +144,29 @@ public static class EveryRouteBadInput
 
         // Home (issue 10).
         new("GET", "/api/me/desk", "/api/me/desk", "clerk.market", null),
+
+        // The web UI (issue 10): pages (GET; Blazor also maps POST for forms) and the account form posts (a form, not JSON).
+        new("GET", "/", "/", "clerk.market", null),
+        new("POST", "/", "/", "clerk.market", null),
+        new("GET", "/sign-in", "/sign-in", "anonymous", null),
+        new("POST", "/sign-in", "/sign-in", "anonymous", null),
+        new("GET", "/account/password", "/account/password", "clerk.market", null),
+        new("POST", "/account/password", "/account/password", "clerk.market", null),
+        new("GET", "/refused", "/refused", "anonymous", null),
+        new("POST", "/refused", "/refused", "anonymous", null),
+        new("GET", "/not-found", "/not-found", "anonymous", null),
+        new("POST", "/not-found", "/not-found", "anonymous", null),
+        new("GET", "/inbox", "/inbox", "reviewer.fire", null),
+        new("POST", "/inbox", "/inbox", "reviewer.fire", null),
+        new("GET", "/inbox/tasks/{Id:guid}", "/inbox/tasks/00000000-0000-7000-8000-000000000001", "reviewer.fire", null),
+        new("POST", "/inbox/tasks/{Id:guid}", "/inbox/tasks/00000000-0000-7000-8000-000000000001", "reviewer.fire", null),
+        new("GET", "/cases/{Id:guid}", "/cases/00000000-0000-7000-8000-000000000001", "reviewer.fire", null),
+        new("POST", "/cases/{Id:guid}", "/cases/00000000-0000-7000-8000-000000000001", "reviewer.fire", null),
+        new("GET", "/supervision/alerts", "/supervision/alerts", "supervisor", null),
+        new("POST", "/supervision/alerts", "/supervision/alerts", "supervisor", null),
+        new("GET", "/culture", "/culture?c=en", "anonymous", null),
+        new("POST", "/account/sign-in", "/account/sign-in", "anonymous", null),
+        new("POST", "/account/change-password", "/account/change-password", "clerk.market", null),
+        new("POST", "/account/sign-out", "/account/sign-out", "anonymous", null),
     ];
 }
