@@ -15,6 +15,10 @@ public static class UiRoutes
     public const string Refused = "/refused";
     public const string NotFound = "/not-found";
 
+    // The window clerk's pages (issue 10, chunk 3).
+    public const string WindowNewApplication = "/window/new";
+    public const string WindowDesk = "/window/desk";
+
     /// <summary>A drawer entry: the page, its resource key in <c>SharedText</c>, its icon and the roles it is shown to.</summary>
     public sealed record NavEntry(string Path, string TextKey, string Icon, IReadOnlyList<Role> Roles);
 
@@ -22,6 +26,8 @@ public static class UiRoutes
     public static IReadOnlyList<NavEntry> Nav { get; } =
     [
         new(Home, "Nav.Home", MudBlazor.Icons.Material.Filled.Home, Enum.GetValues<Role>()),
+        new(WindowNewApplication, "Nav.NewApplication", MudBlazor.Icons.Material.Filled.NoteAdd, [Role.WindowClerk]),
+        new(WindowDesk, "Nav.Desk", MudBlazor.Icons.Material.Filled.AssignmentTurnedIn, [Role.WindowClerk]),
     ];
 
     /// <summary>Every routable page: the drawer's entries, the account pages and the pages reached from other pages (with their parameters).</summary>
