@@ -100,12 +100,148 @@ public sealed class WindowDesk_Issue10Tests(UiServer server)
         accepted.Tasks.Should().Contain(t => t.Kind == "Acceptance" && t.Outcome == "Accepted" && t.DecidedBy == "clerk.market");
     }
 
+    [Fact]
+    public async Task TheNewApplication_IsFilledAndSubmitted_WithTheKeyboardOnly()
+    {
+        var page = await server.SignedInAsync("clerk.market");
+        await page.GotoAsync("/window/new");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("新建申请");
+
+        var restaurant = page.GetByRole(AriaRole.Radio, new() { Name = Restaurant, Exact = true });
+        await TabToAsync(page, page.GetByRole(AriaRole.Radio).First);
+        for (var i = 0; i < 10 && !await IsFocusedAsync(restaurant); i++)
+        {
+            await page.Keyboard.PressAsync("ArrowDown");
+        }
+
+        await page.Keyboard.PressAsync("Space");
+        await Expect(restaurant).ToBeCheckedAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync("李四");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync(ValidId);
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync("13900139000");
+        await Expect(page.GetByLabel("手机号码")).ToHaveValueAsync("13900139000");
+        for (var i = 0; i < 3; i++) // the three required materials, first in the list
+        {
+            await page.Keyboard.PressAsync("Tab");
+            await page.Keyboard.PressAsync("Space");
+        }
+
+        await Expect(page.GetByRole(AriaRole.Checkbox, new() { Checked = true })).ToHaveCountAsync(3);
+        await TabToAsync(page, page.GetByRole(AriaRole.Radio, new() { Name = "窗口领取" }));
+        await page.Keyboard.PressAsync("Space");
+        await TabToAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "提交申请" }));
+        await page.Keyboard.PressAsync("Enter");
+
+        await Expect(page.GetByTestId("receipt").GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("受理回执");
+        await Expect(page.GetByTestId("materials-received").GetByRole(AriaRole.Listitem)).ToHaveCountAsync(3);
+        var number = (await page.GetByTestId("case-number").InnerTextAsync()).Trim();
+        (await CaseAsync(number)).Applicant.Name.Should().Be("李四");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task AtTheDesk_AClerkRefusesWithAReason_AndAsksForSeveralCorrectionsInOneNotice()
+    {
+        var refused = await SubmitAsync("王五");
+        var corrected = await SubmitAsync("赵六");
+        var page = await server.SignedInAsync("clerk.market");
+        await page.GotoAsync("/window/desk");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = $"认领案件 {refused}" }).ClickAsync();
+        var panel = page.GetByTestId("decide-panel");
+        await Expect(panel.GetByRole(AriaRole.Heading)).ToHaveTextAsync($"办理案件 {refused}");
+        await ChooseAsync(page, "不予受理");
+        var confirm = panel.GetByRole(AriaRole.Button, new() { Name = "确认" });
+        await Expect(confirm).ToBeDisabledAsync(); // the reason first
+        await panel.GetByLabel("不予受理的理由").FillAsync("申请事项不属于本中心受理范围。");
+        await confirm.ClickAsync();
+        await Expect(page.GetByTestId("desk-notice")).ToHaveTextAsync($"已对案件 {refused} 作出不予受理决定。");
+        var notAccepted = await CaseAsync(refused);
+        notAccepted.Status.Should().Be("NotAccepted");
+        notAccepted.Tasks.Should().Contain(t => t.Kind == "Acceptance" && t.Outcome == "Refused" && t.Opinion == "申请事项不属于本中心受理范围。");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = $"认领案件 {corrected}" }).ClickAsync();
+        await Expect(panel.GetByRole(AriaRole.Heading)).ToHaveTextAsync($"办理案件 {corrected}");
+        await ChooseAsync(page, "一次性告知补正");
+        await panel.GetByLabel("第 1 项：材料").FillAsync("营业执照");
+        await panel.GetByLabel("第 1 项：问题").FillAsync("复印件不清晰");
+        await panel.GetByRole(AriaRole.Button, new() { Name = "再添加一项" }).ClickAsync();
+        await panel.GetByLabel("第 2 项：材料").FillAsync("排水接驳方案");
+        await panel.GetByLabel("第 2 项：问题").FillAsync("缺少设计单位盖章");
+        await AxeAsync(page);
+        await confirm.ClickAsync();
+        await Expect(page.GetByTestId("desk-notice")).ToHaveTextAsync($"已就案件 {corrected} 一次性告知补正。");
+        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = corrected })).ToHaveCountAsync(0); // back when the corrections arrive
+        await page.Context.CloseAsync();
+
+        var awaiting = await CaseAsync(corrected);
+        awaiting.Status.Should().Be("AwaitingCorrection");
+        await using var scope = server.Services.CreateAsyncScope();
+        var notices = await scope.ServiceProvider.GetRequiredService<GetCorrectionNotices>()
+            .ExecuteAsync(new GetCorrectionNotices.Query(awaiting.Id), Clerk, CancellationToken.None);
+        notices.Value!.Items.Should().ContainSingle().Which.Items.Select(i => (i.Material, i.Problem))
+            .Should().Equal(("营业执照", "复印件不清晰"), ("排水接驳方案", "缺少设计单位盖章"));
+    }
+
+    [Fact]
+    public async Task TheWindowPages_InEnglish_SayItInEnglish_AndHaveNoSeriousViolations()
+    {
+        var number = await SubmitAsync("Wang Wu");
+        var page = await server.SignedInAsync("clerk.market", "en");
+        await page.GotoAsync("/window/new");
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("New application");
+        await ChooseAsync(page, Restaurant);
+        await ChooseAsync(page, "By mail");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Submit the application" }).ClickAsync();
+        await Expect(page.GetByTestId("field-errors")).ToContainTextAsync("Delivery by mail needs a postal address.");
+        await Expect(page.GetByLabel("Postal address")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(page.GetByTestId("materials")).ToContainTextAsync("Deferrable 容缺");
+        await AxeAsync(page);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Acceptance desk" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Acceptance desk");
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Claim case {number}" }).ClickAsync();
+        await ChooseAsync(page, "Ask for corrections");
+        await Expect(page.GetByTestId("decide-panel")).ToContainTextAsync("Materials to correct");
+        await AxeAsync(page);
+        await page.Context.CloseAsync();
+    }
+
+    private static readonly Actor Clerk = new("clerk.market", Role.WindowClerk, "market");
+
+    /// <summary>A restaurant-opening case submitted at the market window through the use case (the desk's tests start from one).</summary>
+    private async Task<string> SubmitAsync(string applicant)
+    {
+        await using var scope = server.Services.CreateAsyncScope();
+        var submitted = await scope.ServiceProvider.GetRequiredService<SubmitCase>().ExecuteAsync(new SubmitCase.Command("restaurant-opening",
+            new SubmitCase.ApplicantData(applicant, ValidId, "13700137000"), null,
+            [new SubmitCase.MaterialData("Business licence 营业执照")], Domain.Catalogue.DeliveryMethod.Pickup, null), Clerk, CancellationToken.None);
+        return submitted.Value!.Number;
+    }
+
+    /// <summary>Presses Tab until <paramref name="target"/> has the focus (the number of stops before it is the layout's business).</summary>
+    private static async Task TabToAsync(IPage page, ILocator target)
+    {
+        for (var i = 0; i < 60 && !await IsFocusedAsync(target); i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+        }
+
+        (await IsFocusedAsync(target)).Should().BeTrue("Tab reaches {0}", target);
+    }
+
+    private static Task<bool> IsFocusedAsync(ILocator target) => target.EvaluateAsync<bool>("e => e === document.activeElement");
+
     private const int QueryPasswordLength = 8;
 
     /// <summary>The case as its window sees it (through the use case, as the API would answer).</summary>
     private async Task<CaseDetail> CaseAsync(string number)
     {
-        var clerk = new Actor("clerk.market", Role.WindowClerk, "market");
+        var clerk = Clerk;
         await using var scope = server.Services.CreateAsyncScope();
         var found = await scope.ServiceProvider.GetRequiredService<ListCases>().ExecuteAsync(new ListCases.Query(null, null, null, 0, 20, Number: number), clerk, CancellationToken.None);
         var id = found.Value!.Items.Should().ContainSingle().Subject.Id;
