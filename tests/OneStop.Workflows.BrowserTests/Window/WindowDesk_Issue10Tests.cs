@@ -98,6 +98,10 @@ public sealed class WindowDesk_Issue10Tests(UiServer server)
         var accepted = await CaseAsync(number);
         accepted.Status.Should().Be("InReview", "accepting the application starts the reviews");
         accepted.Tasks.Should().Contain(t => t.Kind == "Acceptance" && t.Outcome == "Accepted" && t.DecidedBy == "clerk.market");
+
+        await using var scope = server.Services.CreateAsyncScope();
+        var progress = await scope.ServiceProvider.GetRequiredService<QueryCaseProgress>().ExecuteAsync(new QueryCaseProgress.Query(number, password), CancellationToken.None);
+        progress.Value!.Status.Should().Be("InReview", "the receipt's password is the case's (the applicant's progress query takes it)");
     }
 
     [Fact]
