@@ -25,6 +25,10 @@ public static class UiRoutes
     /// <summary>The case page of <paramref name="caseId"/>.</summary>
     public static string CaseOf(string caseId) => "/cases/" + Uri.EscapeDataString(caseId);
 
+    // The window clerk's pages (issue 10, chunk 3).
+    public const string WindowNewApplication = "/window/new";
+    public const string WindowDesk = "/window/desk";
+
     /// <summary>A drawer entry: the page, its resource key in <c>SharedText</c>, its icon and the roles it is shown to.</summary>
     public sealed record NavEntry(string Path, string TextKey, string Icon, IReadOnlyList<Role> Roles);
 
@@ -32,6 +36,8 @@ public static class UiRoutes
     public static IReadOnlyList<NavEntry> Nav { get; } =
     [
         new(Home, "Nav.Home", MudBlazor.Icons.Material.Filled.Home, Enum.GetValues<Role>()),
+        new(WindowNewApplication, "Nav.NewApplication", MudBlazor.Icons.Material.Filled.NoteAdd, [Role.WindowClerk]),
+        new(WindowDesk, "Nav.Desk", MudBlazor.Icons.Material.Filled.AssignmentTurnedIn, [Role.WindowClerk]),
         new(Inbox, "Nav.Inbox", MudBlazor.Icons.Material.Filled.Inbox, [Role.Reviewer, Role.DepartmentHead]),
         new(LiveFeed, "Nav.LiveFeed", MudBlazor.Icons.Material.Filled.NotificationsActive, [Role.Supervisor, Role.DepartmentHead, Role.Reviewer, Role.WindowClerk]),
     ];

@@ -212,6 +212,10 @@ public static class AuthorizationMatrix
         // decide); a page's 401 is the redirect to sign-in. Form posts without the antiforgery token are refused (400).
         R("GET", "/", "/", null, "home page",                                                                  U401, Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
         R("POST", "/", "/", null, "no form on the home page",                                                  U401, Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
+        R("GET", "/window/new", "/window/new", null, "new application (SubmitCase decides who submits)",      U401, Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
+        R("POST", "/window/new", "/window/new", null, "no form handler",                                       U401, Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
+        R("GET", "/window/desk", "/window/desk", null, "acceptance desk (ListTasks decides)",                  U401, Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
+        R("POST", "/window/desk", "/window/desk", null, "no form handler",                                     U401, Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
         R("GET", "/sign-in", "/sign-in", null, "",                                                             Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
         R("POST", "/sign-in", "/sign-in", null, "no form handler",                                             Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
         R("GET", "/account/password", "/account/password", null, "",                                           U401, Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
