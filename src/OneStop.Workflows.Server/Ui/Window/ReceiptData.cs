@@ -5,11 +5,13 @@ namespace OneStop.Workflows.Server.Ui.Window;
 /// readable, so a reload loses it by design.
 /// </summary>
 /// <param name="ReceivedOn">The centre date the case was received, already formatted for the page's language.</param>
+/// <param name="PromisedBy">The promised completion day (projected from the receipt date until acceptance), formatted.</param>
 public sealed record ReceiptData(
     string CaseId,
     string CaseNumber,
     string QueryPassword,
     string? ReceivedOn,
+    string? PromisedBy,
     string ServiceItemName,
     string ApplicantName,
     string DeliveryMethod,
