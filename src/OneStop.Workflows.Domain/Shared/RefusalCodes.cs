@@ -129,4 +129,9 @@ public static class RefusalCodes
 
     /// <summary>The server runs on the system clock; only a simulated clock is set or advanced (wire name as before).</summary>
     public const string SystemClock = "SystemClock";
+
+    // ---- Simulated time (issue 10, helper "admin-reads") ----
+
+    /// <summary>The clock cannot move to the next due signal: no supervision signal is pending.</summary>
+    public const string NoPendingSignal = "clock.no-pending-signal";
 }
