@@ -158,6 +158,7 @@ public static class AuthorizationMatrix
         R("GET", "/api/supervision/signals", "/api/supervision/signals", null, "",                             U401, Ok,   F403, Ok,   F403, F403, F403, F403, F403, Ok),
         R("GET", "/api/supervision/figures", "/api/supervision/figures?from=2025-01-01&to=2025-12-31", null, "",
                                                                                                                U401, Ok,   F403, Ok,   F403, F403, F403, F403, F403, Ok),
+        R("GET", "/api/supervision/board", "/api/supervision/board?groupBy=serviceItem", null, "issue 10",     U401, Ok,   F403, Ok,   F403, F403, F403, F403, F403, Ok),
         R("GET", "/api/supervision/alerts", "/api/supervision/alerts", null, "mine",                           U401, Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
         R("POST", "/api/supervision/alerts/{id}/acknowledge", "/api/supervision/alerts/<unknownAlert>/acknowledge", null, "unknown alert",
                                                                                                                U401, N404, N404, N404, N404, N404, N404, N404, N404, N404),

@@ -87,6 +87,7 @@ public static class SupervisionSetup
         api.MapListAlerts();
         api.MapAcknowledgeAlert();
         api.MapGetFigures();
+        api.MapGetCardBoard();
         app.MapHub<AlertsHub>(HubPath).RequireAuthorization(Policies.Staff);
         if (app.Services.GetRequiredService<SupervisionOptions>().Enabled)
         {
