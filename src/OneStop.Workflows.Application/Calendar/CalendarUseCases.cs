@@ -10,5 +10,6 @@ internal static class CalendarUseCases
         .AddScoped<ImportCalendarYear>()
         .AddScoped<SetRegionalAdjustments>()
         .AddScoped<RemoveRegionalAdjustments>()
-        .AddScoped<PreviewDeadline>();
+        .AddScoped<PreviewDeadline>()
+        .AddScoped<ListCalendarYears>(); // issue 10: the years present
 }

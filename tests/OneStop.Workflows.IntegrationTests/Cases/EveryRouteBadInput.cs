@@ -65,6 +65,7 @@ public static class EveryRouteBadInput
 
         // The runtime's raw routes.
         new("POST", "/api/workflow-definitions", "/api/workflow-definitions", "designer", Definition, Reads.TypedQuery, "publish"),
+        new("GET", "/api/workflow-definitions", "/api/workflow-definitions", "designer", null), // issue 10
         new("GET", "/api/workflow-definitions/{definitionId}", "/api/workflow-definitions/restaurant-opening", "designer", null, Reads.TypedQuery, "version"),
         new("POST", "/api/workflow-definitions/{definitionId}/instances", "/api/workflow-definitions/fork-join-sample/instances", "designer", null,
             Reads.TypedQuery, "version"),
@@ -83,6 +84,7 @@ public static class EveryRouteBadInput
         new("GET", "/api/calendar/{year:int}", "/api/calendar/2025", "clerk.market", null, Reads.YearRoute),
         new("PUT", "/api/calendar/{year:int}", "/api/calendar/2025", "admin", "<nationalYear>", Reads.YearRoute),
         new("POST", "/api/calendar/deadline", "/api/calendar/deadline", "clerk.market", Deadline),
+        new("GET", "/api/calendar/years", "/api/calendar/years", "clerk.market", null), // issue 10
         new("PUT", "/api/calendar/{year:int}/regional", "/api/calendar/2025/regional", "admin", Regional, Reads.YearRoute),
         new("DELETE", "/api/calendar/{year:int}/regional", "/api/calendar/2026/regional", "admin", null, Reads.YearRoute),
 

@@ -10,6 +10,7 @@ public static class CalendarSetup
         api.MapSetRegionalAdjustments();
         api.MapRemoveRegionalAdjustments();
         api.MapPreviewDeadline();
+        api.MapListCalendarYears();
         return api;
     }
 }
