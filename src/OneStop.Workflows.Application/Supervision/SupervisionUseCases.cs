@@ -12,5 +12,6 @@ internal static class SupervisionUseCases
         .AddScoped<AcknowledgeAlert>()
         .AddScoped<GetFigures>()
         // Issue 10 (helper "admin-reads"): the card board and the monthly figures.
-        .AddScoped<GetCardBoard>();
+        .AddScoped<GetCardBoard>()
+        .AddScoped<GetFigureSeries>();
 }

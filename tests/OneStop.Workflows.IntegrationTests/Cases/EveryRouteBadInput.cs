@@ -115,6 +115,8 @@ public static class EveryRouteBadInput
         new("GET", "/api/supervision/signals", "/api/supervision/signals", "supervisor", null, Reads.Paging | Reads.DateQuery),
         new("GET", "/api/supervision/figures", "/api/supervision/figures?groupBy=department", "supervisor", null, Reads.DateQuery),
         new("GET", "/api/supervision/board", "/api/supervision/board?groupBy=department", "supervisor", null), // issue 10
+        new("GET", "/api/supervision/figures/months", "/api/supervision/figures/months", "supervisor", null, Reads.DateQuery), // issue 10
+        new("GET", "/api/supervision/figures.csv", "/api/supervision/figures.csv?groupBy=serviceItem", "supervisor", null, Reads.DateQuery), // issue 10
         new("GET", "/api/supervision/alerts", "/api/supervision/alerts", "supervisor", null, Reads.Paging),
         new("POST", "/api/supervision/alerts/{id}/acknowledge", "/api/supervision/alerts/<unknownAlert>/acknowledge", "supervisor", null),
         new("POST", "/hubs/alerts/negotiate", "/hubs/alerts/negotiate?negotiateVersion=1", "supervisor", null),

@@ -88,6 +88,8 @@ public static class SupervisionSetup
         api.MapAcknowledgeAlert();
         api.MapGetFigures();
         api.MapGetCardBoard();
+        api.MapGetFigureSeries();
+        api.MapExportFigures();
         app.MapHub<AlertsHub>(HubPath).RequireAuthorization(Policies.Staff);
         if (app.Services.GetRequiredService<SupervisionOptions>().Enabled)
         {
