@@ -11,5 +11,6 @@ internal static class CalendarUseCases
         .AddScoped<SetRegionalAdjustments>()
         .AddScoped<RemoveRegionalAdjustments>()
         .AddScoped<PreviewDeadline>()
-        .AddScoped<ListCalendarYears>(); // issue 10: the years present
+        .AddScoped<ListCalendarYears>() // issue 10: the years present
+        .AddScoped<PreviewCalendarChange>(); // issue 10: what an import would move
 }

@@ -11,6 +11,7 @@ public static class CalendarSetup
         api.MapRemoveRegionalAdjustments();
         api.MapPreviewDeadline();
         api.MapListCalendarYears();
+        api.MapPreviewCalendarChange();
         return api;
     }
 }
