@@ -12,8 +12,9 @@ using Microsoft.EntityFrameworkCore;
 namespace OneStop.Workflows.Application.SimulatedTime;
 
 /// <summary>
-/// An administrator sets or advances the simulated clock, or moves it to the next working day or the next due signal (never backwards, within the supported dates). The change is audited,
-/// then every <see cref="IClockChangeListener"/> is awaited, so whatever became due has happened when this answers.
+/// An administrator sets or advances the simulated clock, or moves it to the next working day or the next due signal (never
+/// backwards, within the supported dates). The change is audited, then every <see cref="IClockChangeListener"/> is awaited,
+/// so whatever became due has happened when this answers.
 /// </summary>
 /// <remarks><paramref name="simulated"/> is null when the server runs on the system clock (<c>Clock:Mode=System</c>).</remarks>
 public sealed class ChangeSimulatedClock(
