@@ -8,8 +8,9 @@ using OneStop.Workflows.Persistence.Calendar;
 namespace OneStop.Workflows.Application.Calendar;
 
 /// <summary>
-/// What a national import of a year would move, before it is made (administrators): every running clock whose promised or statutory
-/// due day would change, with the day now and the day after. Writes nothing. The list is capped at <see cref="MaxItems"/> (by case
+/// What a national import of a year, or setting the centre's regional adjustments of a year, would move, before it is made
+/// (administrators): every running clock whose promised or statutory due day would change, with the day now and the day after.
+/// The body and its checks are the change's own. Writes nothing. The list is capped at <see cref="MaxItems"/> (by case
 /// number); <c>Total</c> counts them all.
 /// </summary>
 public sealed class PreviewCalendarChange(EffectiveCalendarStore calendar, OneStopDbContext db)
@@ -44,12 +45,30 @@ public sealed class PreviewCalendarChange(EffectiveCalendarStore calendar, OneSt
         // The same rules as the import itself (e.g. a regional make-up working day the new rest days would cover is a conflict).
         var current = await calendar.CurrentAsync(ct);
         var (change, conflict) = CalendarChangeRules.Import(year!, current.Regional(year!.Year));
-        if (conflict is not null)
+        return conflict ?? (Result<Response>)await MovedAsync(year.Year, current, current.With(change!.National), ct);
+    }
+
+    /// <summary>The same for setting the regional adjustments of a year (<see cref="SetRegionalAdjustments"/>'s body and rules).</summary>
+    public async Task<Result<Response>> ExecuteAsync(SetRegionalAdjustments.Command command, Actor actor, CancellationToken ct)
+    {
+        if ((CalendarRules.AdministratorOnly(actor) ?? CalendarRules.YearOutsideRange(command.Year)) is { } refused)
         {
-            return conflict;
+            return refused;
         }
 
-        var proposed = current.With(change!.National);
+        var (adjustments, invalid) = SetRegionalAdjustments.Read(command);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
+        var current = await calendar.CurrentAsync(ct);
+        var (change, conflict) = CalendarChangeRules.SetRegional(adjustments!, current.Year(command.Year), current.Regional(command.Year));
+        return conflict ?? (Result<Response>)await MovedAsync(command.Year, current, current.With(change!.Regional!), ct);
+    }
+
+    private async Task<Response> MovedAsync(int year, WorkingDayCalendar current, WorkingDayCalendar proposed, CancellationToken ct)
+    {
         var moved = new List<MovedDeadline>();
         for (var done = 0; ; done += PageSize)
         {
@@ -70,7 +89,7 @@ public sealed class PreviewCalendarChange(EffectiveCalendarStore calendar, OneSt
 
         var items = moved.OrderBy(m => m.CaseNumber, StringComparer.Ordinal).ThenBy(m => m.ClockKind == nameof(ClockKind.Case) ? 0 : 1)
             .ThenBy(m => m.TaskId, StringComparer.Ordinal).Take(MaxItems).ToList();
-        return new Response(year.Year, moved.Count, items);
+        return new Response(year, moved.Count, items);
     }
 
     private static MovedDeadline? Moved(Clock clock, string number, WorkingDayCalendar before, WorkingDayCalendar after)

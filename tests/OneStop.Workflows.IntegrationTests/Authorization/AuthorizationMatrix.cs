@@ -87,6 +87,8 @@ public static class AuthorizationMatrix
         R("GET", "/api/calendar/years", "/api/calendar/years", null, "issue 10",                               U401, Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
         R("POST", "/api/calendar/{year:int}/preview", "/api/calendar/2025/preview", "{}", "issue 10; no rest days → 400",
                                                                                                                U401, Ok,   F403, F403, F403, F403, F403, F403, F403, F403),
+        R("POST", "/api/calendar/{year:int}/regional/preview", "/api/calendar/2025/regional/preview", "{}", "issue 10; no region → 400",
+                                                                                                               U401, Ok,   F403, F403, F403, F403, F403, F403, F403, F403),
         // The centre's regional adjustments of a year: set and removed by administrators.
         R("PUT", "/api/calendar/{year:int}/regional", "/api/calendar/2025/regional", "{}", "no region → 400",   U401, Ok,   F403, F403, F403, F403, F403, F403, F403, F403),
         R("DELETE", "/api/calendar/{year:int}/regional", "/api/calendar/2025/regional", null, "none → 200, no change",

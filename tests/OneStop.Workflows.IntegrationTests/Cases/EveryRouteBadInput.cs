@@ -86,6 +86,7 @@ public static class EveryRouteBadInput
         new("POST", "/api/calendar/deadline", "/api/calendar/deadline", "clerk.market", Deadline),
         new("GET", "/api/calendar/years", "/api/calendar/years", "clerk.market", null), // issue 10
         new("POST", "/api/calendar/{year:int}/preview", "/api/calendar/2025/preview", "admin", "<nationalYear>", Reads.YearRoute), // issue 10
+        new("POST", "/api/calendar/{year:int}/regional/preview", "/api/calendar/2025/regional/preview", "admin", Regional, Reads.YearRoute), // issue 10
         new("PUT", "/api/calendar/{year:int}/regional", "/api/calendar/2025/regional", "admin", Regional, Reads.YearRoute),
         new("DELETE", "/api/calendar/{year:int}/regional", "/api/calendar/2026/regional", "admin", null, Reads.YearRoute),
 
