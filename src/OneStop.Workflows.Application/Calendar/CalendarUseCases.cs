@@ -12,5 +12,6 @@ internal static class CalendarUseCases
         .AddScoped<RemoveRegionalAdjustments>()
         .AddScoped<PreviewDeadline>()
         .AddScoped<ListCalendarYears>() // issue 10: the years present
-        .AddScoped<PreviewCalendarChange>(); // issue 10: what an import would move
+        .AddScoped<PreviewCalendarChange>() // issue 10: what an import would move
+        .AddScoped<PreviewRegionalChange>(); // issue 10: what a regional change would move
 }

@@ -8,9 +8,9 @@ using OneStop.Workflows.Persistence.Calendar;
 namespace OneStop.Workflows.Application.Calendar;
 
 /// <summary>
-/// What a national import of a year, or setting the centre's regional adjustments of a year, would move, before it is made
-/// (administrators): every running clock whose promised or statutory due day would change, with the day now and the day after.
-/// The body and its checks are the change's own. Writes nothing. The list is capped at <see cref="MaxItems"/> (by case
+/// What a national import of a year would move, before it is made (administrators): every running clock whose promised or
+/// statutory due day would change, with the day now and the day after. The body and its checks are the import's own
+/// (<see cref="ImportCalendarYear"/>); for regional adjustments see <see cref="PreviewRegionalChange"/>. Writes nothing. The list is capped at <see cref="MaxItems"/> (by case
 /// number); <c>Total</c> counts them all.
 /// </summary>
 public sealed class PreviewCalendarChange(EffectiveCalendarStore calendar, OneStopDbContext db)
@@ -45,29 +45,11 @@ public sealed class PreviewCalendarChange(EffectiveCalendarStore calendar, OneSt
         // The same rules as the import itself (e.g. a regional make-up working day the new rest days would cover is a conflict).
         var current = await calendar.CurrentAsync(ct);
         var (change, conflict) = CalendarChangeRules.Import(year!, current.Regional(year!.Year));
-        return conflict ?? (Result<Response>)await MovedAsync(year.Year, current, current.With(change!.National), ct);
+        return conflict ?? (Result<Response>)await MovedAsync(db, year.Year, current, current.With(change!.National), ct);
     }
 
-    /// <summary>The same for setting the regional adjustments of a year (<see cref="SetRegionalAdjustments"/>'s body and rules).</summary>
-    public async Task<Result<Response>> ExecuteAsync(SetRegionalAdjustments.Command command, Actor actor, CancellationToken ct)
-    {
-        if ((CalendarRules.AdministratorOnly(actor) ?? CalendarRules.YearOutsideRange(command.Year)) is { } refused)
-        {
-            return refused;
-        }
-
-        var (adjustments, invalid) = SetRegionalAdjustments.Read(command);
-        if (invalid is not null)
-        {
-            return invalid;
-        }
-
-        var current = await calendar.CurrentAsync(ct);
-        var (change, conflict) = CalendarChangeRules.SetRegional(adjustments!, current.Year(command.Year), current.Regional(command.Year));
-        return conflict ?? (Result<Response>)await MovedAsync(command.Year, current, current.With(change!.Regional!), ct);
-    }
-
-    private async Task<Response> MovedAsync(int year, WorkingDayCalendar current, WorkingDayCalendar proposed, CancellationToken ct)
+    /// <summary>The running clocks whose due days differ between <paramref name="current"/> and <paramref name="proposed"/> (shared with <see cref="PreviewRegionalChange"/>).</summary>
+    internal static async Task<Response> MovedAsync(OneStopDbContext db, int year, WorkingDayCalendar current, WorkingDayCalendar proposed, CancellationToken ct)
     {
         var moved = new List<MovedDeadline>();
         for (var done = 0; ; done += PageSize)

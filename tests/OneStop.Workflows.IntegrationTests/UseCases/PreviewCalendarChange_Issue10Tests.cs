@@ -30,7 +30,7 @@ public sealed class PreviewCalendarChange_Issue10Tests(PostgresServerFixture pos
         var holidayToThe9th = Command(ShippedCalendars.Year2025, r => r.From == new NodaTime.LocalDate(2025, 10, 1) ? new(r.From, new(2025, 10, 9)) : r);
 
         var preview = Value(await Run<PreviewCalendarChange, Result<PreviewCalendarChange.Response>>(u => u.ExecuteAsync(holidayToThe9th, Admin, default)));
-        var regional = Value(await Run<PreviewCalendarChange, Result<PreviewCalendarChange.Response>>(u => u.ExecuteAsync(
+        var regional = Value(await Run<PreviewRegionalChange, Result<PreviewCalendarChange.Response>>(u => u.ExecuteAsync(
             new SetRegionalAdjustments.Command(2025, "450000 广西壮族自治区", [new("2025-10-09", "2025-10-09", "地方假日 Local holiday")], [], "Local notice 地方通知", null),
             Admin, default)));
         var unchanged = Value(await Run<PreviewCalendarChange, Result<PreviewCalendarChange.Response>>(u => u.ExecuteAsync(Command(ShippedCalendars.Year2025, r => r), Admin, default)));

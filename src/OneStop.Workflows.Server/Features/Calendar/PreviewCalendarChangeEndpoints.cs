@@ -3,7 +3,7 @@ using OneStop.Workflows.Server.Hosting;
 
 namespace OneStop.Workflows.Server.Features.Calendar;
 
-/// <summary>Routes: what a national import or a regional change would move, before it is made; writes nothing (use case <see cref="PreviewCalendarChange"/>).</summary>
+/// <summary>Routes: what a national import or a regional change would move, before it is made; writes nothing (use cases <see cref="PreviewCalendarChange"/>, <see cref="PreviewRegionalChange"/>).</summary>
 public static class PreviewCalendarChangeEndpoints
 {
     public static void MapPreviewCalendarChange(this RouteGroupBuilder api)
@@ -20,7 +20,7 @@ public static class PreviewCalendarChangeEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
     }
 
-    private static async Task<IResult> PreviewRegionalAsync(int year, HttpContext http, PreviewCalendarChange preview, CancellationToken ct)
+    private static async Task<IResult> PreviewRegionalAsync(int year, HttpContext http, PreviewRegionalChange preview, CancellationToken ct)
     {
         var (request, problem) = await RequestJson.ReadAsync<SetRegionalAdjustmentsEndpoints.SetRequest>(http.Request, ct);
         return request is null
