@@ -10,5 +10,8 @@ internal static class CalendarUseCases
         .AddScoped<ImportCalendarYear>()
         .AddScoped<SetRegionalAdjustments>()
         .AddScoped<RemoveRegionalAdjustments>()
-        .AddScoped<PreviewDeadline>();
+        .AddScoped<PreviewDeadline>()
+        .AddScoped<ListCalendarYears>() // issue 10: the years present
+        .AddScoped<PreviewCalendarChange>() // issue 10: what an import would move
+        .AddScoped<PreviewRegionalChange>(); // issue 10: what a regional change would move
 }

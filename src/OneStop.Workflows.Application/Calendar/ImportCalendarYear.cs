@@ -20,6 +20,19 @@ public sealed class ImportCalendarYear(EffectiveCalendarStore calendar, SignalPl
             return refused;
         }
 
+        var (year, invalid) = Read(command);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
+        var change = await calendar.ImportAsync(year!, actor.UserName, command.Reason, ct);
+        return await CalendarRules.AnswerAsync(change, command.Year, "imported", actor, planner, db, clock, logger, ct);
+    }
+
+    /// <summary>The year the command describes, or the refusal naming each bad field (shared with <see cref="PreviewCalendarChange"/>).</summary>
+    internal static (CalendarYear? Year, Refusal? Invalid) Read(Command command)
+    {
         var errors = new Dictionary<string, string[]>();
         var rest = CalendarWire.ParseRanges(command.RestDays ?? [], "restDays", errors);
         var makeUp = (command.MakeUpWorkingDays ?? []).Select((d, i) => CalendarWire.Parse(d, $"makeUpWorkingDays[{i}]", errors)).OfType<LocalDate>().ToList();
@@ -37,12 +50,6 @@ public sealed class ImportCalendarYear(EffectiveCalendarStore calendar, SignalPl
             }
         }
 
-        if (errors.Count > 0)
-        {
-            return Refusal.Invalid(errors);
-        }
-
-        var change = await calendar.ImportAsync(new CalendarYear(command.Year, rest, makeUp, command.Source), actor.UserName, command.Reason, ct);
-        return await CalendarRules.AnswerAsync(change, command.Year, "imported", actor, planner, db, clock, logger, ct);
+        return errors.Count > 0 ? (null, Refusal.Invalid(errors)) : (new CalendarYear(command.Year, rest, makeUp, command.Source), null);
     }
 }

@@ -24,6 +24,19 @@ public sealed class SetRegionalAdjustments(EffectiveCalendarStore calendar, Sign
             return refused;
         }
 
+        var (adjustments, invalid) = Read(command);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
+        var change = await calendar.SetRegionalAsync(adjustments!, actor.UserName, command.Reason, ct);
+        return await CalendarRules.AnswerAsync(change, command.Year, "regional adjustments set", actor, planner, db, clock, logger, ct);
+    }
+
+    /// <summary>The adjustments the command describes, or the refusal naming each bad field (shared with <see cref="PreviewCalendarChange"/>).</summary>
+    internal static (RegionalAdjustments? Adjustments, Refusal? Invalid) Read(Command command)
+    {
         var errors = new Dictionary<string, string[]>();
         var rest = ParseRestDays(command.RestDays ?? [], errors);
         var makeUp = ParseMakeUpDays(command.MakeUpWorkingDays ?? [], errors);
@@ -39,14 +52,9 @@ public sealed class SetRegionalAdjustments(EffectiveCalendarStore calendar, Sign
             errors.TryAdd(p.Path, [p.Message]);
         }
 
-        if (errors.Count > 0)
-        {
-            return Refusal.Invalid(errors);
-        }
-
-        var adjustments = new RegionalAdjustments(command.Year, command.Region!, rest, makeUp, command.Source!);
-        var change = await calendar.SetRegionalAsync(adjustments, actor.UserName, command.Reason, ct);
-        return await CalendarRules.AnswerAsync(change, command.Year, "regional adjustments set", actor, planner, db, clock, logger, ct);
+        return errors.Count > 0
+            ? (null, Refusal.Invalid(errors))
+            : (new RegionalAdjustments(command.Year, command.Region!, rest, makeUp, command.Source!), null);
     }
 
     /// <summary>The rest day ranges in the order given; a list longer than the maximum is refused without parsing it.</summary>

@@ -7,5 +7,6 @@ internal static class DefinitionUseCases
 {
     public static IServiceCollection AddDefinitionUseCases(this IServiceCollection services) => services
         .AddScoped<SaveDefinition>()
-        .AddScoped<GetDefinition>();
+        .AddScoped<GetDefinition>()
+        .AddScoped<ListDefinitions>(); // issue 10: the service-item editor's flow picker
 }

@@ -10,5 +10,8 @@ internal static class SupervisionUseCases
         .AddScoped<ListSignals>()
         .AddScoped<ListAlerts>()
         .AddScoped<AcknowledgeAlert>()
-        .AddScoped<GetFigures>();
+        .AddScoped<GetFigures>()
+        // Issue 10 (helper "admin-reads"): the card board and the monthly figures.
+        .AddScoped<GetCardBoard>()
+        .AddScoped<GetFigureSeries>();
 }

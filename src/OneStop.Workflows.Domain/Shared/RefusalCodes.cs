@@ -125,6 +125,11 @@ public static class RefusalCodes
     /// <summary>An idempotency key reused for another bookmark (not on the wire: 409 titled "Idempotency key reused").</summary>
     public const string IdempotencyKeyReused = "instance.idempotency-key-reused";
 
+    // ---- Simulated time (issue 10, helper "admin-reads") ----
+
+    /// <summary>The clock cannot move to the next due signal: no supervision signal is pending.</summary>
+    public const string NoPendingSignal = "clock.no-pending-signal";
+
     // ---- Simulated time (issue 9) ----
 
     /// <summary>The server runs on the system clock; only a simulated clock is set or advanced (wire name as before).</summary>

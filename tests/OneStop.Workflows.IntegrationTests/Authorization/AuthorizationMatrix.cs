@@ -62,6 +62,7 @@ public static class AuthorizationMatrix
 
         // The runtime's raw routes (Design: Designer, Administrator).
         R("POST", "/api/workflow-definitions", "/api/workflow-definitions", "{}", "invalid definition → 400",  U401, Ok,   Ok,   F403, F403, F403, F403, F403, F403, F403),
+        R("GET", "/api/workflow-definitions", "/api/workflow-definitions", null, "issue 10",                   U401, Ok,   Ok,   F403, F403, F403, F403, F403, F403, F403),
         R("GET", "/api/workflow-definitions/{definitionId}", "/api/workflow-definitions/restaurant-opening", null, "",
                                                                                                                U401, Ok,   Ok,   F403, F403, F403, F403, F403, F403, F403),
         R("POST", "/api/workflow-definitions/{definitionId}/instances", "/api/workflow-definitions/fork-join-sample/instances", null, "sample flow",
@@ -83,6 +84,11 @@ public static class AuthorizationMatrix
         R("GET", "/api/calendar/{year:int}", "/api/calendar/2025", null, "shipped year",                       U401, Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
         R("PUT", "/api/calendar/{year:int}", "/api/calendar/2025", "{}", "no rest days → 400",                 U401, Ok,   F403, F403, F403, F403, F403, F403, F403, F403),
         R("POST", "/api/calendar/deadline", "/api/calendar/deadline", "{}", "invalid → 400",                   U401, Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
+        R("GET", "/api/calendar/years", "/api/calendar/years", null, "issue 10",                               U401, Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
+        R("POST", "/api/calendar/{year:int}/preview", "/api/calendar/2025/preview", "{}", "issue 10; no rest days → 400",
+                                                                                                               U401, Ok,   F403, F403, F403, F403, F403, F403, F403, F403),
+        R("POST", "/api/calendar/{year:int}/regional/preview", "/api/calendar/2025/regional/preview", "{}", "issue 10; no region → 400",
+                                                                                                               U401, Ok,   F403, F403, F403, F403, F403, F403, F403, F403),
         // The centre's regional adjustments of a year: set and removed by administrators.
         R("PUT", "/api/calendar/{year:int}/regional", "/api/calendar/2025/regional", "{}", "no region → 400",   U401, Ok,   F403, F403, F403, F403, F403, F403, F403, F403),
         R("DELETE", "/api/calendar/{year:int}/regional", "/api/calendar/2025/regional", null, "none → 200, no change",
@@ -157,6 +163,11 @@ public static class AuthorizationMatrix
         // E-supervision: signals and figures for Supervision (supervisor, administrator, department head); my alerts for all staff.
         R("GET", "/api/supervision/signals", "/api/supervision/signals", null, "",                             U401, Ok,   F403, Ok,   F403, F403, F403, F403, F403, Ok),
         R("GET", "/api/supervision/figures", "/api/supervision/figures?from=2025-01-01&to=2025-12-31", null, "",
+                                                                                                               U401, Ok,   F403, Ok,   F403, F403, F403, F403, F403, Ok),
+        R("GET", "/api/supervision/board", "/api/supervision/board?groupBy=serviceItem", null, "issue 10",     U401, Ok,   F403, Ok,   F403, F403, F403, F403, F403, Ok),
+        R("GET", "/api/supervision/figures/months", "/api/supervision/figures/months?from=2025-01-01&to=2025-12-31", null, "issue 10",
+                                                                                                               U401, Ok,   F403, Ok,   F403, F403, F403, F403, F403, Ok),
+        R("GET", "/api/supervision/figures.csv", "/api/supervision/figures.csv?from=2025-01-01&to=2025-12-31&groupBy=month", null, "issue 10",
                                                                                                                U401, Ok,   F403, Ok,   F403, F403, F403, F403, F403, Ok),
         R("GET", "/api/supervision/alerts", "/api/supervision/alerts", null, "mine",                           U401, Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
         R("POST", "/api/supervision/alerts/{id}/acknowledge", "/api/supervision/alerts/<unknownAlert>/acknowledge", null, "unknown alert",

@@ -65,6 +65,7 @@ public static class EveryRouteBadInput
 
         // The runtime's raw routes.
         new("POST", "/api/workflow-definitions", "/api/workflow-definitions", "designer", Definition, Reads.TypedQuery, "publish"),
+        new("GET", "/api/workflow-definitions", "/api/workflow-definitions", "designer", null), // issue 10
         new("GET", "/api/workflow-definitions/{definitionId}", "/api/workflow-definitions/restaurant-opening", "designer", null, Reads.TypedQuery, "version"),
         new("POST", "/api/workflow-definitions/{definitionId}/instances", "/api/workflow-definitions/fork-join-sample/instances", "designer", null,
             Reads.TypedQuery, "version"),
@@ -84,6 +85,9 @@ public static class EveryRouteBadInput
         new("GET", "/api/calendar/{year:int}", "/api/calendar/2025", "clerk.market", null, Reads.YearRoute),
         new("PUT", "/api/calendar/{year:int}", "/api/calendar/2025", "admin", "<nationalYear>", Reads.YearRoute),
         new("POST", "/api/calendar/deadline", "/api/calendar/deadline", "clerk.market", Deadline),
+        new("GET", "/api/calendar/years", "/api/calendar/years", "clerk.market", null), // issue 10
+        new("POST", "/api/calendar/{year:int}/preview", "/api/calendar/2025/preview", "admin", "<nationalYear>", Reads.YearRoute), // issue 10
+        new("POST", "/api/calendar/{year:int}/regional/preview", "/api/calendar/2025/regional/preview", "admin", Regional, Reads.YearRoute), // issue 10
         new("PUT", "/api/calendar/{year:int}/regional", "/api/calendar/2025/regional", "admin", Regional, Reads.YearRoute),
         new("DELETE", "/api/calendar/{year:int}/regional", "/api/calendar/2026/regional", "admin", null, Reads.YearRoute),
 
@@ -114,6 +118,9 @@ public static class EveryRouteBadInput
         // E-supervision.
         new("GET", "/api/supervision/signals", "/api/supervision/signals", "supervisor", null, Reads.Paging | Reads.DateQuery),
         new("GET", "/api/supervision/figures", "/api/supervision/figures?groupBy=department", "supervisor", null, Reads.DateQuery),
+        new("GET", "/api/supervision/board", "/api/supervision/board?groupBy=department", "supervisor", null), // issue 10
+        new("GET", "/api/supervision/figures/months", "/api/supervision/figures/months", "supervisor", null, Reads.DateQuery), // issue 10
+        new("GET", "/api/supervision/figures.csv", "/api/supervision/figures.csv?groupBy=serviceItem", "supervisor", null, Reads.DateQuery), // issue 10
         new("GET", "/api/supervision/alerts", "/api/supervision/alerts", "supervisor", null, Reads.Paging),
         new("POST", "/api/supervision/alerts/{id}/acknowledge", "/api/supervision/alerts/<unknownAlert>/acknowledge", "supervisor", null),
         new("POST", "/hubs/alerts/negotiate", "/hubs/alerts/negotiate?negotiateVersion=1", "supervisor", null),

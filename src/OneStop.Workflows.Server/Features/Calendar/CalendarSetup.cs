@@ -10,6 +10,8 @@ public static class CalendarSetup
         api.MapSetRegionalAdjustments();
         api.MapRemoveRegionalAdjustments();
         api.MapPreviewDeadline();
+        api.MapListCalendarYears();
+        api.MapPreviewCalendarChange();
         return api;
     }
 }

@@ -24,11 +24,12 @@ public static class DefinitionsSetup
         return services;
     }
 
-    /// <summary>Routes: save a definition (draft or published version), read one.</summary>
+    /// <summary>Routes: save a definition (draft or published version), read one, list them.</summary>
     public static RouteGroupBuilder MapDefinitions(this RouteGroupBuilder api)
     {
         api.MapSaveDefinition();
         api.MapGetDefinition();
+        api.MapListDefinitions();
         return api;
     }
 }

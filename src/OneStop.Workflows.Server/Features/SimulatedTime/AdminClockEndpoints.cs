@@ -1,29 +1,26 @@
-using NodaTime;
 using OneStop.Workflows.Application.SimulatedTime;
-using OneStop.Workflows.Domain.Calendar;
 using OneStop.Workflows.Server.Hosting;
 
 namespace OneStop.Workflows.Server.Features.SimulatedTime;
 
-/// <summary>Routes: administrators read the clock, and with <c>Clock:Mode=Simulated</c> set or advance it (use case <see cref="ChangeSimulatedClock"/>).</summary>
+/// <summary>Routes: administrators read the clock (use case <see cref="GetClockReading"/>), and with <c>Clock:Mode=Simulated</c> set or advance it (use case <see cref="ChangeSimulatedClock"/>).</summary>
 public static class AdminClockEndpoints
 {
     public static RouteGroupBuilder MapAdminClock(this RouteGroupBuilder api)
     {
-        api.MapGet("/admin/clock", Get).RequireAuthorization(Policies.Administration)
+        api.MapGet("/admin/clock", GetAsync).RequireAuthorization(Policies.Administration)
             .WithName("GetClock").WithSummary("The server's clock: mode (System or Simulated) and the current time.")
             .Produces<ClockReading>();
         api.MapPost("/admin/clock", ChangeAsync).RequireAuthorization(Policies.Administration)
             .WithName("ChangeClock")
-            .WithSummary("Simulated clock only: set it (now) or advance it (advanceBy), never backwards; audited; answers after the sweep. 409 for the system clock.")
+            .WithSummary("Simulated clock only: set it (now), advance it (advanceBy) or move it to (to) nextWorkingDay or nextDueSignal, never backwards; audited; answers after the sweep. 409 for the system clock.")
             .Accepts<ChangeSimulatedClock.Command>("application/json").Produces<ClockReading>()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status500InternalServerError);
         return api;
     }
 
-    private static IResult Get(HttpContext http, IClock clock, CentreTimeZone centre) =>
-        Results.Ok(ClockReading.Of(http.RequestServices.GetService<SimulatedClock>() is null ? ClockMode.System : ClockMode.Simulated,
-            clock.GetCurrentInstant(), centre));
+    private static async Task<IResult> GetAsync(HttpContext http, GetClockReading reading, CancellationToken ct) =>
+        (await reading.ExecuteAsync(new(), CurrentUser.From(http.User)!, ct)).ToHttp();
 
     private static async Task<IResult> ChangeAsync(HttpContext http, ChangeSimulatedClock change, CancellationToken ct)
     {

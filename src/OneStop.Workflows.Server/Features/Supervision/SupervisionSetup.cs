@@ -87,6 +87,9 @@ public static class SupervisionSetup
         api.MapListAlerts();
         api.MapAcknowledgeAlert();
         api.MapGetFigures();
+        api.MapGetCardBoard();
+        api.MapGetFigureSeries();
+        api.MapExportFigures();
         app.MapHub<AlertsHub>(HubPath).RequireAuthorization(Policies.Staff);
         if (app.Services.GetRequiredService<SupervisionOptions>().Enabled)
         {
