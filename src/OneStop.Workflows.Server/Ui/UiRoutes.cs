@@ -18,6 +18,7 @@ public static class UiRoutes
     public const string Task = "/inbox/tasks/{Id:guid}";
     public const string Case = "/cases/{Id:guid}";
     public const string LiveFeed = "/supervision/alerts";
+    public const string SimulatedClock = "/admin/clock";
 
     /// <summary>The task page of <paramref name="taskId"/>.</summary>
     public static string TaskOf(string taskId) => "/inbox/tasks/" + Uri.EscapeDataString(taskId);
@@ -39,6 +40,7 @@ public static class UiRoutes
         new(WindowNewApplication, "Nav.NewApplication", MudBlazor.Icons.Material.Filled.NoteAdd, [Role.WindowClerk]),
         new(WindowDesk, "Nav.Desk", MudBlazor.Icons.Material.Filled.AssignmentTurnedIn, [Role.WindowClerk]),
         new(Inbox, "Nav.Inbox", MudBlazor.Icons.Material.Filled.Inbox, [Role.Reviewer, Role.DepartmentHead]),
+        new(SimulatedClock, "Nav.SimulatedClock", MudBlazor.Icons.Material.Filled.Schedule, [Role.Administrator]),
         new(LiveFeed, "Nav.LiveFeed", MudBlazor.Icons.Material.Filled.NotificationsActive, [Role.Supervisor, Role.DepartmentHead, Role.Reviewer, Role.WindowClerk]),
     ];
 

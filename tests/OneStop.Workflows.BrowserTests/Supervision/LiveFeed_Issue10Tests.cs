@@ -1,9 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using OneStop.Workflows.Application;
-using OneStop.Workflows.Application.SimulatedTime;
 using OneStop.Workflows.BrowserTests.Infrastructure;
-using OneStop.Workflows.Domain.People;
 using static Microsoft.Playwright.Assertions;
 
 namespace OneStop.Workflows.BrowserTests.Supervision;
@@ -25,13 +21,16 @@ public sealed class LiveFeed_Issue10Tests(UiServer server)
         var yellow = page.Locator($"tr[data-case-number='{receipt.Number}'][data-level='Yellow']");
         await Expect(yellow).ToHaveCountAsync(0);
 
-        // Thirty days on: the reviews are overdue; the sweep that follows the clock change raises their cards.
-        await using (var scope = server.Services.CreateAsyncScope())
-        {
-            var moved = await scope.ServiceProvider.GetRequiredService<ChangeSimulatedClock>()
-                .ExecuteAsync(new ChangeSimulatedClock.Command(null, "P30D"), new Actor("admin", Role.Administrator, null), default);
-            moved.Refusal.Should().BeNull();
-        }
+        // The administrator, in another browser, moves the simulated clock thirty days on: the reviews are overdue, and the
+        // sweep that follows the move raises their cards while the supervisor's page stays as it is.
+        var admin = await server.SignedInAsync("admin");
+        await admin.GetByRole(AriaRole.Link, new() { Name = "模拟时钟" }).ClickAsync();
+        await admin.GetByLabel("小时数").FillAsync("720");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "拨快" }).ClickAsync();
+        await Expect(admin.GetByTestId("clock-moved")).ToContainTextAsync("已拨到");
+        await admin.ShouldHaveNoSeriousViolationsAsync();
+        await Screens.SaveAsync(admin, "administrator-simulated-clock");
+        await admin.Context.CloseAsync();
 
         await Expect(yellow.First).ToBeVisibleAsync(new() { Timeout = 20_000 }); // no reload, no navigation
         (await badge.GetAttributeAsync("aria-label")).Should().NotBe(before, "the badge counts the new alerts");
