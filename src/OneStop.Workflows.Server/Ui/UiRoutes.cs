@@ -19,6 +19,7 @@ public static class UiRoutes
     public const string Case = "/cases/{Id:guid}";
     public const string LiveFeed = "/supervision/alerts";
     public const string SimulatedClock = "/admin/clock";
+    public const string Progress = "/progress";
 
     /// <summary>The task page of <paramref name="taskId"/>.</summary>
     public static string TaskOf(string taskId) => "/inbox/tasks/" + Uri.EscapeDataString(taskId);
@@ -46,7 +47,7 @@ public static class UiRoutes
 
     /// <summary>Every routable page: the drawer's entries, the account pages and the pages reached from other pages (with their parameters).</summary>
     public static IReadOnlyList<string> Pages { get; } =
-        [.. Nav.Select(n => n.Path).Distinct(), SignIn, ChangePassword, Refused, NotFound, Task, Case];
+        [.. Nav.Select(n => n.Path).Distinct(), SignIn, ChangePassword, Refused, NotFound, Task, Case, Progress];
 
     /// <summary>The drawer entries shown to <paramref name="role"/>.</summary>
     public static IEnumerable<NavEntry> For(Role role) => Nav.Where(n => n.Roles.Contains(role));

@@ -31,6 +31,14 @@ public sealed class UseCaseRunner(IServiceScopeFactory scopes, AuthenticationSta
         return await call(scope.ServiceProvider.GetRequiredService<TUseCase>(), actor, ct);
     }
 
+    /// <summary>Runs a use case that has no acting user (the applicant's progress query) in a fresh scope.</summary>
+    public async Task<Result<T>> RunAnonymousAsync<TUseCase, T>(Func<TUseCase, CancellationToken, Task<Result<T>>> call, CancellationToken ct = default)
+        where TUseCase : notnull
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await call(scope.ServiceProvider.GetRequiredService<TUseCase>(), ct);
+    }
+
     /// <summary>The signed-in user of this circuit, or null.</summary>
     public async Task<Actor?> ActorAsync() => Hosting.CurrentUser.From((await authentication.GetAuthenticationStateAsync()).User);
 }
