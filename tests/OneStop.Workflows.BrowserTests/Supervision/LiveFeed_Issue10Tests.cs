@@ -37,8 +37,10 @@ public sealed class LiveFeed_Issue10Tests(UiServer server)
         await page.ShouldHaveNoSeriousViolationsAsync();
         await Screens.SaveAsync(page, "supervisor-live-feed");
 
-        await yellow.First.GetByRole(AriaRole.Button).ClickAsync();
-        await Expect(yellow.First).ToContainTextAsync("supervisor");
+        // Acknowledged with the keyboard only (acceptance 3): Tab to the row's button, Enter.
+        await page.TabToAsync($"确认办件 {receipt.Number} 的黄牌");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(yellow.Filter(new() { HasText = "supervisor" })).ToHaveCountAsync(1);
         await page.Context.CloseAsync();
     }
 }
