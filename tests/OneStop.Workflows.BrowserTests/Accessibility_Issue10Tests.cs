@@ -28,6 +28,7 @@ public sealed class Accessibility_Issue10Tests(UiServer server)
         [UiRoutes.Task] = ("reviewer.fire", ids => UiRoutes.TaskOf(ids.FireTask)),
         [UiRoutes.Case] = ("reviewer.fire", ids => UiRoutes.CaseOf(ids.Case)),
         [UiRoutes.LiveFeed] = ("supervisor", _ => "/supervision/alerts"),
+        [UiRoutes.Board] = ("supervisor", _ => "/supervision/board"),
         [UiRoutes.SimulatedClock] = ("admin", _ => "/admin/clock"),
         [UiRoutes.WindowNewApplication] = ("clerk.market", _ => "/window/new"),
         [UiRoutes.WindowDesk] = ("clerk.market", _ => "/window/desk"),

@@ -20,6 +20,7 @@ public static class UiRoutes
     public const string LiveFeed = "/supervision/alerts";
     public const string SimulatedClock = "/admin/clock";
     public const string Progress = "/progress";
+    public const string Board = "/supervision/board";
 
     /// <summary>The task page of <paramref name="taskId"/>.</summary>
     public static string TaskOf(string taskId) => "/inbox/tasks/" + Uri.EscapeDataString(taskId);
@@ -42,6 +43,7 @@ public static class UiRoutes
         new(WindowDesk, "Nav.Desk", MudBlazor.Icons.Material.Filled.AssignmentTurnedIn, [Role.WindowClerk]),
         new(Inbox, "Nav.Inbox", MudBlazor.Icons.Material.Filled.Inbox, [Role.Reviewer, Role.DepartmentHead]),
         new(SimulatedClock, "Nav.SimulatedClock", MudBlazor.Icons.Material.Filled.Schedule, [Role.Administrator]),
+        new(Board, "Nav.Board", MudBlazor.Icons.Material.Filled.Dashboard, [Role.Supervisor, Role.Administrator, Role.DepartmentHead]),
         new(LiveFeed, "Nav.LiveFeed", MudBlazor.Icons.Material.Filled.NotificationsActive, [Role.Supervisor, Role.DepartmentHead, Role.Reviewer, Role.WindowClerk]),
     ];
 

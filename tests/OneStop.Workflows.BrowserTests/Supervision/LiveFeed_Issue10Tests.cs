@@ -41,6 +41,14 @@ public sealed class LiveFeed_Issue10Tests(UiServer server)
         await page.TabToAsync($"确认办件 {receipt.Number} 的黄牌");
         await page.Keyboard.PressAsync("Enter");
         await Expect(yellow.Filter(new() { HasText = "supervisor" })).ToHaveCountAsync(1);
+
+        // The cards board counts the same cards, by department and by service item.
+        await page.GetByRole(AriaRole.Link, new() { Name = "亮牌看板" }).ClickAsync();
+        await Expect(page.Locator("tr[data-key='fire']")).ToContainTextAsync("消防");
+        await page.ShouldHaveNoSeriousViolationsAsync();
+        await Screens.SaveAsync(page, "supervisor-board");
+        await page.GetByText("按事项", new() { Exact = true }).ClickAsync();
+        await Expect(page.Locator("tr[data-key='restaurant-opening']")).ToBeVisibleAsync();
         await page.Context.CloseAsync();
     }
 }

@@ -245,6 +245,8 @@ public static class AuthorizationMatrix
         R("POST", "/supervision/alerts", "/supervision/alerts", null, "no form handler",                       U401, Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
         R("GET", "/admin/clock", "/admin/clock", null, "the page; the clock use cases decide",                U401, Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
         R("POST", "/admin/clock", "/admin/clock", null, "no form handler",                                     U401, Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
+        R("GET", "/supervision/board", "/supervision/board", null, "the page; the board use case decides",   U401, Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
+        R("POST", "/supervision/board", "/supervision/board", null, "no form handler",                         U401, Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
         R("GET", "/progress", "/progress", null, "the applicant's page (no sign-in)",                          Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
         R("POST", "/progress", "/progress", null, "no antiforgery token → 400",                                 Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
         R("GET", "/culture", "/culture?c=en", null, "language cookie",                                          Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),

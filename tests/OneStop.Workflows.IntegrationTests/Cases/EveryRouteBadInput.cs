@@ -177,6 +177,8 @@ public static class EveryRouteBadInput
         new("POST", "/window/desk", "/window/desk", "clerk.market", null),
         new("GET", "/admin/clock", "/admin/clock", "admin", null),
         new("POST", "/admin/clock", "/admin/clock", "admin", null),
+        new("GET", "/supervision/board", "/supervision/board", "supervisor", null),
+        new("POST", "/supervision/board", "/supervision/board", "supervisor", null),
         new("GET", "/progress", "/progress", "anonymous", null),
         new("POST", "/progress", "/progress", "anonymous", null),
         new("GET", "/culture", "/culture?c=en", "anonymous", null),

@@ -20,13 +20,4 @@ public static class WindowStyles
         MaterialRequirement.Deferrable => Tag + "#7a4f00;color:#5c3b00;background:#fff4d6",
         _ => Tag + "#5f6368;color:#3c4043;background:#f1f3f4",
     };
-
-    /// <summary>A due badge (<c>onTime</c>, <c>prompt</c>, <c>yellow</c>, <c>red</c>): grey, blue, yellow, red.</summary>
-    public static string Due(string badge) => badge switch
-    {
-        "prompt" => Tag + "#0b5cad;color:#fff;background:#0b5cad",
-        "yellow" => Tag + "#b38600;color:#1f1600;background:#ffd54f",
-        "red" => Tag + "#b00020;color:#fff;background:#b00020",
-        _ => Tag + "#5f6368;color:#3c4043;background:#f1f3f4",
-    };
 }
