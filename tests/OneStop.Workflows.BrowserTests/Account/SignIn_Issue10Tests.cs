@@ -38,6 +38,19 @@ public sealed class SignIn_Issue10Tests(UiServer server)
     }
 
     [Fact]
+    public async Task SigningIn_WorksWithTheKeyboardOnly()
+    {
+        var page = await server.NewPageAsync();
+        await page.GotoAsync("/sign-in");
+        await page.Keyboard.TypeAsync("head.fire"); // the user name has the focus when the page opens
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync(UiServer.DemoPassword);
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("您好", new() { Timeout = 20_000 });
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task AWrongPassword_SaysSo_AndSignsNobodyIn()
     {
         var page = await server.NewPageAsync();
