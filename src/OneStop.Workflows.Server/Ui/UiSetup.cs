@@ -78,6 +78,13 @@ public static class UiCulture
     public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
 
     public static string HtmlLang => IsEnglish ? English : Chinese;
+
+    /// <summary>The other language's <c>lang</c> (the switch's own text is in it).</summary>
+    public static string OtherLang => IsEnglish ? Chinese : English;
+
+    /// <summary>The language switch's address: the other culture, then back to <paramref name="relativePath"/>.</summary>
+    public static string SwitchHref(string relativePath) =>
+        Account.AccountEndpoints.CulturePath + "?c=" + OtherLang + "&returnUrl=" + Uri.EscapeDataString("/" + relativePath);
 }
 
 /// <summary>Which paths are the UI's (pages, circuits, static files) rather than the API's, the hub's or the dashboard's.</summary>

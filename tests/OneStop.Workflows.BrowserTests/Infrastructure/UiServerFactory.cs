@@ -10,18 +10,12 @@ namespace OneStop.Workflows.BrowserTests.Infrastructure;
 /// </summary>
 public sealed class UiServerFactory(string connectionString) : WebApplicationFactory<Program>
 {
-    public static IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
+    public static IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>(TestServerSettings.Common)
     {
         ["Database:Provider"] = "PostgreSql",
         ["Clock:Mode"] = "Simulated",
         ["Supervision:Enabled"] = "true",
         ["Supervision:Workers"] = "1",
-        ["Seed:DemoCentre"] = "true",
-        ["Auth:AccountCheckSeconds"] = "0",
-        ["RateLimits:SignInPerClient:PermitLimit"] = "1000000",
-        ["RateLimits:SignInPerUserName:PermitLimit"] = "1000000",
-        ["RateLimits:ProgressQueryPerClient:PermitLimit"] = "1000000",
-        ["RateLimits:ProgressQueryPerCaseNumber:PermitLimit"] = "1000000",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -23,16 +23,8 @@ public sealed class OneStopApiFactory(string provider, string connectionString, 
     /// standings read on every request (<c>Auth:AccountCheckSeconds=0</c>), so a change made in the database shows at once;
     /// and rate limits far above what any test sends (every test client is the same address), except where a test sets its own.
     /// </summary>
-    public static IReadOnlyDictionary<string, string?> DefaultSettings { get; } = new Dictionary<string, string?>
-    {
-        ["Supervision:Enabled"] = "false",
-        ["Seed:DemoCentre"] = "true",
-        ["Auth:AccountCheckSeconds"] = "0",
-        ["RateLimits:SignInPerClient:PermitLimit"] = "1000000",
-        ["RateLimits:SignInPerUserName:PermitLimit"] = "1000000",
-        ["RateLimits:ProgressQueryPerClient:PermitLimit"] = "1000000",
-        ["RateLimits:ProgressQueryPerCaseNumber:PermitLimit"] = "1000000",
-    };
+    public static IReadOnlyDictionary<string, string?> DefaultSettings { get; } =
+        new Dictionary<string, string?>(TestServerSettings.Common) { ["Supervision:Enabled"] = "false" };
 
     private readonly FakeClock _clock = new(Instant.FromUtc(2025, 9, 26, 1, 0));
 
