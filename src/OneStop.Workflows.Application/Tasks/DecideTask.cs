@@ -114,6 +114,12 @@ public sealed class DecideTask(OneStopDbContext db, WorkflowHost host, IssueCorr
             errors["opinion"] = ["A review decision carries a written opinion."];
         }
 
+        // 行政许可法 Art. 32: a refusal to accept is written, with its reasons.
+        if (task.Kind == TaskKind.Acceptance && r.Outcome == Outcomes.Refused && string.IsNullOrWhiteSpace(r.Opinion))
+        {
+            errors["opinion"] = ["A refusal to accept states its reasons (不予受理须说明理由)."];
+        }
+
         if (r.Opinion?.Length > 4000)
         {
             errors["opinion"] = ["At most 4000 characters."];
