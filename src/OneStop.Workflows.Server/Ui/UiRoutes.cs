@@ -38,12 +38,12 @@ public static class UiRoutes
     public const string AdminDepartments = "/admin/departments";
     public const string AdminCalendar = "/admin/calendar";
     public const string AdminServiceItems = "/admin/service-items";
-    public const string AdminServiceItem = "/admin/service-items/{Code}";
+    public const string AdminServiceItem = "/admin/service-items/edit"; // ?code= (any text may be a code: the use case answers for it)
     public const string Hangfire = "/hangfire";
     public const string Designer = "/designer";
 
     /// <summary>The edit page of service item <paramref name="code"/>.</summary>
-    public static string ServiceItemOf(string code) => "/admin/service-items/" + Uri.EscapeDataString(code);
+    public static string ServiceItemOf(string code) => AdminServiceItem + "?code=" + Uri.EscapeDataString(code);
 
     /// <summary>A drawer entry: the page, its resource key in <c>SharedText</c>, its icon and the roles it is shown to.</summary>
     public sealed record NavEntry(string Path, string TextKey, string Icon, IReadOnlyList<Role> Roles);
