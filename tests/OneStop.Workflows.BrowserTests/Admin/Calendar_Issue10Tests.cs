@@ -2,7 +2,10 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using NodaTime;
+using OneStop.Workflows.Application;
+using OneStop.Workflows.Application.Calendar;
 using OneStop.Workflows.BrowserTests.Infrastructure;
+using OneStop.Workflows.Domain.People;
 using OneStop.Workflows.Domain.Calendar;
 using static Microsoft.Playwright.Assertions;
 
@@ -12,11 +15,13 @@ namespace OneStop.Workflows.BrowserTests.Admin;
 [Collection(UiServer.Collection)]
 public sealed class Calendar_Issue10Tests(UiServer server)
 {
+    private static readonly Actor Admin = new("admin", Role.Administrator, null);
+
     [Fact]
     public async Task AChangeToThisYear_IsPreviewedWithTheDeadlinesItMoves_AndNothingIsSavedUnconfirmed()
     {
         var receipt = await new CentreCases(server).AcceptedAsync(applicant: "孙日历");
-        var (year, json) = RestFromTomorrow();
+        var (year, json) = await RestFromTomorrowAsync();
         var page = await server.SignedInAsync("admin");
         await page.GetByRole(AriaRole.Link, new() { Name = "工作日历" }).First.ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("工作日历");
@@ -42,7 +47,8 @@ public sealed class Calendar_Issue10Tests(UiServer server)
     public async Task AFarYear_IsPreviewed_ThenImported_AndListed()
     {
         var year = 2150 + Random.Shared.Next(40);
-        var json = $$"""{"restDays":[{"from":"{{year}}-01-01","to":"{{year}}-01-03"}],"makeUpWorkingDays":[],"source":"测试通知 {{year}}"}""";
+        // About 17 weekdays off: a national year has 240 to 255 working days.
+        var json = $$"""{"restDays":[{"from":"{{year}}-01-01","to":"{{year}}-01-03"},{"from":"{{year}}-02-01","to":"{{year}}-02-14"},{"from":"{{year}}-10-01","to":"{{year}}-10-07"}],"makeUpWorkingDays":[],"source":"测试通知 {{year}}"}""";
         var page = await server.SignedInAsync("admin");
         await page.GotoAsync("/admin/calendar");
         var form = page.GetByTestId("import-form");
@@ -61,15 +67,36 @@ public sealed class Calendar_Issue10Tests(UiServer server)
         await page.Context.CloseAsync();
     }
 
-    /// <summary>A national year whose rest days run from tomorrow for three weeks (within the year): open deadlines move.</summary>
-    private (int Year, string Json) RestFromTomorrow()
+    /// <summary>
+    /// The year of tomorrow as it is, with a few more rest days from tomorrow on (clear of its holidays): open deadlines move,
+    /// and the year keeps a working-day count a national year may have.
+    /// </summary>
+    private async Task<(int Year, string Json)> RestFromTomorrowAsync()
     {
         var zone = server.Services.GetRequiredService<CentreTimeZone>().Zone;
         var tomorrow = server.Services.GetRequiredService<NodaTime.IClock>().GetCurrentInstant().InZone(zone).Date.PlusDays(1);
-        var last = LocalDate.Min(tomorrow.PlusDays(21), new LocalDate(tomorrow.Year, 12, 31));
-        var body = new { restDays = new[] { new { from = Iso(tomorrow), to = Iso(last) } }, makeUpWorkingDays = Array.Empty<string>(), source = "预览测试" };
+        await using var scope = server.Services.CreateAsyncScope();
+        var current = (await scope.ServiceProvider.GetRequiredService<GetCalendarYear>().ExecuteAsync(new(tomorrow.Year), Admin, default)).Value;
+        var rest = current?.RestDays.Select(r => (From: Parse(r.From!), To: Parse(r.To!))).ToList() ?? [];
+        var makeUp = current?.MakeUpWorkingDays.Select(Parse).ToList() ?? [];
+        var length = current is null ? 13 : 4; // a year never imported counts every weekday
+        var from = tomorrow;
+        while (rest.Any(r => r.From <= from.PlusDays(length) && from <= r.To) || makeUp.Any(d => from <= d && d <= from.PlusDays(length)))
+        {
+            from = from.PlusDays(7);
+        }
+
+        var to = LocalDate.Min(from.PlusDays(length), new LocalDate(tomorrow.Year, 12, 31));
+        var body = new
+        {
+            restDays = rest.Append((From: from, To: to)).OrderBy(r => r.From).Select(r => new { from = Iso(r.From), to = Iso(r.To) }),
+            makeUpWorkingDays = makeUp.Select(Iso),
+            source = "预览测试",
+        };
         return (tomorrow.Year, JsonSerializer.Serialize(body));
     }
+
+    private static LocalDate Parse(string text) => NodaTime.Text.LocalDatePattern.Iso.Parse(text).Value;
 
     private static string Iso(LocalDate date) => NodaTime.Text.LocalDatePattern.Iso.Format(date);
 }
