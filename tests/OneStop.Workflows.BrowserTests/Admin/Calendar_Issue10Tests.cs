@@ -93,7 +93,7 @@ public sealed class Calendar_Issue10Tests(UiServer server)
             makeUpWorkingDays = makeUp.Select(Iso),
             source = "预览测试",
         };
-        return (tomorrow.Year, JsonSerializer.Serialize(body));
+        return (tomorrow.Year, JsonSerializer.Serialize(body, new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
     }
 
     private static LocalDate Parse(string text) => NodaTime.Text.LocalDatePattern.Iso.Parse(text).Value;
