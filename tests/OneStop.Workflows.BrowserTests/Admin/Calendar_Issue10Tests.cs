@@ -44,7 +44,7 @@ public sealed class Calendar_Issue10Tests(UiServer server)
     }
 
     [Fact]
-    public async Task AFarYear_IsPreviewed_ThenImported_AndListed()
+    public async Task AFarYear_IsPreviewed_Imported_AndListed_AndItsRegionalAdjustmentsSetAndRemoved()
     {
         var year = 2150 + Random.Shared.Next(40);
         // About 17 weekdays off: a national year has 240 to 255 working days.
@@ -64,6 +64,20 @@ public sealed class Calendar_Issue10Tests(UiServer server)
         await Expect(form.GetByTestId("calendar-saved")).ToContainTextAsync(year.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await Expect(page.Locator($"tr[data-year='{year}']")).ToContainTextAsync("测试通知");
         await Expect(page.GetByTestId("calendar-year")).ToContainTextAsync($"{year} 年");
+
+        // The year's regional adjustments: previewed, set, shown on the year, removed after a confirmation.
+        var regional = page.GetByTestId("regional-form");
+        await regional.GetByLabel("年份").FillAsync(year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await regional.GetByLabel("日历 JSON").FillAsync(
+            $$"""{"region":"450000 广西壮族自治区","restDays":[{"from":"{{year}}-04-14","to":"{{year}}-04-16","name":"三月三"}],"makeUpWorkingDays":[],"source":"区政府通知"}""");
+        await regional.GetByRole(AriaRole.Button, new() { Name = "预览影响" }).ClickAsync();
+        await Expect(regional.GetByTestId("moved-none")).ToBeVisibleAsync();
+        await regional.GetByRole(AriaRole.Button, new() { Name = "确认设置" }).ClickAsync();
+        await Expect(page.GetByTestId("calendar-year").GetByTestId("regional")).ToContainTextAsync("广西壮族自治区");
+        await Expect(page.GetByTestId("calendar-year")).ToContainTextAsync("三月三");
+        await page.GetByRole(AriaRole.Button, new() { Name = "移除地方调整" }).ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "移除地方调整" }).ClickAsync();
+        await Expect(page.GetByTestId("calendar-year")).ToContainTextAsync("本年度没有地方调整");
         await page.Context.CloseAsync();
     }
 
