@@ -32,6 +32,13 @@ public sealed class Accessibility_Issue10Tests(UiServer server)
         [UiRoutes.SimulatedClock] = ("admin", _ => "/admin/clock"),
         [UiRoutes.WindowNewApplication] = ("clerk.market", _ => "/window/new"),
         [UiRoutes.WindowDesk] = ("clerk.market", _ => "/window/desk"),
+        // issue 10: administrator pages
+        [UiRoutes.Admin] = ("admin", _ => "/admin"),
+        [UiRoutes.AdminStaff] = ("admin", _ => "/admin/staff"),
+        [UiRoutes.AdminDepartments] = ("admin", _ => "/admin/departments"),
+        [UiRoutes.AdminCalendar] = ("admin", _ => "/admin/calendar"),
+        [UiRoutes.AdminServiceItems] = ("admin", _ => "/admin/service-items"),
+        [UiRoutes.AdminServiceItem] = ("admin", _ => UiRoutes.ServiceItemOf("restaurant-opening")),
     };
 
     [Fact]

@@ -32,6 +32,19 @@ public static class UiRoutes
     public const string WindowNewApplication = "/window/new";
     public const string WindowDesk = "/window/desk";
 
+    // The administrator's pages (issue 10: staff, departments, calendar, service items, links).
+    public const string Admin = "/admin";
+    public const string AdminStaff = "/admin/staff";
+    public const string AdminDepartments = "/admin/departments";
+    public const string AdminCalendar = "/admin/calendar";
+    public const string AdminServiceItems = "/admin/service-items";
+    public const string AdminServiceItem = "/admin/service-items/edit"; // ?code= (any text may be a code: the use case answers for it)
+    public const string Hangfire = "/hangfire";
+    public const string Designer = "/designer";
+
+    /// <summary>The edit page of service item <paramref name="code"/>.</summary>
+    public static string ServiceItemOf(string code) => AdminServiceItem + "?code=" + Uri.EscapeDataString(code);
+
     /// <summary>A drawer entry: the page, its resource key in <c>SharedText</c>, its icon and the roles it is shown to.</summary>
     public sealed record NavEntry(string Path, string TextKey, string Icon, IReadOnlyList<Role> Roles);
 
@@ -44,12 +57,17 @@ public static class UiRoutes
         new(Inbox, "Nav.Inbox", MudBlazor.Icons.Material.Filled.Inbox, [Role.Reviewer, Role.DepartmentHead]),
         new(SimulatedClock, "Nav.SimulatedClock", MudBlazor.Icons.Material.Filled.Schedule, [Role.Administrator]),
         new(Board, "Nav.Board", MudBlazor.Icons.Material.Filled.Dashboard, [Role.Supervisor, Role.Administrator, Role.DepartmentHead]),
+        new(Admin, "Nav.Admin", MudBlazor.Icons.Material.Filled.AdminPanelSettings, [Role.Administrator]),
+        new(AdminStaff, "Nav.AdminStaff", MudBlazor.Icons.Material.Filled.People, [Role.Administrator]),
+        new(AdminDepartments, "Nav.AdminDepartments", MudBlazor.Icons.Material.Filled.AccountTree, [Role.Administrator]),
+        new(AdminServiceItems, "Nav.AdminServiceItems", MudBlazor.Icons.Material.Filled.ListAlt, [Role.Administrator]),
+        new(AdminCalendar, "Nav.AdminCalendar", MudBlazor.Icons.Material.Filled.CalendarMonth, [Role.Administrator]),
         new(LiveFeed, "Nav.LiveFeed", MudBlazor.Icons.Material.Filled.NotificationsActive, [Role.Supervisor, Role.DepartmentHead, Role.Reviewer, Role.WindowClerk]),
     ];
 
     /// <summary>Every routable page: the drawer's entries, the account pages and the pages reached from other pages (with their parameters).</summary>
     public static IReadOnlyList<string> Pages { get; } =
-        [.. Nav.Select(n => n.Path).Distinct(), SignIn, ChangePassword, Refused, NotFound, Task, Case, Progress];
+        [.. Nav.Select(n => n.Path).Distinct(), SignIn, ChangePassword, Refused, NotFound, Task, Case, Progress, AdminServiceItem];
 
     /// <summary>The drawer entries shown to <paramref name="role"/>.</summary>
     public static IEnumerable<NavEntry> For(Role role) => Nav.Where(n => n.Roles.Contains(role));
