@@ -32,6 +32,9 @@ public sealed class Accessibility_Issue10Tests(UiServer server)
         [UiRoutes.SimulatedClock] = ("admin", _ => "/admin/clock"),
         [UiRoutes.WindowNewApplication] = ("clerk.market", _ => "/window/new"),
         [UiRoutes.WindowDesk] = ("clerk.market", _ => "/window/desk"),
+        // issue 10: supervision
+        [UiRoutes.Signals] = ("supervisor", _ => "/supervision/signals"),
+        [UiRoutes.Figures] = ("supervisor", _ => "/supervision/figures"),
     };
 
     [Fact]

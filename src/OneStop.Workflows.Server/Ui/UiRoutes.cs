@@ -32,6 +32,10 @@ public static class UiRoutes
     public const string WindowNewApplication = "/window/new";
     public const string WindowDesk = "/window/desk";
 
+    // The supervisor's and department head's pages (issue 10: supervision).
+    public const string Signals = "/supervision/signals";
+    public const string Figures = "/supervision/figures";
+
     /// <summary>A drawer entry: the page, its resource key in <c>SharedText</c>, its icon and the roles it is shown to.</summary>
     public sealed record NavEntry(string Path, string TextKey, string Icon, IReadOnlyList<Role> Roles);
 
@@ -45,6 +49,8 @@ public static class UiRoutes
         new(SimulatedClock, "Nav.SimulatedClock", MudBlazor.Icons.Material.Filled.Schedule, [Role.Administrator]),
         new(Board, "Nav.Board", MudBlazor.Icons.Material.Filled.Dashboard, [Role.Supervisor, Role.Administrator, Role.DepartmentHead]),
         new(LiveFeed, "Nav.LiveFeed", MudBlazor.Icons.Material.Filled.NotificationsActive, [Role.Supervisor, Role.DepartmentHead, Role.Reviewer, Role.WindowClerk]),
+        new(Signals, "Nav.Signals", MudBlazor.Icons.Material.Filled.ReportProblem, [Role.Supervisor, Role.DepartmentHead]), // issue 10: supervision
+        new(Figures, "Nav.Figures", MudBlazor.Icons.Material.Filled.BarChart, [Role.Supervisor, Role.DepartmentHead, Role.Administrator]), // issue 10: supervision
     ];
 
     /// <summary>Every routable page: the drawer's entries, the account pages and the pages reached from other pages (with their parameters).</summary>

@@ -1,0 +1,101 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using OneStop.Workflows.Application;
+using OneStop.Workflows.Application.SimulatedTime;
+using OneStop.Workflows.BrowserTests.Infrastructure;
+using OneStop.Workflows.Domain.People;
+using OneStop.Workflows.Server.Ui;
+using static Microsoft.Playwright.Assertions;
+
+namespace OneStop.Workflows.BrowserTests.Supervision;
+
+/// <summary>
+/// Issue 10: the supervisor's signal list narrows by service item, level and department and opens a signal's case; the figures
+/// page draws its charts with the numbers as a table, and its CSV link downloads the same range as CSV.
+/// </summary>
+[Collection(UiServer.Collection)]
+public sealed class SignalsAndFigures_Issue10Tests(UiServer server)
+{
+    private static readonly Actor Admin = new("admin", Role.Administrator, null);
+
+    [Fact]
+    public async Task TheSignalList_NarrowsByItemLevelAndDepartment_AndARowOpensItsCase()
+    {
+        var restaurant = await new CentreCases(server).AcceptedAsync(applicant: "蒋信号");
+        var company = await new CentreCases(server).AcceptedAsync("company-establishment", applicant: "沈信号");
+        await AdvanceClockAsync("PT480H"); // twenty days: the reviews of both cases are overdue, the sweep fires their cards
+
+        var page = await server.SignedInAsync("supervisor");
+        await page.GetByRole(AriaRole.Link, new() { Name = "预警信号" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("预警信号");
+        var rows = page.GetByTestId("signals").Locator("tbody tr");
+        await Expect(rows.And(page.Locator($"[data-case-number='{company.Number}']")).First).ToBeVisibleAsync();
+
+        await ChooseAsync(page, "filter-item", "开办餐饮店\"一件事\" Opening a restaurant");
+        await page.GetByRole(AriaRole.Button, new() { Name = "筛选" }).ClickAsync();
+        await Expect(page.Locator($"tr[data-case-number='{company.Number}']")).ToHaveCountAsync(0);
+        await Expect(page.Locator($"tr[data-case-number='{restaurant.Number}']").First).ToBeVisibleAsync();
+        await Expect(page.Locator("tbody tr:not([data-item='restaurant-opening'])")).ToHaveCountAsync(0);
+
+        await ChooseAsync(page, "filter-level", "黄牌");
+        await ChooseAsync(page, "filter-department", "消防救援支队");
+        await page.GetByRole(AriaRole.Button, new() { Name = "筛选" }).ClickAsync();
+        var fireYellow = page.Locator($"tr[data-case-number='{restaurant.Number}'][data-level='Yellow'][data-department='fire']");
+        await Expect(fireYellow).ToHaveCountAsync(1);
+        await Expect(page.Locator("tbody tr:not([data-level='Yellow'][data-department='fire'])")).ToHaveCountAsync(0);
+        await Expect(fireYellow).ToContainTextAsync("审查环节超时");
+        await page.ShouldHaveNoSeriousViolationsAsync();
+        await Screens.SaveAsync(page, "supervisor-signals");
+
+        await fireYellow.GetByRole(AriaRole.Link, new() { Name = restaurant.Number }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"办件 {restaurant.Number}");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task TheFiguresPage_DrawsTheCharts_WithTheirTable_AndTheCsvLinkDownloadsTheRange()
+    {
+        var page = await server.SignedInAsync("supervisor");
+        await page.GetByRole(AriaRole.Link, new() { Name = "绩效统计" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("绩效统计");
+        await Expect(page.GetByTestId("chart-rates").Locator("svg").First).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("chart-cards").Locator("svg").First).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("figures-months").Locator("tbody tr")).ToHaveCountAsync(12);
+        await Expect(page.GetByTestId("figures").Locator("tfoot")).ToContainTextAsync("合计");
+        await page.ShouldHaveNoSeriousViolationsAsync();
+        await Screens.SaveAsync(page, "supervisor-figures");
+
+        var link = page.GetByTestId("figures-csv");
+        var href = await link.GetAttributeAsync("href");
+        href.Should().StartWith("/api/supervision/figures.csv?from=").And.EndWith("&groupBy=department");
+        var download = await page.RunAndWaitForDownloadAsync(() => link.ClickAsync());
+        download.SuggestedFilename.Should().EndWith("-department.csv");
+
+        var response = await page.Context.APIRequest.GetAsync(href!);
+        response.Status.Should().Be(200);
+        response.Headers["content-type"].Should().StartWith("text/csv");
+        var text = await response.TextAsync();
+        text.TrimStart('\uFEFF').Split('\n')[0].Trim().Should().StartWith("department,completed,onTime,onTimeRate,early,earlyCompletionRate");
+
+        // By service item: the link follows the grouping shown.
+        await page.GetByText("按事项", new() { Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "统计" }).ClickAsync();
+        await Expect(link).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("groupBy=serviceItem$"));
+        await page.Context.CloseAsync();
+    }
+
+    // A MudSelect: open it by its test id, pick the option by its text.
+    private static async Task ChooseAsync(IPage page, string testId, string option)
+    {
+        await page.GetByTestId(testId).ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Option)).ToHaveCountAsync(0);
+    }
+
+    private async Task AdvanceClockAsync(string duration)
+    {
+        await using var scope = server.Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<ChangeSimulatedClock>().ExecuteAsync(new(null, duration), Admin, default);
+        result.Value.Should().NotBeNull(result.Refusal?.ToString());
+    }
+}
