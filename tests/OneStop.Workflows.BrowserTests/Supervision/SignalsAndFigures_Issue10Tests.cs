@@ -1,7 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using OneStop.Workflows.Application;
+using OneStop.Workflows.Application.Cases;
 using OneStop.Workflows.Application.SimulatedTime;
+using OneStop.Workflows.Application.Supervision;
+using OneStop.Workflows.Application.Tasks;
 using OneStop.Workflows.BrowserTests.Infrastructure;
 using OneStop.Workflows.Domain.People;
 using OneStop.Workflows.Server.Ui;
@@ -55,9 +58,31 @@ public sealed class SignalsAndFigures_Issue10Tests(UiServer server)
     [Fact]
     public async Task TheFiguresPage_DrawsTheCharts_WithTheirTable_AndTheCsvLinkDownloadsTheRange()
     {
+        // A case completed today (its four reviews approved), so the figures have something to count.
+        var receipt = await new CentreCases(server).AcceptedAsync(applicant: "韩统计");
+        foreach (var department in new[] { "market", "fire", "urban", "water" })
+        {
+            var reviewer = new Actor($"reviewer.{department}", Role.Reviewer, department);
+            var task = await new CentreCases(server).OpenTaskAsync(receipt.Id, reviewer);
+            await RunAsync<ClaimTask, TaskView>(uc => uc.ExecuteAsync(new(task.Id), reviewer, default));
+            await RunAsync<DecideTask, TaskView>(uc => uc.ExecuteAsync(new(task.Id, "Approved", "同意 Approved", null, Guid.NewGuid().ToString("N")), reviewer, default));
+        }
+
         var page = await server.SignedInAsync("supervisor");
         await page.GetByRole(AriaRole.Link, new() { Name = "绩效统计" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("绩效统计");
+
+        await Expect(page.GetByTestId("figures").Locator("tfoot")).ToContainTextAsync("合计");
+
+        // The total row says what the figures use case answers for the range the page shows.
+        var from = NodaTime.Text.LocalDatePattern.Iso.Parse(await page.GetByLabel("办结日期自").InputValueAsync()).Value;
+        var to = NodaTime.Text.LocalDatePattern.Iso.Parse(await page.GetByLabel("办结日期至").InputValueAsync()).Value;
+        var expected = await RunAsync<GetFigures, GetFigures.Response>(uc => uc.ExecuteAsync(new(from, to, false), new Actor("supervisor", Role.Supervisor, null), default));
+        expected.Total.Completed.Should().BeGreaterThan(0, "the case completed today is in the range");
+        var total = page.GetByTestId("figures").Locator("tfoot td");
+        await Expect(total.Nth(0)).ToHaveTextAsync(expected.Total.Completed.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Expect(total.Nth(1)).ToHaveTextAsync(Server.Ui.Supervision.FigureCharts.Percent(expected.Total.OnTimeRate));
+        await Expect(page.GetByTestId("figures").Locator("tr[data-key='market'] th")).ToHaveTextAsync("市场监督管理局");
         await Expect(page.GetByTestId("chart-rates").Locator("svg").First).ToBeVisibleAsync();
         await Expect(page.GetByTestId("chart-cards").Locator("svg").First).ToBeVisibleAsync();
         await Expect(page.GetByTestId("figures-months").Locator("tbody tr")).ToHaveCountAsync(12);
@@ -90,6 +115,13 @@ public sealed class SignalsAndFigures_Issue10Tests(UiServer server)
         await page.GetByTestId(testId).ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Option)).ToHaveCountAsync(0);
+    }
+
+    private async Task<T> RunAsync<TUseCase, T>(Func<TUseCase, Task<Result<T>>> call) where TUseCase : notnull
+    {
+        await using var scope = server.Services.CreateAsyncScope();
+        var result = await call(scope.ServiceProvider.GetRequiredService<TUseCase>());
+        return result.Value ?? throw new InvalidOperationException($"{typeof(TUseCase).Name} refused: {result.Refusal}");
     }
 
     private async Task AdvanceClockAsync(string duration)
