@@ -39,6 +39,9 @@ public sealed class Accessibility_Issue10Tests(UiServer server)
         [UiRoutes.AdminCalendar] = ("admin", _ => "/admin/calendar"),
         [UiRoutes.AdminServiceItems] = ("admin", _ => "/admin/service-items"),
         [UiRoutes.AdminServiceItem] = ("admin", _ => UiRoutes.ServiceItemOf("restaurant-opening")),
+        // issue 10: supervision
+        [UiRoutes.Signals] = ("supervisor", _ => "/supervision/signals"),
+        [UiRoutes.Figures] = ("supervisor", _ => "/supervision/figures"),
     };
 
     [Fact]

@@ -45,6 +45,10 @@ public static class UiRoutes
     /// <summary>The edit page of service item <paramref name="code"/>.</summary>
     public static string ServiceItemOf(string code) => AdminServiceItem + "?code=" + Uri.EscapeDataString(code);
 
+    // The supervisor's and department head's pages (issue 10: supervision).
+    public const string Signals = "/supervision/signals";
+    public const string Figures = "/supervision/figures";
+
     /// <summary>A drawer entry: the page, its resource key in <c>SharedText</c>, its icon and the roles it is shown to.</summary>
     public sealed record NavEntry(string Path, string TextKey, string Icon, IReadOnlyList<Role> Roles);
 
@@ -63,6 +67,8 @@ public static class UiRoutes
         new(AdminServiceItems, "Nav.AdminServiceItems", MudBlazor.Icons.Material.Filled.ListAlt, [Role.Administrator]),
         new(AdminCalendar, "Nav.AdminCalendar", MudBlazor.Icons.Material.Filled.CalendarMonth, [Role.Administrator]),
         new(LiveFeed, "Nav.LiveFeed", MudBlazor.Icons.Material.Filled.NotificationsActive, [Role.Supervisor, Role.DepartmentHead, Role.Reviewer, Role.WindowClerk]),
+        new(Signals, "Nav.Signals", MudBlazor.Icons.Material.Filled.ReportProblem, [Role.Supervisor, Role.DepartmentHead]), // issue 10: supervision
+        new(Figures, "Nav.Figures", MudBlazor.Icons.Material.Filled.BarChart, [Role.Supervisor, Role.DepartmentHead, Role.Administrator]), // issue 10: supervision
     ];
 
     /// <summary>Every routable page: the drawer's entries, the account pages and the pages reached from other pages (with their parameters).</summary>

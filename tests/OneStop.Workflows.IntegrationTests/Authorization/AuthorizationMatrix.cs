@@ -270,6 +270,12 @@ public static class AuthorizationMatrix
         // Issue 10 (window reads): my home page's counts, for every member of staff (sections by role).
         R("GET", "/api/me/desk", "/api/me/desk", null, "",                                                     U401, Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
 
+        // issue 10: supervision — the signal list and the figures pages (the use cases decide and scope).
+        R("GET", "/supervision/signals", "/supervision/signals", null, "the page; ListSignals decides",        U401, Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
+        R("POST", "/supervision/signals", "/supervision/signals", null, "no form handler",                     U401, Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
+        R("GET", "/supervision/figures", "/supervision/figures", null, "the page; GetFigures decides",         U401, Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
+        R("POST", "/supervision/figures", "/supervision/figures", null, "no form handler",                     U401, Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
+
         // Last: signing out ends each caller's own session (its bearer token is refused from then on).
         R("POST", "/api/auth/sign-out", "/api/auth/sign-out", null, "ends the caller's session",              Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
     ];

@@ -198,5 +198,10 @@ public static class EveryRouteBadInput
         new("POST", "/account/sign-in", "/account/sign-in", "anonymous", null),
         new("POST", "/account/change-password", "/account/change-password", "clerk.market", null),
         new("POST", "/account/sign-out", "/account/sign-out", "anonymous", null),
+        // issue 10: supervision
+        new("GET", "/supervision/signals", "/supervision/signals", "supervisor", null),
+        new("POST", "/supervision/signals", "/supervision/signals", "supervisor", null),
+        new("GET", "/supervision/figures", "/supervision/figures", "supervisor", null),
+        new("POST", "/supervision/figures", "/supervision/figures", "supervisor", null),
     ];
 }
