@@ -382,6 +382,10 @@ namespace OneStop.Workflows.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("Status", "ServiceItemCode");
 
+                    b.HasIndex("Id", "LeadDepartment", "ServiceItemCode")
+                        .HasDatabaseName("ix_cases_open_board")
+                        .HasFilter("status NOT IN ('Completed', 'NotAccepted')");
+
                     b.ToTable("cases", "onestop");
                 });
 
@@ -914,13 +918,13 @@ namespace OneStop.Workflows.Persistence.Migrations.PostgreSql
                     b.HasIndex("CaseId", "FiredAt")
                         .HasDatabaseName("ix_supervision_signals_case_fired");
 
-                    b.HasIndex("CaseId", "Level", "SubjectId")
-                        .HasDatabaseName("ix_supervision_signals_cards")
-                        .HasFilter("fired_at IS NOT NULL AND level <> 'Action'");
-
                     b.HasIndex("SubjectId", "Rule", "Level")
                         .IsUnique()
                         .HasDatabaseName("ux_supervision_signals_subject_rule_level");
+
+                    b.HasIndex("CaseId", "Level", "SubjectKind", "SubjectId")
+                        .HasDatabaseName("ix_supervision_signals_cards")
+                        .HasFilter("fired_at IS NOT NULL AND level <> 'Action'");
 
                     b.ToTable("supervision_signals", "onestop");
                 });

@@ -1,9 +1,8 @@
 ﻿using Microsoft.EntityFrameworkCore.Migrations;
-using NodaTime;
 
 #nullable disable
 
-namespace OneStop.Workflows.Persistence.Migrations.PostgreSql
+namespace OneStop.Workflows.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class AddInboxDueOrder : Migration
@@ -11,16 +10,14 @@ namespace OneStop.Workflows.Persistence.Migrations.PostgreSql
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AddColumn<LocalDate>(
+            migrationBuilder.AddColumn<string>(
                 name: "due_day",
-                schema: "onestop",
                 table: "tasks",
-                type: "date",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_tasks_inbox_created",
-                schema: "onestop",
                 table: "tasks",
                 columns: new[] { "department", "created_at", "id" },
                 descending: new[] { false, true, false },
@@ -28,17 +25,21 @@ namespace OneStop.Workflows.Persistence.Migrations.PostgreSql
 
             migrationBuilder.CreateIndex(
                 name: "ix_tasks_inbox_due",
-                schema: "onestop",
                 table: "tasks",
                 columns: new[] { "department", "due_day", "created_at", "id" },
                 filter: "status IN ('Open', 'Paused')");
 
             migrationBuilder.CreateIndex(
                 name: "ix_supervision_signals_cards",
-                schema: "onestop",
                 table: "supervision_signals",
-                columns: new[] { "case_id", "level", "subject_id" },
+                columns: new[] { "case_id", "level", "subject_kind", "subject_id" },
                 filter: "fired_at IS NOT NULL AND level <> 'Action'");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_cases_open_board",
+                table: "cases",
+                columns: new[] { "id", "lead_department", "service_item_code" },
+                filter: "status NOT IN ('Completed', 'NotAccepted')");
         }
 
         /// <inheritdoc />
@@ -46,22 +47,22 @@ namespace OneStop.Workflows.Persistence.Migrations.PostgreSql
         {
             migrationBuilder.DropIndex(
                 name: "ix_tasks_inbox_created",
-                schema: "onestop",
                 table: "tasks");
 
             migrationBuilder.DropIndex(
                 name: "ix_tasks_inbox_due",
-                schema: "onestop",
                 table: "tasks");
 
             migrationBuilder.DropIndex(
                 name: "ix_supervision_signals_cards",
-                schema: "onestop",
                 table: "supervision_signals");
+
+            migrationBuilder.DropIndex(
+                name: "ix_cases_open_board",
+                table: "cases");
 
             migrationBuilder.DropColumn(
                 name: "due_day",
-                schema: "onestop",
                 table: "tasks");
         }
     }

@@ -1,8 +1,9 @@
 ﻿using Microsoft.EntityFrameworkCore.Migrations;
+using NodaTime;
 
 #nullable disable
 
-namespace OneStop.Workflows.Persistence.Migrations.Sqlite
+namespace OneStop.Workflows.Persistence.Migrations.PostgreSql
 {
     /// <inheritdoc />
     public partial class AddInboxDueOrder : Migration
@@ -10,14 +11,16 @@ namespace OneStop.Workflows.Persistence.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AddColumn<string>(
+            migrationBuilder.AddColumn<LocalDate>(
                 name: "due_day",
+                schema: "onestop",
                 table: "tasks",
-                type: "TEXT",
+                type: "date",
                 nullable: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_tasks_inbox_created",
+                schema: "onestop",
                 table: "tasks",
                 columns: new[] { "department", "created_at", "id" },
                 descending: new[] { false, true, false },
@@ -25,15 +28,24 @@ namespace OneStop.Workflows.Persistence.Migrations.Sqlite
 
             migrationBuilder.CreateIndex(
                 name: "ix_tasks_inbox_due",
+                schema: "onestop",
                 table: "tasks",
                 columns: new[] { "department", "due_day", "created_at", "id" },
                 filter: "status IN ('Open', 'Paused')");
 
             migrationBuilder.CreateIndex(
                 name: "ix_supervision_signals_cards",
+                schema: "onestop",
                 table: "supervision_signals",
-                columns: new[] { "case_id", "level", "subject_id" },
+                columns: new[] { "case_id", "level", "subject_kind", "subject_id" },
                 filter: "fired_at IS NOT NULL AND level <> 'Action'");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_cases_open_board",
+                schema: "onestop",
+                table: "cases",
+                columns: new[] { "id", "lead_department", "service_item_code" },
+                filter: "status NOT IN ('Completed', 'NotAccepted')");
         }
 
         /// <inheritdoc />
@@ -41,18 +53,27 @@ namespace OneStop.Workflows.Persistence.Migrations.Sqlite
         {
             migrationBuilder.DropIndex(
                 name: "ix_tasks_inbox_created",
+                schema: "onestop",
                 table: "tasks");
 
             migrationBuilder.DropIndex(
                 name: "ix_tasks_inbox_due",
+                schema: "onestop",
                 table: "tasks");
 
             migrationBuilder.DropIndex(
                 name: "ix_supervision_signals_cards",
+                schema: "onestop",
                 table: "supervision_signals");
+
+            migrationBuilder.DropIndex(
+                name: "ix_cases_open_board",
+                schema: "onestop",
+                table: "cases");
 
             migrationBuilder.DropColumn(
                 name: "due_day",
+                schema: "onestop",
                 table: "tasks");
         }
     }
