@@ -17,8 +17,6 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.HasIndex(c => c.Number).IsUnique();
         b.HasIndex(c => c.InstanceId).IsUnique();
         b.HasIndex(c => new { c.Status, c.ServiceItemCode });
-        // The open cases with the card board's keys, readable from the index alone (GetCardBoard; ADR 0009).
-        b.HasIndex(c => new { c.Id, c.LeadDepartment, c.ServiceItemCode }).HasFilter("status NOT IN ('Completed', 'NotAccepted')").HasDatabaseName("ix_cases_open_board");
         b.Property(c => c.ServiceItemCode).HasMaxLength(64);
         b.Property(c => c.LeadDepartment).HasMaxLength(64);
         b.Property(c => c.Status).HasConversion<string>().HasMaxLength(32);

@@ -382,10 +382,6 @@ namespace OneStop.Workflows.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("Status", "ServiceItemCode");
 
-                    b.HasIndex("Id", "LeadDepartment", "ServiceItemCode")
-                        .HasDatabaseName("ix_cases_open_board")
-                        .HasFilter("status NOT IN ('Completed', 'NotAccepted')");
-
                     b.ToTable("cases", "onestop");
                 });
 

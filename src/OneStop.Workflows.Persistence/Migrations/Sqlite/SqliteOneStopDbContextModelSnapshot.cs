@@ -374,10 +374,6 @@ namespace OneStop.Workflows.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Status", "ServiceItemCode");
 
-                    b.HasIndex("Id", "LeadDepartment", "ServiceItemCode")
-                        .HasDatabaseName("ix_cases_open_board")
-                        .HasFilter("status NOT IN ('Completed', 'NotAccepted')");
-
                     b.ToTable("cases", (string)null);
                 });
 

@@ -34,12 +34,6 @@ namespace OneStop.Workflows.Persistence.Migrations.Sqlite
                 table: "supervision_signals",
                 columns: new[] { "case_id", "level", "subject_kind", "subject_id" },
                 filter: "fired_at IS NOT NULL AND level <> 'Action'");
-
-            migrationBuilder.CreateIndex(
-                name: "ix_cases_open_board",
-                table: "cases",
-                columns: new[] { "id", "lead_department", "service_item_code" },
-                filter: "status NOT IN ('Completed', 'NotAccepted')");
         }
 
         /// <inheritdoc />
@@ -56,10 +50,6 @@ namespace OneStop.Workflows.Persistence.Migrations.Sqlite
             migrationBuilder.DropIndex(
                 name: "ix_supervision_signals_cards",
                 table: "supervision_signals");
-
-            migrationBuilder.DropIndex(
-                name: "ix_cases_open_board",
-                table: "cases");
 
             migrationBuilder.DropColumn(
                 name: "due_day",

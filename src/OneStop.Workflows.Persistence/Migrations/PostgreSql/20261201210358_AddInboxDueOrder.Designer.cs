@@ -14,7 +14,7 @@ using OneStop.Workflows.Persistence;
 namespace OneStop.Workflows.Persistence.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgresOneStopDbContext))]
-    [Migration("20261201204220_AddInboxDueOrder")]
+    [Migration("20261201210358_AddInboxDueOrder")]
     partial class AddInboxDueOrder
     {
         /// <inheritdoc />
@@ -384,10 +384,6 @@ namespace OneStop.Workflows.Persistence.Migrations.PostgreSql
                         .IsUnique();
 
                     b.HasIndex("Status", "ServiceItemCode");
-
-                    b.HasIndex("Id", "LeadDepartment", "ServiceItemCode")
-                        .HasDatabaseName("ix_cases_open_board")
-                        .HasFilter("status NOT IN ('Completed', 'NotAccepted')");
 
                     b.ToTable("cases", "onestop");
                 });

@@ -39,13 +39,6 @@ namespace OneStop.Workflows.Persistence.Migrations.PostgreSql
                 table: "supervision_signals",
                 columns: new[] { "case_id", "level", "subject_kind", "subject_id" },
                 filter: "fired_at IS NOT NULL AND level <> 'Action'");
-
-            migrationBuilder.CreateIndex(
-                name: "ix_cases_open_board",
-                schema: "onestop",
-                table: "cases",
-                columns: new[] { "id", "lead_department", "service_item_code" },
-                filter: "status NOT IN ('Completed', 'NotAccepted')");
         }
 
         /// <inheritdoc />
@@ -65,11 +58,6 @@ namespace OneStop.Workflows.Persistence.Migrations.PostgreSql
                 name: "ix_supervision_signals_cards",
                 schema: "onestop",
                 table: "supervision_signals");
-
-            migrationBuilder.DropIndex(
-                name: "ix_cases_open_board",
-                schema: "onestop",
-                table: "cases");
 
             migrationBuilder.DropColumn(
                 name: "due_day",

@@ -12,7 +12,7 @@ using OneStop.Workflows.Persistence;
 namespace OneStop.Workflows.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteOneStopDbContext))]
-    [Migration("20261201204226_AddInboxDueOrder")]
+    [Migration("20261201210405_AddInboxDueOrder")]
     partial class AddInboxDueOrder
     {
         /// <inheritdoc />
@@ -376,10 +376,6 @@ namespace OneStop.Workflows.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("Status", "ServiceItemCode");
-
-                    b.HasIndex("Id", "LeadDepartment", "ServiceItemCode")
-                        .HasDatabaseName("ix_cases_open_board")
-                        .HasFilter("status NOT IN ('Completed', 'NotAccepted')");
 
                     b.ToTable("cases", (string)null);
                 });
