@@ -19,8 +19,8 @@ namespace OneStop.Workflows.Application.Tasks;
 /// <remarks>
 /// The due day is the promised due of the task's own step clock for a review, of the case clock for the window's tasks
 /// (none before acceptance). A page costs at most five queries whatever its size: the count, the page's tasks, their
-/// cases, their clocks and those clocks' fired signals (with <see cref="Order.Due"/>, the department's matching tasks
-/// and their clocks are read before paging, since the due day is derived, not stored).
+/// cases, their clocks and those clocks' fired signals. <see cref="Order.Due"/> sorts on the due day the signal planner
+/// stores on the task whenever its clock is re-planned (ADR 0009); the page shows the day derived from the clock, the same value.
 /// </remarks>
 public sealed class ListTasks(OneStopDbContext db, EffectiveCalendarStore calendars)
 {
@@ -46,38 +46,34 @@ public sealed class ListTasks(OneStopDbContext db, EffectiveCalendarStore calend
     /// <summary>The badge wire values, lowest first.</summary>
     public const string OnTime = "onTime", Prompt = "prompt", Yellow = "yellow", Red = "red";
 
-    public async Task<Result<Page>> ExecuteAsync(Query query, Actor actor, CancellationToken ct)
+    public Task<Result<Page>> ExecuteAsync(Query query, Actor actor, CancellationToken ct) =>
+        ExecuteAsync(query, actor, [actor.Department], ct);
+
+    /// <summary>
+    /// The same inbox over several departments' tasks combined (<c>department IN (…)</c>). <b>Benchmark only</b> (issue 10,
+    /// acceptance 5, "a user in three departments"): a user has one department today (<see cref="Actor.Department"/>); the
+    /// membership model that would let a real actor see several is not built (docs/plans/issue-10-web-ui.md §2.8).
+    /// </summary>
+    internal async Task<Result<Page>> ExecuteAsync(Query query, Actor actor, IReadOnlyCollection<string?> departments, CancellationToken ct)
     {
         if (actor.Role is not (Role.WindowClerk or Role.Reviewer or Role.DepartmentHead))
         {
             return Refusal.Forbidden($"A {actor.Role} has no inbox.");
         }
 
-        var tasks = db.Tasks.AsNoTracking().Where(t => t.Department == actor.Department && (t.Status == ApprovalTaskStatus.Open || t.Status == ApprovalTaskStatus.Paused));
+        var open = db.Tasks.AsNoTracking().Where(t => t.Status == ApprovalTaskStatus.Open || t.Status == ApprovalTaskStatus.Paused);
+        var department = departments.Count == 1 ? departments.First() : null;
+        var tasks = departments.Count == 1 ? open.Where(t => t.Department == department) : open.Where(t => departments.Contains(t.Department));
         tasks = query.Scope == Scope.Mine ? tasks.Where(t => t.Assignee == actor.UserName) : tasks;
         var kinds = Enum.GetValues<TaskKind>().Where(k => CaseAccess.CanWork(actor.Role, k)).ToList();
         tasks = tasks.Where(t => kinds.Contains(t.Kind));
         var skip = checked((int)((long)query.PageNumber * query.PageSize));
         var calendar = await calendars.CurrentAsync(ct);
         await using var read = await db.ReadTransactionAsync(ct);
-        int total;
-        List<ApprovalTask> items;
-        Dictionary<TaskId, Clock?> clocks;
-        if (query.Sort == Order.Due)
-        {
-            var all = await tasks.ToListAsync(ct);
-            total = all.Count;
-            var allClocks = await ClocksAsync(all, ct);
-            items = all.OrderBy(t => DueOf(allClocks[t.Id], calendar) ?? LocalDate.MaxIsoValue).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id)
-                .Skip(skip).Take(query.PageSize).ToList();
-            clocks = items.ToDictionary(t => t.Id, t => allClocks[t.Id]);
-        }
-        else
-        {
-            total = await tasks.CountAsync(ct);
-            items = await tasks.OrderByDescending(t => t.CreatedAt).ThenBy(t => t.Id).Skip(skip).Take(query.PageSize).ToListAsync(ct);
-            clocks = await ClocksAsync(items, ct);
-        }
+        var total = await tasks.CountAsync(ct);
+        var ordered = query.Sort == Order.Due ? ByDue(tasks) : tasks.OrderByDescending(t => t.CreatedAt).ThenBy(t => t.Id);
+        var items = await ordered.Skip(skip).Take(query.PageSize).ToListAsync(ct);
+        var clocks = await ClocksAsync(items, ct);
 
         var caseIds = items.Select(t => t.CaseId).Distinct().ToList();
         var cases = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id))
@@ -101,6 +97,16 @@ public sealed class ListTasks(OneStopDbContext db, EffectiveCalendarStore calend
         SignalLevel.Prompt => Prompt,
         _ => OnTime,
     };
+
+    /// <summary>
+    /// Due day ascending with no due day last, then oldest first, on the stored <see cref="ApprovalTask.DueDay"/> (ADR 0009).
+    /// PostgreSQL sorts nulls last in ascending order, as the index <c>ix_tasks_inbox_due</c> holds them, so the plain order
+    /// reads the index; SQLite sorts them first, so it says so.
+    /// </summary>
+    private IOrderedQueryable<ApprovalTask> ByDue(IQueryable<ApprovalTask> tasks) =>
+        (db.Database.ProviderName ?? string.Empty).Contains("Npgsql", StringComparison.Ordinal)
+            ? tasks.OrderBy(t => t.DueDay).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id)
+            : tasks.OrderBy(t => t.DueDay == null).ThenBy(t => t.DueDay).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id);
 
     private static LocalDate? DueOf(Clock? clock, WorkingDayCalendar calendar) => clock?.Deadlines(calendar).PromisedDue;
 

@@ -92,6 +92,16 @@ public sealed class ApprovalTask
 
     public long Version { get; private set; }
 
+    /// <summary>
+    /// The promised due day of the task's clock as last planned — a review's step clock, the case clock for the window's
+    /// tasks; null when there is none or it is suspended — stored for the inbox's "by due" order (ADR 0009). Kept by the
+    /// signal planner whenever the clock is re-planned; it is not a change of the task (no version step).
+    /// </summary>
+    public LocalDate? DueDay { get; private set; }
+
+    /// <summary>Records the due day the planner derived (see <see cref="DueDay"/>).</summary>
+    public void PlanDueDay(LocalDate? dueDay) => DueDay = dueDay;
+
     /// <summary>The outcomes a decision on this kind of task may have.</summary>
     public IReadOnlyList<string> AllowedOutcomes => Kind switch
     {

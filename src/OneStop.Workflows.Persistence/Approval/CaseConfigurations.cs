@@ -33,6 +33,9 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
 
 internal sealed class ApprovalTaskConfiguration : IEntityTypeConfiguration<ApprovalTask>
 {
+    /// <summary>The inbox's statuses, as the partial indexes' predicate (the same text as the query's <c>IN</c> list, so PostgreSQL matches it).</summary>
+    private const string OpenOrPaused = "status IN ('Open', 'Paused')";
+
     public void Configure(EntityTypeBuilder<ApprovalTask> b)
     {
         b.ToTable("tasks");
@@ -45,6 +48,9 @@ internal sealed class ApprovalTaskConfiguration : IEntityTypeConfiguration<Appro
         b.Property(t => t.Outcome).HasMaxLength(32);
         b.HasIndex(t => t.CaseId);
         b.HasIndex(t => new { t.Department, t.Status });
+        // The inbox's two orders over a department's open and paused tasks (ListTasks; ADR 0009): by stored due day, newest first.
+        b.HasIndex(t => new { t.Department, t.DueDay, t.CreatedAt, t.Id }).HasFilter(OpenOrPaused).HasDatabaseName("ix_tasks_inbox_due");
+        b.HasIndex(t => new { t.Department, t.CreatedAt, t.Id }).IsDescending(false, true, false).HasFilter(OpenOrPaused).HasDatabaseName("ix_tasks_inbox_created");
         b.HasIndex(t => new { t.Assignee, t.Status });
         b.HasIndex(t => t.BookmarkId).IsUnique();
         b.Property(t => t.Version).IsConcurrencyToken();

@@ -37,7 +37,12 @@ public sealed class CaseStepWriter(CentreTimeZone centre, NotificationOptions no
         db.Notifications.AddRange(changes.Notifications);
         CaseRecords.Store(db, changes);
 
-        await planner.ReplanAsync(db, changes.TouchedClocks, planner.EffectiveFor(set.Item?.Data), now, ct);
+        // A new window task timed by a case clock the step left alone still needs its due day (ADR 0009): re-plan that clock too
+        // (a diff: it writes no signal when nothing changed).
+        var replan = changes.NewTasks.Any(t => t.Kind != TaskKind.Review)
+            ? changes.TouchedClocks.Union(set.Clocks.Where(c => c.Kind == Domain.Clocks.ClockKind.Case && !c.IsStopped)).ToList()
+            : changes.TouchedClocks;
+        await planner.ReplanAsync(db, replan, planner.EffectiveFor(set.Item?.Data), now, ct);
 
         await WriteDeemedActionsAsync(db, changes, ct);
         foreach (var notification in changes.Notifications)

@@ -129,6 +129,49 @@ public sealed class SignalPlanner(EffectiveCalendarStore calendar, CentreDay day
         {
             Apply(db, clock, CardLadder.Plan(clock, working, day, settingsOf(clock)), byClock[clock.Id].ToList(), now);
         }
+
+        await PlanDueDaysAsync(db, distinct, working, ct);
+    }
+
+    /// <summary>
+    /// Stores each clock's promised due day on the tasks it times (<see cref="ApprovalTask.DueDay"/>, ADR 0009): a step
+    /// clock's review, a case clock's window tasks. Tracked tasks (a step's working set, new tasks) are set in place and saved
+    /// with the caller's changes; the others get one UPDATE per distinct day, in the caller's transaction, without the task's
+    /// version check (the due day is not a change of the task) and only where the day differs.
+    /// </summary>
+    private static async Task PlanDueDaysAsync(OneStopDbContext db, List<Clock> clocks, WorkingDayCalendar working, CancellationToken ct)
+    {
+        var dues = clocks.ToDictionary(c => c.Id, c => c.Deadlines(working).PromisedDue);
+        var stepDue = clocks.Where(c => c.TaskId is not null).GroupBy(c => c.TaskId!.Value).ToDictionary(g => g.Key, g => dues[g.First().Id]);
+        var caseDue = clocks.Where(c => c.Kind == ClockKind.Case).GroupBy(c => c.CaseId).ToDictionary(g => g.Key, g => dues[g.First().Id]);
+        bool Timed(TaskId id, TaskKind kind, CaseId caseId) => kind == TaskKind.Review ? stepDue.ContainsKey(id) : caseDue.ContainsKey(caseId);
+        LocalDate? DueOf(TaskId id, TaskKind kind, CaseId caseId) => kind == TaskKind.Review ? stepDue.GetValueOrDefault(id) : caseDue.GetValueOrDefault(caseId);
+
+        var tracked = db.Tasks.Local.Where(t => Timed(t.Id, t.Kind, t.CaseId)).ToList();
+        foreach (var task in tracked.Where(t => t.DueDay != DueOf(t.Id, t.Kind, t.CaseId)))
+        {
+            task.PlanDueDay(DueOf(task.Id, task.Kind, task.CaseId));
+        }
+
+        var trackedIds = tracked.Select(t => t.Id).ToHashSet();
+        var stepIds = stepDue.Keys.Where(id => !trackedIds.Contains(id)).ToList();
+        var caseIds = caseDue.Keys.ToList();
+        if (stepIds.Count == 0 && caseIds.Count == 0)
+        {
+            return;
+        }
+
+        var stored = await db.Tasks.AsNoTracking()
+            .Where(t => stepIds.Contains(t.Id) || (t.Kind != TaskKind.Review && caseIds.Contains(t.CaseId)))
+            .Select(t => new { t.Id, t.Kind, t.CaseId, t.DueDay }).ToListAsync(ct);
+        var changed = stored.Where(t => !trackedIds.Contains(t.Id) && Timed(t.Id, t.Kind, t.CaseId) && t.DueDay != DueOf(t.Id, t.Kind, t.CaseId))
+            .GroupBy(t => DueOf(t.Id, t.Kind, t.CaseId));
+        foreach (var group in changed)
+        {
+            var ids = group.Select(t => t.Id).ToList();
+            var due = group.Key;
+            await db.Tasks.Where(t => ids.Contains(t.Id)).ExecuteUpdateAsync(u => u.SetProperty(t => t.DueDay, due), ct);
+        }
     }
 
     /// <summary>Writes the <see cref="SignalReplan.Diff"/> of one clock's plan against its rows: updates, deletes, inserts.</summary>

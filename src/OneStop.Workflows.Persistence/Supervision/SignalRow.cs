@@ -64,5 +64,7 @@ internal sealed class SignalRowConfiguration : IEntityTypeConfiguration<SignalRo
         b.HasIndex(s => s.DueAt).HasFilter("fired_at IS NULL").HasDatabaseName("ix_supervision_signals_pending_due_at");
         b.HasIndex(s => new { s.CaseId, s.FiredAt }).HasDatabaseName("ix_supervision_signals_case_fired");
         b.HasIndex(s => s.ClockId).HasDatabaseName("ix_supervision_signals_clock");
+        // The cards (fired, not deemed actions) by case: the card board and the inbox badges read only these (issue 10, ADR 0009).
+        b.HasIndex(s => new { s.CaseId, s.Level, s.SubjectKind, s.SubjectId }).HasFilter("fired_at IS NOT NULL AND level <> 'Action'").HasDatabaseName("ix_supervision_signals_cards");
     }
 }

@@ -154,6 +154,10 @@ namespace OneStop.Workflows.Persistence.Migrations.PostgreSql
                         .HasColumnType("character varying(64)")
                         .HasColumnName("department");
 
+                    b.Property<LocalDate?>("DueDay")
+                        .HasColumnType("date")
+                        .HasColumnName("due_day");
+
                     b.Property<Guid?>("InstanceId")
                         .HasColumnType("uuid")
                         .HasColumnName("instance_id");
@@ -198,6 +202,15 @@ namespace OneStop.Workflows.Persistence.Migrations.PostgreSql
                     b.HasIndex("Assignee", "Status");
 
                     b.HasIndex("Department", "Status");
+
+                    b.HasIndex("Department", "CreatedAt", "Id")
+                        .IsDescending(false, true, false)
+                        .HasDatabaseName("ix_tasks_inbox_created")
+                        .HasFilter("status IN ('Open', 'Paused')");
+
+                    b.HasIndex("Department", "DueDay", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_tasks_inbox_due")
+                        .HasFilter("status IN ('Open', 'Paused')");
 
                     b.ToTable("tasks", "onestop");
                 });
@@ -904,6 +917,10 @@ namespace OneStop.Workflows.Persistence.Migrations.PostgreSql
                     b.HasIndex("SubjectId", "Rule", "Level")
                         .IsUnique()
                         .HasDatabaseName("ux_supervision_signals_subject_rule_level");
+
+                    b.HasIndex("CaseId", "Level", "SubjectKind", "SubjectId")
+                        .HasDatabaseName("ix_supervision_signals_cards")
+                        .HasFilter("fired_at IS NOT NULL AND level <> 'Action'");
 
                     b.ToTable("supervision_signals", "onestop");
                 });

@@ -145,6 +145,10 @@ namespace OneStop.Workflows.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("department");
 
+                    b.Property<string>("DueDay")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_day");
+
                     b.Property<Guid?>("InstanceId")
                         .HasColumnType("TEXT")
                         .HasColumnName("instance_id");
@@ -189,6 +193,15 @@ namespace OneStop.Workflows.Persistence.Migrations.Sqlite
                     b.HasIndex("Assignee", "Status");
 
                     b.HasIndex("Department", "Status");
+
+                    b.HasIndex("Department", "CreatedAt", "Id")
+                        .IsDescending(false, true, false)
+                        .HasDatabaseName("ix_tasks_inbox_created")
+                        .HasFilter("status IN ('Open', 'Paused')");
+
+                    b.HasIndex("Department", "DueDay", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_tasks_inbox_due")
+                        .HasFilter("status IN ('Open', 'Paused')");
 
                     b.ToTable("tasks", (string)null);
                 });
@@ -897,6 +910,10 @@ namespace OneStop.Workflows.Persistence.Migrations.Sqlite
                     b.HasIndex("SubjectId", "Rule", "Level")
                         .IsUnique()
                         .HasDatabaseName("ux_supervision_signals_subject_rule_level");
+
+                    b.HasIndex("CaseId", "Level", "SubjectKind", "SubjectId")
+                        .HasDatabaseName("ix_supervision_signals_cards")
+                        .HasFilter("fired_at IS NOT NULL AND level <> 'Action'");
 
                     b.ToTable("supervision_signals", (string)null);
                 });
