@@ -32,6 +32,13 @@ public static class UiRoutes
     public const string WindowNewApplication = "/window/new";
     public const string WindowDesk = "/window/desk";
 
+    // issue 10: window (corrections, delivery, search)
+    public const string WindowCase = "/window/cases/{Id:guid}";
+    public const string WindowSearch = "/window/search";
+
+    /// <summary>The window's page of case <paramref name="caseId"/> (notices, corrections arrived, delivery).</summary>
+    public static string WindowCaseOf(string caseId) => "/window/cases/" + Uri.EscapeDataString(caseId);
+
     /// <summary>A drawer entry: the page, its resource key in <c>SharedText</c>, its icon and the roles it is shown to.</summary>
     public sealed record NavEntry(string Path, string TextKey, string Icon, IReadOnlyList<Role> Roles);
 
