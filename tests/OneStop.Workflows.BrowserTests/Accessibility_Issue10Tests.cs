@@ -32,6 +32,9 @@ public sealed class Accessibility_Issue10Tests(UiServer server)
         [UiRoutes.SimulatedClock] = ("admin", _ => "/admin/clock"),
         [UiRoutes.WindowNewApplication] = ("clerk.market", _ => "/window/new"),
         [UiRoutes.WindowDesk] = ("clerk.market", _ => "/window/desk"),
+        // issue 10: window
+        [UiRoutes.WindowCase] = ("clerk.market", ids => UiRoutes.WindowCaseOf(ids.Case)),
+        [UiRoutes.WindowSearch] = ("clerk.market", _ => "/window/search"),
     };
 
     [Fact]

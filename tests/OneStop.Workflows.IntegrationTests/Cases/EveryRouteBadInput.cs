@@ -185,5 +185,10 @@ public static class EveryRouteBadInput
         new("POST", "/account/sign-in", "/account/sign-in", "anonymous", null),
         new("POST", "/account/change-password", "/account/change-password", "clerk.market", null),
         new("POST", "/account/sign-out", "/account/sign-out", "anonymous", null),
+        // issue 10: window
+        new("GET", "/window/cases/{Id:guid}", "/window/cases/00000000-0000-7000-8000-000000000001", "clerk.market", null),
+        new("POST", "/window/cases/{Id:guid}", "/window/cases/00000000-0000-7000-8000-000000000001", "clerk.market", null),
+        new("GET", "/window/search", "/window/search", "clerk.market", null),
+        new("POST", "/window/search", "/window/search", "clerk.market", null),
     ];
 }
