@@ -209,8 +209,12 @@ public sealed class Journey_Issue10Tests(UiServer server)
     {
         await page.GetByRole(AriaRole.Link, new() { Name = "待办事项", Exact = true }).ClickAsync();
         await page.GetByText("按收到时间（新的在前）", new() { Exact = true }).ClickAsync();
-        var row = page.Locator($"tr[data-case-number='{number}']");
-        await row.GetByRole(AriaRole.Link, new() { Name = number }).ClickAsync();
+        // The inbox re-uses its rows as it re-sorts, so a click could land on a row that just turned into another case:
+        // read the address of this case's link (one query in the browser) and open it, as a click on it would.
+        var link = page.Locator($"tr[data-case-number='{number}']").GetByRole(AriaRole.Link, new() { Name = number });
+        var address = await link.GetAttributeAsync("href");
+        address.Should().StartWith("/inbox/tasks/");
+        await page.GotoAsync(address!);
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "认领此任务" })).ToBeVisibleAsync();
     }
 
