@@ -42,6 +42,9 @@ public sealed class Accessibility_Issue10Tests(UiServer server)
         // issue 10: supervision
         [UiRoutes.Signals] = ("supervisor", _ => "/supervision/signals"),
         [UiRoutes.Figures] = ("supervisor", _ => "/supervision/figures"),
+        // issue 10: window
+        [UiRoutes.WindowCase] = ("clerk.market", ids => UiRoutes.WindowCaseOf(ids.Case)),
+        [UiRoutes.WindowSearch] = ("clerk.market", _ => "/window/search"),
     };
 
     [Fact]

@@ -49,6 +49,13 @@ public static class UiRoutes
     public const string Signals = "/supervision/signals";
     public const string Figures = "/supervision/figures";
 
+    // issue 10: window (corrections, delivery, search)
+    public const string WindowCase = "/window/cases/{Id:guid}";
+    public const string WindowSearch = "/window/search";
+
+    /// <summary>The window's page of case <paramref name="caseId"/> (notices, corrections arrived, delivery).</summary>
+    public static string WindowCaseOf(string caseId) => "/window/cases/" + Uri.EscapeDataString(caseId);
+
     /// <summary>A drawer entry: the page, its resource key in <c>SharedText</c>, its icon and the roles it is shown to.</summary>
     public sealed record NavEntry(string Path, string TextKey, string Icon, IReadOnlyList<Role> Roles);
 
@@ -58,6 +65,7 @@ public static class UiRoutes
         new(Home, "Nav.Home", MudBlazor.Icons.Material.Filled.Home, Enum.GetValues<Role>()),
         new(WindowNewApplication, "Nav.NewApplication", MudBlazor.Icons.Material.Filled.NoteAdd, [Role.WindowClerk]),
         new(WindowDesk, "Nav.Desk", MudBlazor.Icons.Material.Filled.AssignmentTurnedIn, [Role.WindowClerk]),
+        new(WindowSearch, "Nav.CaseSearch", MudBlazor.Icons.Material.Filled.Search, [Role.WindowClerk]), // issue 10: window
         new(Inbox, "Nav.Inbox", MudBlazor.Icons.Material.Filled.Inbox, [Role.Reviewer, Role.DepartmentHead]),
         new(SimulatedClock, "Nav.SimulatedClock", MudBlazor.Icons.Material.Filled.Schedule, [Role.Administrator]),
         new(Board, "Nav.Board", MudBlazor.Icons.Material.Filled.Dashboard, [Role.Supervisor, Role.Administrator, Role.DepartmentHead]),
@@ -73,7 +81,8 @@ public static class UiRoutes
 
     /// <summary>Every routable page: the drawer's entries, the account pages and the pages reached from other pages (with their parameters).</summary>
     public static IReadOnlyList<string> Pages { get; } =
-        [.. Nav.Select(n => n.Path).Distinct(), SignIn, ChangePassword, Refused, NotFound, Task, Case, Progress, AdminServiceItem];
+        [.. Nav.Select(n => n.Path).Distinct(), SignIn, ChangePassword, Refused, NotFound, Task, Case, Progress, AdminServiceItem,
+            WindowCase]; // issue 10: window
 
     /// <summary>The drawer entries shown to <paramref name="role"/>.</summary>
     public static IEnumerable<NavEntry> For(Role role) => Nav.Where(n => n.Roles.Contains(role));

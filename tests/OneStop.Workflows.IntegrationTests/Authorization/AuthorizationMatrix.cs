@@ -275,6 +275,11 @@ public static class AuthorizationMatrix
         R("POST", "/supervision/signals", "/supervision/signals", null, "no form handler",                     U401, Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
         R("GET", "/supervision/figures", "/supervision/figures", null, "the page; GetFigures decides",         U401, Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
         R("POST", "/supervision/figures", "/supervision/figures", null, "no form handler",                     U401, Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
+        // issue 10: window (the case page, the search): pages ask every member of staff in; the use cases refuse in them.
+        R("GET", "/window/cases/{Id:guid}", "/window/cases/<restaurant>", null, "the page; GetCase refuses in it", U401, Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
+        R("POST", "/window/cases/{Id:guid}", "/window/cases/<restaurant>", null, "no form handler",          U401, Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
+        R("GET", "/window/search", "/window/search", null, "the page; ListCases decides what is found",      U401, Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
+        R("POST", "/window/search", "/window/search", null, "no form handler",                               U401, Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
 
         // Last: signing out ends each caller's own session (its bearer token is refused from then on).
         R("POST", "/api/auth/sign-out", "/api/auth/sign-out", null, "ends the caller's session",              Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),

@@ -203,5 +203,10 @@ public static class EveryRouteBadInput
         new("POST", "/supervision/signals", "/supervision/signals", "supervisor", null),
         new("GET", "/supervision/figures", "/supervision/figures", "supervisor", null),
         new("POST", "/supervision/figures", "/supervision/figures", "supervisor", null),
+        // issue 10: window
+        new("GET", "/window/cases/{Id:guid}", "/window/cases/00000000-0000-7000-8000-000000000001", "clerk.market", null),
+        new("POST", "/window/cases/{Id:guid}", "/window/cases/00000000-0000-7000-8000-000000000001", "clerk.market", null),
+        new("GET", "/window/search", "/window/search", "clerk.market", null),
+        new("POST", "/window/search", "/window/search", "clerk.market", null),
     ];
 }
