@@ -42,7 +42,7 @@ public sealed class CaseStepWriter(CentreTimeZone centre, NotificationOptions no
         var replan = changes.NewTasks.Any(t => t.Kind != TaskKind.Review)
             ? changes.TouchedClocks.Union(set.Clocks.Where(c => c.Kind == Domain.Clocks.ClockKind.Case && !c.IsStopped)).ToList()
             : changes.TouchedClocks;
-        await planner.ReplanAsync(db, replan, planner.EffectiveFor(set.Item?.Data), now, ct);
+        await planner.ReplanAsync(db, replan, planner.EffectiveFor(set.Item?.Data), now, ct, tasksTrackedFor: set.Case.Id);
 
         await WriteDeemedActionsAsync(db, changes, ct);
         foreach (var notification in changes.Notifications)

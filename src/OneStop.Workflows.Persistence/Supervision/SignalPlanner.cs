@@ -101,12 +101,15 @@ public sealed class SignalPlanner(EffectiveCalendarStore calendar, CentreDay day
 
     /// <summary>
     /// Re-plans several clocks (e.g. those a step touched) under <paramref name="settings"/>, reading their stored
-    /// signals in one query; like the one-clock form it writes only what changed.
+    /// signals in one query; like the one-clock form it writes only what changed. <paramref name="tasksTrackedFor"/> names a
+    /// case whose every task the caller already tracks (a step's working set), so its due days need no read.
     /// </summary>
-    public Task ReplanAsync(OneStopDbContext db, IReadOnlyCollection<Clock> clocks, LadderSettings settings, Instant now, CancellationToken ct) =>
-        ReplanAsync(db, clocks, _ => settings, now, ct);
+    public Task ReplanAsync(OneStopDbContext db, IReadOnlyCollection<Clock> clocks, LadderSettings settings, Instant now, CancellationToken ct,
+        CaseId? tasksTrackedFor = null) =>
+        ReplanAsync(db, clocks, _ => settings, now, ct, tasksTrackedFor);
 
-    private async Task ReplanAsync(OneStopDbContext db, IReadOnlyCollection<Clock> clocks, Func<Clock, LadderSettings> settingsOf, Instant now, CancellationToken ct)
+    private async Task ReplanAsync(OneStopDbContext db, IReadOnlyCollection<Clock> clocks, Func<Clock, LadderSettings> settingsOf, Instant now, CancellationToken ct,
+        CaseId? tasksTrackedFor = null)
     {
         var distinct = clocks.Distinct().ToList();
         if (distinct.Count == 0)
@@ -130,16 +133,17 @@ public sealed class SignalPlanner(EffectiveCalendarStore calendar, CentreDay day
             Apply(db, clock, CardLadder.Plan(clock, working, day, settingsOf(clock)), byClock[clock.Id].ToList(), now);
         }
 
-        await PlanDueDaysAsync(db, distinct, working, ct);
+        await PlanDueDaysAsync(db, distinct, working, tasksTrackedFor, ct);
     }
 
     /// <summary>
     /// Stores each clock's promised due day on the tasks it times (<see cref="ApprovalTask.DueDay"/>, ADR 0009): a step
     /// clock's review, a case clock's window tasks. Tracked tasks (a step's working set, new tasks) are set in place and saved
     /// with the caller's changes; the others get one UPDATE per distinct day, in the caller's transaction, without the task's
-    /// version check (the due day is not a change of the task) and only where the day differs.
+    /// version check (the due day is not a change of the task) and only where the day differs. The tasks of
+    /// <paramref name="tasksTrackedFor"/> are all tracked, so they are not read again.
     /// </summary>
-    private static async Task PlanDueDaysAsync(OneStopDbContext db, List<Clock> clocks, WorkingDayCalendar working, CancellationToken ct)
+    private static async Task PlanDueDaysAsync(OneStopDbContext db, List<Clock> clocks, WorkingDayCalendar working, CaseId? tasksTrackedFor, CancellationToken ct)
     {
         var dues = clocks.ToDictionary(c => c.Id, c => c.Deadlines(working).PromisedDue);
         var stepDue = clocks.Where(c => c.TaskId is not null).GroupBy(c => c.TaskId!.Value).ToDictionary(g => g.Key, g => dues[g.First().Id]);
@@ -154,8 +158,9 @@ public sealed class SignalPlanner(EffectiveCalendarStore calendar, CentreDay day
         }
 
         var trackedIds = tracked.Select(t => t.Id).ToHashSet();
-        var stepIds = stepDue.Keys.Where(id => !trackedIds.Contains(id)).ToList();
-        var caseIds = caseDue.Keys.ToList();
+        var untracked = clocks.Where(c => c.CaseId != tasksTrackedFor).ToList();
+        var stepIds = untracked.Where(c => c.TaskId is not null).Select(c => c.TaskId!.Value).Where(id => !trackedIds.Contains(id)).Distinct().ToList();
+        var caseIds = untracked.Where(c => c.Kind == ClockKind.Case).Select(c => c.CaseId).Distinct().ToList();
         if (stepIds.Count == 0 && caseIds.Count == 0)
         {
             return;
