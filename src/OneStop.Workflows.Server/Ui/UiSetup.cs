@@ -35,7 +35,8 @@ public static class UiSetup
         services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest); // every form; also Hangfire's dashboard
         services.AddMudServices(o =>
         {
-            // Toasts (new alerts): top right, at most three at once, shown without a fade (a half-transparent toast is
+            // Toasts (new alerts): top right, below the app bar (app.css moves them down: at the top they covered the
+            // language and sign-out buttons), at most three at once, shown without a fade (a half-transparent toast is
             // unreadable for a moment, and axe measures its contrast as such).
             o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.TopRight;
             o.SnackbarConfiguration.MaxDisplayedSnackbars = 3;
@@ -44,6 +45,7 @@ public static class UiSetup
         });
         services.AddScoped<UseCaseRunner>();
         services.AddSingleton<CentreFormat>();
+        services.AddScoped<SignalBasisText>();
         services.AddScoped<CatalogueNames>();
         return builder;
     }

@@ -19,6 +19,25 @@ public static class Screens
 
         var target = Path.IsPathRooted(folder) ? folder : Path.Combine(Testing.RepositoryFolders.Root, folder);
         Directory.CreateDirectory(target);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(target, name + ".png"), FullPage = true });
+        // A full-page capture of a page taller than the window scrolls it, and the fixed app bar is then drawn where the
+        // window was scrolled to (mid-image). Growing the window to the page's height first keeps the bar at the top.
+        var viewport = page.ViewportSize;
+        var height = await page.EvaluateAsync<int>("() => Math.ceil(document.documentElement.scrollHeight)");
+        if (viewport is not null && height > viewport.Height)
+        {
+            await page.SetViewportSizeAsync(viewport.Width, Math.Min(height, 8000));
+        }
+
+        try
+        {
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(target, name + ".png") });
+        }
+        finally
+        {
+            if (viewport is not null && height > viewport.Height)
+            {
+                await page.SetViewportSizeAsync(viewport.Width, viewport.Height);
+            }
+        }
     }
 }
