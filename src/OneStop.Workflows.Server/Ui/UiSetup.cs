@@ -46,6 +46,7 @@ public static class UiSetup
         services.AddScoped<UseCaseRunner>();
         services.AddSingleton<CentreFormat>();
         services.AddScoped<SignalBasisText>();
+        services.AddTransient<MudLocalizer, UiMudLocalizer>(); // MudBlazor's own button texts in Chinese
         services.AddScoped<CatalogueNames>();
         return builder;
     }
