@@ -90,7 +90,9 @@ internal sealed class SignalRowConfiguration : IEntityTypeConfiguration<SignalRo
         // The card board and the supervisor's desk count the open cards from these alone, index-only (issue 10, ADR 0010).
         b.HasIndex(s => new { s.Department, s.Level }).HasFilter(OpenCards).HasDatabaseName("ix_supervision_signals_board_department");
         b.HasIndex(s => new { s.ServiceItem, s.Level }).HasFilter(OpenCards).HasDatabaseName("ix_supervision_signals_board_item");
-        // The signal list's newest-first page (ADR 0010).
-        b.HasIndex(s => new { s.FiredAt, s.DueAt }).HasFilter("fired_at IS NOT NULL AND service_item IS NOT NULL").HasDatabaseName("ix_supervision_signals_fired");
+        // The signal list's count and its newest-first page, in the list's whole order (ADR 0010: many cards share a firing
+        // instant, so a shorter key leaves PostgreSQL sorting them all for the first page).
+        b.HasIndex(s => new { s.FiredAt, s.DueAt, s.Rule, s.Id }).IsDescending(true, true, false, false)
+            .HasFilter("fired_at IS NOT NULL AND service_item IS NOT NULL").HasDatabaseName("ix_supervision_signals_fired");
     }
 }
