@@ -932,10 +932,6 @@ namespace OneStop.Workflows.Persistence.Migrations.PostgreSql
                         .HasDatabaseName("ix_supervision_signals_board_department")
                         .HasFilter("fired_at IS NOT NULL AND level <> 'Action' AND case_open");
 
-                    b.HasIndex("FiredAt", "DueAt")
-                        .HasDatabaseName("ix_supervision_signals_fired")
-                        .HasFilter("fired_at IS NOT NULL AND service_item IS NOT NULL");
-
                     b.HasIndex("ServiceItem", "Level")
                         .HasDatabaseName("ix_supervision_signals_board_item")
                         .HasFilter("fired_at IS NOT NULL AND level <> 'Action' AND case_open");
@@ -947,6 +943,11 @@ namespace OneStop.Workflows.Persistence.Migrations.PostgreSql
                     b.HasIndex("CaseId", "Level", "SubjectKind", "SubjectId")
                         .HasDatabaseName("ix_supervision_signals_cards")
                         .HasFilter("fired_at IS NOT NULL AND level <> 'Action'");
+
+                    b.HasIndex("FiredAt", "DueAt", "Rule", "Id")
+                        .IsDescending(true, true, false, false)
+                        .HasDatabaseName("ix_supervision_signals_fired")
+                        .HasFilter("fired_at IS NOT NULL AND service_item IS NOT NULL");
 
                     b.ToTable("supervision_signals", "onestop");
                 });

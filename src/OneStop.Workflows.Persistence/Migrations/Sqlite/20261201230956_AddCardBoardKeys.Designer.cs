@@ -12,7 +12,7 @@ using OneStop.Workflows.Persistence;
 namespace OneStop.Workflows.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteOneStopDbContext))]
-    [Migration("20261201223744_AddCardBoardKeys")]
+    [Migration("20261201230956_AddCardBoardKeys")]
     partial class AddCardBoardKeys
     {
         /// <inheritdoc />
@@ -928,10 +928,6 @@ namespace OneStop.Workflows.Persistence.Migrations.Sqlite
                         .HasDatabaseName("ix_supervision_signals_board_department")
                         .HasFilter("fired_at IS NOT NULL AND level <> 'Action' AND case_open");
 
-                    b.HasIndex("FiredAt", "DueAt")
-                        .HasDatabaseName("ix_supervision_signals_fired")
-                        .HasFilter("fired_at IS NOT NULL AND service_item IS NOT NULL");
-
                     b.HasIndex("ServiceItem", "Level")
                         .HasDatabaseName("ix_supervision_signals_board_item")
                         .HasFilter("fired_at IS NOT NULL AND level <> 'Action' AND case_open");
@@ -943,6 +939,11 @@ namespace OneStop.Workflows.Persistence.Migrations.Sqlite
                     b.HasIndex("CaseId", "Level", "SubjectKind", "SubjectId")
                         .HasDatabaseName("ix_supervision_signals_cards")
                         .HasFilter("fired_at IS NOT NULL AND level <> 'Action'");
+
+                    b.HasIndex("FiredAt", "DueAt", "Rule", "Id")
+                        .IsDescending(true, true, false, false)
+                        .HasDatabaseName("ix_supervision_signals_fired")
+                        .HasFilter("fired_at IS NOT NULL AND service_item IS NOT NULL");
 
                     b.ToTable("supervision_signals", (string)null);
                 });

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace OneStop.Workflows.Persistence.Migrations.PostgreSql
+namespace OneStop.Workflows.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class AddCardBoardKeys : Migration
@@ -12,59 +12,54 @@ namespace OneStop.Workflows.Persistence.Migrations.PostgreSql
         {
             migrationBuilder.AddColumn<bool>(
                 name: "case_open",
-                schema: "onestop",
                 table: "supervision_signals",
-                type: "boolean",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "department",
-                schema: "onestop",
                 table: "supervision_signals",
-                type: "character varying(64)",
+                type: "TEXT",
                 maxLength: 64,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "service_item",
-                schema: "onestop",
                 table: "supervision_signals",
-                type: "character varying(64)",
+                type: "TEXT",
                 maxLength: 64,
                 nullable: true);
 
             // Backfill (ADR 0010): the fired signals get their board keys and their case's openness, as the sweep writes them.
             // Pending signals get theirs when they fire; a signal whose case does not exist gets no keys and is not open.
             migrationBuilder.Sql("""
-                UPDATE onestop.supervision_signals AS s
-                SET department = COALESCE((SELECT t.department FROM onestop.tasks AS t WHERE s.subject_kind = 'Step' AND t.id = s.subject_id), c.lead_department),
-                    service_item = c.service_item_code,
-                    case_open = c.status NOT IN ('Completed', 'NotAccepted')
-                FROM onestop.cases AS c
-                WHERE c.id = s.case_id AND s.fired_at IS NOT NULL;
-                UPDATE onestop.supervision_signals SET case_open = false WHERE fired_at IS NOT NULL AND service_item IS NULL;
+                UPDATE "supervision_signals" SET
+                    "department" = COALESCE(
+                        (SELECT t."department" FROM "tasks" AS t WHERE "supervision_signals"."subject_kind" = 'Step' AND t."id" = "supervision_signals"."subject_id"),
+                        (SELECT c."lead_department" FROM "cases" AS c WHERE c."id" = "supervision_signals"."case_id")),
+                    "service_item" = (SELECT c."service_item_code" FROM "cases" AS c WHERE c."id" = "supervision_signals"."case_id"),
+                    "case_open" = COALESCE((SELECT c."status" NOT IN ('Completed', 'NotAccepted') FROM "cases" AS c WHERE c."id" = "supervision_signals"."case_id"), 0)
+                WHERE "fired_at" IS NOT NULL;
                 """);
 
             migrationBuilder.CreateIndex(
                 name: "ix_supervision_signals_board_department",
-                schema: "onestop",
                 table: "supervision_signals",
                 columns: new[] { "department", "level" },
                 filter: "fired_at IS NOT NULL AND level <> 'Action' AND case_open");
 
             migrationBuilder.CreateIndex(
                 name: "ix_supervision_signals_board_item",
-                schema: "onestop",
                 table: "supervision_signals",
                 columns: new[] { "service_item", "level" },
                 filter: "fired_at IS NOT NULL AND level <> 'Action' AND case_open");
 
             migrationBuilder.CreateIndex(
                 name: "ix_supervision_signals_fired",
-                schema: "onestop",
                 table: "supervision_signals",
-                columns: new[] { "fired_at", "due_at" },
+                columns: new[] { "fired_at", "due_at", "rule", "id" },
+                descending: new[] { true, true, false, false },
                 filter: "fired_at IS NOT NULL AND service_item IS NOT NULL");
         }
 
@@ -73,32 +68,26 @@ namespace OneStop.Workflows.Persistence.Migrations.PostgreSql
         {
             migrationBuilder.DropIndex(
                 name: "ix_supervision_signals_board_department",
-                schema: "onestop",
                 table: "supervision_signals");
 
             migrationBuilder.DropIndex(
                 name: "ix_supervision_signals_board_item",
-                schema: "onestop",
                 table: "supervision_signals");
 
             migrationBuilder.DropIndex(
                 name: "ix_supervision_signals_fired",
-                schema: "onestop",
                 table: "supervision_signals");
 
             migrationBuilder.DropColumn(
                 name: "case_open",
-                schema: "onestop",
                 table: "supervision_signals");
 
             migrationBuilder.DropColumn(
                 name: "department",
-                schema: "onestop",
                 table: "supervision_signals");
 
             migrationBuilder.DropColumn(
                 name: "service_item",
-                schema: "onestop",
                 table: "supervision_signals");
         }
     }
