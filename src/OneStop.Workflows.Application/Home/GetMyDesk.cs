@@ -82,10 +82,9 @@ public sealed class GetMyDesk(OneStopDbContext db)
     private async Task<SupervisionDesk> SupervisionAsync(Actor actor, CancellationToken ct)
     {
         var unacknowledged = await db.Set<AlertRow>().CountAsync(a => a.Recipient == actor.UserName && a.AcknowledgedAt == null, ct);
-        // (Guid)(object) lets EF compare the converted case id with the signal's Guid column (as ListSignals does).
+        // The case's openness is stored on the card (ADR 0010): counted from the board's partial index, no join with the cases.
         var cards = await db.Signals
-            .Where(s => s.FiredAt != null && (s.Level == SignalLevel.Yellow || s.Level == SignalLevel.Red)
-                && db.Cases.Any(c => (Guid)(object)c.Id == s.CaseId && c.Status != CaseStatus.Completed && c.Status != CaseStatus.NotAccepted))
+            .Where(s => s.FiredAt != null && s.Level != SignalLevel.Action && s.CaseOpen && (s.Level == SignalLevel.Yellow || s.Level == SignalLevel.Red))
             .GroupBy(s => s.Level).Select(g => new { Level = g.Key, Count = g.Count() })
             .ToListAsync(ct);
         return new SupervisionDesk(unacknowledged, cards.Where(c => c.Level == SignalLevel.Yellow).Sum(c => c.Count),

@@ -11,8 +11,9 @@ namespace OneStop.Workflows.Application.Supervision;
 /// that the actor sees, counted per department or per service item. Readers and visibility as <see cref="ListSignals"/>.
 /// </summary>
 /// <remarks>
-/// A step signal counts for its review's department, a case signal for the case's lead department (as in <see cref="ListSignals"/>).
-/// Deemed actions (level Action) are not cards. The counting is one grouped SQL query; only the rows' names are read afterwards.
+/// A step signal counts for its review's department, a case signal for the case's lead department (as in <see cref="ListSignals"/>);
+/// both keys and the case's openness are stored on the card when it fires and cleared when the case closes (ADR 0010).
+/// Deemed actions (level Action) are not cards. The counting is one grouped SQL query over the stored keys; only the rows' names are read afterwards.
 /// </remarks>
 public sealed class GetCardBoard(OneStopDbContext db)
 {
@@ -44,21 +45,23 @@ public sealed class GetCardBoard(OneStopDbContext db)
         }
 
         var byItem = query.By == GroupBy.ServiceItem;
-        var open = CaseAccess.Visible(db, actor).Where(c => c.Status != CaseStatus.Completed && c.Status != CaseStatus.NotAccepted);
-        var cards = db.Signals.Where(s => s.FiredAt != null && s.Level != SignalLevel.Action);
-        // (Guid)(object) lets EF compare the converted CaseId / TaskId columns with the signal's Guid columns (as in ListSignals).
-        var keyed = byItem
-            ? from s in cards
-              join c in open on s.CaseId equals (Guid)(object)c.Id
-              select new { s.Level, Key = c.ServiceItemCode }
-            : from s in cards
-              join c in open on s.CaseId equals (Guid)(object)c.Id
-              join t in db.Tasks on (s.SubjectKind == ClockKind.Step ? (Guid?)s.SubjectId : null) equals (Guid?)(object)t.Id into tasks
-              from t in tasks.DefaultIfEmpty()
-              select new { s.Level, Key = t == null ? c.LeadDepartment : t.Department };
-        var counts = await keyed.GroupBy(x => x.Key)
-            .Select(g => new Count(g.Key, g.Count(x => x.Level == SignalLevel.Prompt), g.Count(x => x.Level == SignalLevel.Yellow), g.Count(x => x.Level == SignalLevel.Red)))
-            .ToListAsync(ct);
+        // The board's keys and the case's openness are stored on the card when it fires (ADR 0010): the count is read from the
+        // partial indexes of the open cards alone; only a departmental actor's visibility still asks for the case.
+        var cards = db.Signals.Where(s => s.FiredAt != null && s.Level != SignalLevel.Action && s.CaseOpen);
+        if (!CaseAccess.SeesAllCases(actor))
+        {
+            var visible = CaseAccess.Visible(db, actor);
+            cards = cards.Where(s => visible.Any(c => (Guid)(object)c.Id == s.CaseId));
+        }
+
+        var grouped = byItem
+            ? await cards.GroupBy(s => new { Key = s.ServiceItem, s.Level }).Select(g => new { g.Key.Key, g.Key.Level, Count = g.Count() }).ToListAsync(ct)
+            : await cards.GroupBy(s => new { Key = s.Department, s.Level }).Select(g => new { g.Key.Key, g.Key.Level, Count = g.Count() }).ToListAsync(ct);
+        int Of(IEnumerable<(SignalLevel Level, int Count)> levels, SignalLevel level) => levels.Where(l => l.Level == level).Sum(l => l.Count);
+        var counts = grouped.Where(g => g.Key is not null).GroupBy(g => g.Key!)
+            .Select(g => (g.Key, Levels: g.Select(x => (x.Level, x.Count)).ToList()))
+            .Select(g => new Count(g.Key, Of(g.Levels, SignalLevel.Prompt), Of(g.Levels, SignalLevel.Yellow), Of(g.Levels, SignalLevel.Red)))
+            .ToList();
 
         var keys = counts.Select(c => c.Key).ToList();
         var names = byItem

@@ -29,46 +29,53 @@ public sealed class ListSignals(OneStopDbContext db, CentreTimeZone centre)
             return refusal;
         }
 
-        // Signals name their case; a step signal's subject is the review task (and so its department). Deemed actions
-        // are listed like every other signal: a deemed acceptance has no clock (none runs before acceptance).
-        var query =
-            from s in db.Signals.AsNoTracking()
-            where s.FiredAt != null
-            // (Guid)(object) lets EF compare the converted CaseId / TaskId columns with the signal's Guid columns (same uuid in SQL).
-            join c in CaseAccess.Visible(db, actor) on s.CaseId equals (Guid)(object)c.Id
-            join t in db.Tasks on (s.SubjectKind == ClockKind.Step ? (Guid?)s.SubjectId : null) equals (Guid?)(object)t.Id into tasks
-            from t in tasks.DefaultIfEmpty()
-            select new { Signal = s, c.Number, c.ServiceItemCode, Department = t == null ? c.LeadDepartment : t.Department };
+        // The department (the review's for a step signal, the case's lead department for a case signal) and the service item
+        // are stored on the signal when it fires (ADR 0010); a fired signal has an item exactly when its case exists. Only a
+        // departmental actor's visibility asks for the case, and only the page's rows are joined for their case number.
+        // Deemed actions are listed like every other signal: a deemed acceptance has no clock (none runs before acceptance).
+        var query = db.Signals.AsNoTracking().Where(s => s.FiredAt != null && s.ServiceItem != null);
+        if (!CaseAccess.SeesAllCases(actor))
+        {
+            var visible = CaseAccess.Visible(db, actor);
+            // (Guid)(object) lets EF compare the converted CaseId column with the signal's Guid column (same uuid in SQL).
+            query = query.Where(s => visible.Any(c => (Guid)(object)c.Id == s.CaseId));
+        }
+
         if (q.Level is { } l)
         {
-            query = query.Where(x => x.Signal.Level == l);
+            query = query.Where(s => s.Level == l);
         }
 
         if (!string.IsNullOrWhiteSpace(q.Department))
         {
-            query = query.Where(x => x.Department == q.Department);
+            query = query.Where(s => s.Department == q.Department);
         }
 
         if (!string.IsNullOrWhiteSpace(q.ServiceItem))
         {
-            query = query.Where(x => x.ServiceItemCode == q.ServiceItem);
+            query = query.Where(s => s.ServiceItem == q.ServiceItem);
         }
 
         if (q.From is { } f)
         {
             var start = f.AtStartOfDayInZone(centre.Zone).ToInstant();
-            query = query.Where(x => x.Signal.FiredAt >= start);
+            query = query.Where(s => s.FiredAt >= start);
         }
 
         if (q.To is { } t2)
         {
             var end = t2.PlusDays(1).AtStartOfDayInZone(centre.Zone).ToInstant();
-            query = query.Where(x => x.Signal.FiredAt < end);
+            query = query.Where(s => s.FiredAt < end);
         }
 
         var total = await query.CountAsync(ct);
-        var rows = await query.OrderByDescending(x => x.Signal.FiredAt).ThenByDescending(x => x.Signal.DueAt).ThenBy(x => x.Signal.Rule).ThenBy(x => x.Signal.Id)
-            .Skip(Page.Skip(q.PageNumber, q.PageSize)).Take(q.PageSize).ToListAsync(ct);
+        var page = query.OrderByDescending(s => s.FiredAt).ThenByDescending(s => s.DueAt).ThenBy(s => s.Rule).ThenBy(s => s.Id)
+            .Skip(Page.Skip(q.PageNumber, q.PageSize)).Take(q.PageSize);
+        var rows = await (from s in page
+                          join c in db.Cases on s.CaseId equals (Guid)(object)c.Id
+                          orderby s.FiredAt descending, s.DueAt descending, s.Rule, s.Id
+                          select new { Signal = s, c.Number, ServiceItemCode = s.ServiceItem!, Department = s.Department ?? string.Empty })
+            .ToListAsync(ct);
         var items = rows.Select(x => new SignalView(
             x.Signal.Id.ToString(), new CaseId(x.Signal.CaseId).ToString(), x.Number, x.ServiceItemCode, x.Department, x.Signal.SubjectKind.ToString(),
             x.Signal.SubjectKind == ClockKind.Case ? new CaseId(x.Signal.SubjectId).ToString() : x.Signal.SubjectId.ToString(),

@@ -29,6 +29,7 @@ public sealed class CaseStepWriter(CentreTimeZone centre, NotificationOptions no
         facts.EnsureCaseOwned();
         var now = commit.Instance.UpdatedAt;
         var set = await LoadAsync(db, caseId, commit, ct);
+        var wasClosed = set.Case.IsClosed;
         var changes = CaseStep.Run(set, facts, centre.DateOf(now), now, notifications.Channel, await calendar.CurrentAsync(ct), centreDay);
 
         db.Tasks.AddRange(changes.NewTasks);
@@ -45,6 +46,11 @@ public sealed class CaseStepWriter(CentreTimeZone centre, NotificationOptions no
         await planner.ReplanAsync(db, replan, planner.EffectiveFor(set.Item?.Data), now, ct, tasksTrackedFor: set.Case.Id);
 
         await WriteDeemedActionsAsync(db, changes, ct);
+        if (!wasClosed && set.Case.IsClosed)
+        {
+            await Supervision.SignalBoardKeys.CloseCaseAsync(db, set.Case.Id, ct);
+        }
+
         foreach (var notification in changes.Notifications)
         {
             logger.LogInformation("Notify {Channel} {Recipient} ({Kind}): {Message}", notification.Channel, Applicant.MaskPhone(notification.Recipient), notification.Kind, notification.Message);
@@ -95,7 +101,7 @@ public sealed class CaseStepWriter(CentreTimeZone centre, NotificationOptions no
         if (changes.FiredSignal is { } signalId)
         {
             var now = changes.Now;
-            await db.Signals.Where(s => s.Id == signalId && s.FiredAt == null).ExecuteUpdateAsync(u => u.SetProperty(s => s.FiredAt, now), ct);
+            await db.Signals.Where(s => s.Id == signalId && s.FiredAt == null).ExecuteUpdateAsync(u => Supervision.SignalBoardKeys.SetBoardKeys(u.SetProperty(s => s.FiredAt, now), db), ct);
         }
     }
 

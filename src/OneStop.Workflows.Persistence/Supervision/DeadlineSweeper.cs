@@ -45,15 +45,25 @@ public sealed class DeadlineSweeper(
     /// The PostgreSQL batch statement: parameters <c>{0}</c> now and <c>{1}</c> the batch size. The inner select is what
     /// the partial index <c>ix_supervision_signals_pending_due_at</c> serves; rows another sweeper holds are skipped.
     /// </summary>
+    /// <remarks>
+    /// The same statement writes the card board's keys (ADR 0010): the review's department for a step signal, else the
+    /// case's lead department; the case's service item; whether the case is open. A signal whose case does not exist gets
+    /// no keys and is not counted as open.
+    /// </remarks>
     public const string PostgreSqlFireBatch = """
-        UPDATE onestop.supervision_signals AS s SET fired_at = {0}
-        WHERE s.id IN (
-            SELECT id FROM onestop.supervision_signals
-            WHERE fired_at IS NULL AND due_at <= {0} AND level <> 'Action'
-            ORDER BY due_at
+        UPDATE onestop.supervision_signals AS s SET fired_at = {0},
+            department = due.department, service_item = due.service_item, case_open = due.case_open
+        FROM (
+            SELECT p.id, COALESCE(t.department, c.lead_department) AS department, c.service_item_code AS service_item,
+                COALESCE(c.status NOT IN ('Completed', 'NotAccepted'), false) AS case_open
+            FROM onestop.supervision_signals AS p
+            LEFT JOIN onestop.cases AS c ON c.id = p.case_id
+            LEFT JOIN onestop.tasks AS t ON p.subject_kind = 'Step' AND t.id = p.subject_id
+            WHERE p.fired_at IS NULL AND p.due_at <= {0} AND p.level <> 'Action'
+            ORDER BY p.due_at
             LIMIT {1}
-            FOR UPDATE SKIP LOCKED)
-        AND s.fired_at IS NULL
+            FOR UPDATE OF p SKIP LOCKED) AS due
+        WHERE s.id = due.id AND s.fired_at IS NULL
         RETURNING s.*
         """;
 
@@ -160,7 +170,7 @@ public sealed class DeadlineSweeper(
 
         var ids = due.Select(s => s.Id).ToArray();
         var marked = await db.Signals.Where(s => ids.Contains(s.Id) && s.FiredAt == null)
-            .ExecuteUpdateAsync(u => u.SetProperty(s => s.FiredAt, now), ct);
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.FiredAt, now).SetBoardKeys(db), ct);
         return marked == due.Count ? due : null;
     }
 }

@@ -41,10 +41,28 @@ public sealed class SignalRow
     public Instant? FiredAt { get; set; }
 
     public Instant CreatedAt { get; set; }
+
+    /// <summary>
+    /// The board's department key (ADR 0010), written when the signal fires: the review's department for a step signal, the
+    /// case's lead department for a case signal. Null while pending, and for a signal whose case does not exist.
+    /// </summary>
+    public string? Department { get; set; }
+
+    /// <summary>The case's service item code (ADR 0010), written when the signal fires; null while pending, or when its case does not exist.</summary>
+    public string? ServiceItem { get; set; }
+
+    /// <summary>
+    /// Whether the signal's case is still open (not Completed, not NotAccepted), ADR 0010: set from the case when the
+    /// signal fires, cleared in the transaction that closes the case. The card board counts the fired cards where it is true.
+    /// </summary>
+    public bool CaseOpen { get; set; } = true;
 }
 
 internal sealed class SignalRowConfiguration : IEntityTypeConfiguration<SignalRow>
 {
+    /// <summary>The board's partial-index filter: fired cards (not deemed actions) of open cases; valid SQL on both providers.</summary>
+    private const string OpenCards = "fired_at IS NOT NULL AND level <> 'Action' AND case_open";
+
     public void Configure(EntityTypeBuilder<SignalRow> b)
     {
         b.ToTable("supervision_signals");
@@ -60,11 +78,21 @@ internal sealed class SignalRowConfiguration : IEntityTypeConfiguration<SignalRo
         b.Property(s => s.Basis).HasColumnName("basis");
         b.Property(s => s.FiredAt).HasColumnName("fired_at");
         b.Property(s => s.CreatedAt).HasColumnName("created_at");
+        b.Property(s => s.Department).HasColumnName("department").HasMaxLength(64);
+        b.Property(s => s.ServiceItem).HasColumnName("service_item").HasMaxLength(64);
+        b.Property(s => s.CaseOpen).HasColumnName("case_open");
         b.HasIndex(s => new { s.SubjectId, s.Rule, s.Level }).IsUnique().HasDatabaseName("ux_supervision_signals_subject_rule_level");
         b.HasIndex(s => s.DueAt).HasFilter("fired_at IS NULL").HasDatabaseName("ix_supervision_signals_pending_due_at");
         b.HasIndex(s => new { s.CaseId, s.FiredAt }).HasDatabaseName("ix_supervision_signals_case_fired");
         b.HasIndex(s => s.ClockId).HasDatabaseName("ix_supervision_signals_clock");
         // The cards (fired, not deemed actions) by case: the card board and the inbox badges read only these (issue 10, ADR 0009).
         b.HasIndex(s => new { s.CaseId, s.Level, s.SubjectKind, s.SubjectId }).HasFilter("fired_at IS NOT NULL AND level <> 'Action'").HasDatabaseName("ix_supervision_signals_cards");
+        // The card board and the supervisor's desk count the open cards from these alone, index-only (issue 10, ADR 0010).
+        b.HasIndex(s => new { s.Department, s.Level }).HasFilter(OpenCards).HasDatabaseName("ix_supervision_signals_board_department");
+        b.HasIndex(s => new { s.ServiceItem, s.Level }).HasFilter(OpenCards).HasDatabaseName("ix_supervision_signals_board_item");
+        // The signal list's count and its newest-first page, in the list's whole order (ADR 0010: many cards share a firing
+        // instant, so a shorter key leaves PostgreSQL sorting them all for the first page).
+        b.HasIndex(s => new { s.FiredAt, s.DueAt, s.Rule, s.Id }).IsDescending(true, true, false, false)
+            .HasFilter("fired_at IS NOT NULL AND service_item IS NOT NULL").HasDatabaseName("ix_supervision_signals_fired");
     }
 }

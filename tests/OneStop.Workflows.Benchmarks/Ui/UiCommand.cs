@@ -109,7 +109,8 @@ internal static class UiCommand
         }
 
         Line("");
-        foreach (var name in new[] { "ListTasks, 1 department, by due (the inbox page's order), page 0", "ListTasks, 3 departments (benchmark overload), by due, page 0", "GetCardBoard by department" })
+        foreach (var name in new[] { "ListTasks, 1 department, by due (the inbox page's order), page 0", "ListTasks, 3 departments (benchmark overload), by due, page 0", "GetCardBoard by department",
+            "GetCardBoard by service item", "GetMyDesk (supervisor)", "ListSignals, first page (supervisor)" })
         {
             var read = reads.Single(r => r.Name == name);
             ExplainInterceptor.Instance.Plans.Clear();

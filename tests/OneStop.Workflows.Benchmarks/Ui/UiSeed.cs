@@ -98,7 +98,8 @@ internal static class UiSeed
             return c;
         }
 
-        async Task ClockAsync(Clock clock, ItemSetup item, LocalDate? suspendedFrom)
+        // department: the board key of the clock's signals (ADR 0010) — the review's department for a step clock, the lead's for a case clock.
+        async Task ClockAsync(Clock clock, ItemSetup item, LocalDate? suspendedFrom, string department)
         {
             if (suspendedFrom is { } from)
             {
@@ -109,7 +110,7 @@ internal static class UiSeed
             await writer.ClockAsync(clock);
             foreach (var planned in CardLadder.Plan(clock, calendar, day, planner.EffectiveFor(item.Data)))
             {
-                await writer.SignalAsync(clock, planned, planned.DueAt <= now ? planned.DueAt : null, now);
+                await writer.SignalAsync(clock, planned, planned.DueAt <= now ? planned.DueAt : null, now, department, item.Code);
             }
         }
 
@@ -124,14 +125,14 @@ internal static class UiSeed
             var correcting = random.Next(10) == 0;
             var c = await NewCase(item, CaseStatus.InReview, accepted);
             LocalDate? suspendedFrom = correcting ? accepted.PlusDays(random.Next(1, 3)) : null;
-            await ClockAsync(new Clock(ClockId.New(), c.Id, null, ClockKind.Case, accepted, item.Data.PromisedLimit, item.Data.StatutoryLimit, item.Data.StatutoryExtension, now), item, suspendedFrom);
+            await ClockAsync(new Clock(ClockId.New(), c.Id, null, ClockKind.Case, accepted, item.Data.PromisedLimit, item.Data.StatutoryLimit, item.Data.StatutoryExtension, now), item, suspendedFrom, item.Data.LeadDepartment);
             foreach (var department in item.Reviewers.Take(Math.Min(3, reviews - openTasks)))
             {
                 var budget = 10 + (5 * random.Next(3));
                 var task = new TaskSetup(TaskId.New(), c.Id, TaskKind.Review, department, correcting ? ApprovalTaskStatus.Paused : ApprovalTaskStatus.Open,
                     random.Next(10) < 4 ? $"reviewer.{department}" : null, c.AcceptedAt!.Value.Plus(Duration.FromMinutes(random.Next(1, 600))), budget);
                 var stepClock = new Clock(ClockId.New(), c.Id, task.Id, ClockKind.Step, accepted, TimeLimit.WorkingDays(budget), null, null, now);
-                await ClockAsync(stepClock, item, suspendedFrom);
+                await ClockAsync(stepClock, item, suspendedFrom, department);
                 await writer.TaskAsync(task, stepClock.Deadlines(calendar).PromisedDue);
                 openTasks++;
             }
@@ -152,7 +153,7 @@ internal static class UiSeed
             var item = items[caseNo % items.Count];
             var accepted = today.PlusDays(-random.Next(0, Age(item)));
             var c = await NewCase(item, CaseStatus.InReview, accepted);
-            await ClockAsync(new Clock(ClockId.New(), c.Id, null, ClockKind.Case, accepted, item.Data.PromisedLimit, item.Data.StatutoryLimit, item.Data.StatutoryExtension, now), item, null);
+            await ClockAsync(new Clock(ClockId.New(), c.Id, null, ClockKind.Case, accepted, item.Data.PromisedLimit, item.Data.StatutoryLimit, item.Data.StatutoryExtension, now), item, null, item.Data.LeadDepartment);
         }
 
         await writer.CompleteAsync();
@@ -295,7 +296,7 @@ internal static class UiSeed
                 await connections[2].BeginBinaryImportAsync(
                     "COPY onestop.clocks (id, case_id, task_id, kind, start, promised, statutory, statutory_extension, suspensions, created_at, version) FROM STDIN (FORMAT BINARY)"),
                 await connections[3].BeginBinaryImportAsync(
-                    "COPY onestop.supervision_signals (id, case_id, clock_id, subject_id, subject_kind, rule, level, due_at, basis, fired_at, created_at) FROM STDIN (FORMAT BINARY)"),
+                    "COPY onestop.supervision_signals (id, case_id, clock_id, subject_id, subject_kind, rule, level, due_at, basis, fired_at, created_at, department, service_item, case_open) FROM STDIN (FORMAT BINARY)"),
                 taskDueDay);
         }
 
@@ -368,7 +369,8 @@ internal static class UiSeed
             await _clocks.WriteAsync(k.Version, NpgsqlDbType.Bigint);
         }
 
-        public async Task SignalAsync(Clock k, PlannedSignal s, Instant? firedAt, Instant now)
+        /// <summary>A signal row; a fired one carries the board keys the sweep writes (ADR 0010: every seeded case is open).</summary>
+        public async Task SignalAsync(Clock k, PlannedSignal s, Instant? firedAt, Instant now, string department, string serviceItem)
         {
             await _signals.StartRowAsync();
             await _signals.WriteAsync(SignalId.New().Value, NpgsqlDbType.Uuid);
@@ -382,6 +384,9 @@ internal static class UiSeed
             await _signals.WriteAsync(s.Basis, NpgsqlDbType.Text);
             await WriteOrNull(_signals, firedAt?.ToDateTimeUtc(), NpgsqlDbType.TimestampTz);
             await _signals.WriteAsync(now.ToDateTimeUtc(), NpgsqlDbType.TimestampTz);
+            await WriteOrNull(_signals, firedAt is null ? null : department, NpgsqlDbType.Varchar);
+            await WriteOrNull(_signals, firedAt is null ? null : serviceItem, NpgsqlDbType.Varchar);
+            await _signals.WriteAsync(true, NpgsqlDbType.Boolean);
             if (firedAt is null)
             {
                 Pending++;

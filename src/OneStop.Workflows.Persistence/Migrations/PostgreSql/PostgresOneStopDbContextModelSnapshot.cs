@@ -863,6 +863,10 @@ namespace OneStop.Workflows.Persistence.Migrations.PostgreSql
                         .HasColumnType("uuid")
                         .HasColumnName("case_id");
 
+                    b.Property<bool>("CaseOpen")
+                        .HasColumnType("boolean")
+                        .HasColumnName("case_open");
+
                     b.Property<Guid?>("ClockId")
                         .HasColumnType("uuid")
                         .HasColumnName("clock_id");
@@ -870,6 +874,11 @@ namespace OneStop.Workflows.Persistence.Migrations.PostgreSql
                     b.Property<Instant>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("department");
 
                     b.Property<Instant>("DueAt")
                         .HasColumnType("timestamp with time zone")
@@ -890,6 +899,11 @@ namespace OneStop.Workflows.Persistence.Migrations.PostgreSql
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("rule");
+
+                    b.Property<string>("ServiceItem")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("service_item");
 
                     b.Property<Guid>("SubjectId")
                         .HasColumnType("uuid")
@@ -914,6 +928,14 @@ namespace OneStop.Workflows.Persistence.Migrations.PostgreSql
                     b.HasIndex("CaseId", "FiredAt")
                         .HasDatabaseName("ix_supervision_signals_case_fired");
 
+                    b.HasIndex("Department", "Level")
+                        .HasDatabaseName("ix_supervision_signals_board_department")
+                        .HasFilter("fired_at IS NOT NULL AND level <> 'Action' AND case_open");
+
+                    b.HasIndex("ServiceItem", "Level")
+                        .HasDatabaseName("ix_supervision_signals_board_item")
+                        .HasFilter("fired_at IS NOT NULL AND level <> 'Action' AND case_open");
+
                     b.HasIndex("SubjectId", "Rule", "Level")
                         .IsUnique()
                         .HasDatabaseName("ux_supervision_signals_subject_rule_level");
@@ -921,6 +943,11 @@ namespace OneStop.Workflows.Persistence.Migrations.PostgreSql
                     b.HasIndex("CaseId", "Level", "SubjectKind", "SubjectId")
                         .HasDatabaseName("ix_supervision_signals_cards")
                         .HasFilter("fired_at IS NOT NULL AND level <> 'Action'");
+
+                    b.HasIndex("FiredAt", "DueAt", "Rule", "Id")
+                        .IsDescending(true, true, false, false)
+                        .HasDatabaseName("ix_supervision_signals_fired")
+                        .HasFilter("fired_at IS NOT NULL AND service_item IS NOT NULL");
 
                     b.ToTable("supervision_signals", "onestop");
                 });

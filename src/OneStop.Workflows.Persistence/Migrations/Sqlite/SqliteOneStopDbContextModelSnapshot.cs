@@ -856,6 +856,10 @@ namespace OneStop.Workflows.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("case_id");
 
+                    b.Property<bool>("CaseOpen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("case_open");
+
                     b.Property<Guid?>("ClockId")
                         .HasColumnType("TEXT")
                         .HasColumnName("clock_id");
@@ -863,6 +867,11 @@ namespace OneStop.Workflows.Persistence.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("department");
 
                     b.Property<long>("DueAt")
                         .HasColumnType("INTEGER")
@@ -883,6 +892,11 @@ namespace OneStop.Workflows.Persistence.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
                         .HasColumnName("rule");
+
+                    b.Property<string>("ServiceItem")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service_item");
 
                     b.Property<Guid>("SubjectId")
                         .HasColumnType("TEXT")
@@ -907,6 +921,14 @@ namespace OneStop.Workflows.Persistence.Migrations.Sqlite
                     b.HasIndex("CaseId", "FiredAt")
                         .HasDatabaseName("ix_supervision_signals_case_fired");
 
+                    b.HasIndex("Department", "Level")
+                        .HasDatabaseName("ix_supervision_signals_board_department")
+                        .HasFilter("fired_at IS NOT NULL AND level <> 'Action' AND case_open");
+
+                    b.HasIndex("ServiceItem", "Level")
+                        .HasDatabaseName("ix_supervision_signals_board_item")
+                        .HasFilter("fired_at IS NOT NULL AND level <> 'Action' AND case_open");
+
                     b.HasIndex("SubjectId", "Rule", "Level")
                         .IsUnique()
                         .HasDatabaseName("ux_supervision_signals_subject_rule_level");
@@ -914,6 +936,11 @@ namespace OneStop.Workflows.Persistence.Migrations.Sqlite
                     b.HasIndex("CaseId", "Level", "SubjectKind", "SubjectId")
                         .HasDatabaseName("ix_supervision_signals_cards")
                         .HasFilter("fired_at IS NOT NULL AND level <> 'Action'");
+
+                    b.HasIndex("FiredAt", "DueAt", "Rule", "Id")
+                        .IsDescending(true, true, false, false)
+                        .HasDatabaseName("ix_supervision_signals_fired")
+                        .HasFilter("fired_at IS NOT NULL AND service_item IS NOT NULL");
 
                     b.ToTable("supervision_signals", (string)null);
                 });

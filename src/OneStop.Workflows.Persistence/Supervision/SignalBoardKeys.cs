@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
+using OneStop.Workflows.Domain.Cases;
+using OneStop.Workflows.Domain.Clocks;
+
+namespace OneStop.Workflows.Persistence.Supervision;
+
+/// <summary>
+/// The card board's keys on a firing signal (ADR 0010), as setters of the statement that marks it fired: the review's
+/// department for a step signal (else the case's lead department), the case's service item, whether the case is open.
+/// Correlated subqueries, so marking and keying stay one statement. PostgreSQL's sweep writes the same in
+/// <see cref="DeadlineSweeper.PostgreSqlFireBatch"/>.
+/// </summary>
+public static class SignalBoardKeys
+{
+    /// <summary>Adds the key setters to an <c>ExecuteUpdate</c> over signals.</summary>
+    public static UpdateSettersBuilder<SignalRow> SetBoardKeys(this UpdateSettersBuilder<SignalRow> u, OneStopDbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(u);
+        ArgumentNullException.ThrowIfNull(db);
+        // (Guid)(object) lets EF compare the converted CaseId / TaskId columns with the signal's Guid columns (same uuid in SQL).
+        return u
+            .SetProperty(s => s.Department, s =>
+                db.Tasks.Where(t => s.SubjectKind == ClockKind.Step && (Guid)(object)t.Id == s.SubjectId).Select(t => t.Department).FirstOrDefault()
+                ?? db.Cases.Where(c => (Guid)(object)c.Id == s.CaseId).Select(c => c.LeadDepartment).FirstOrDefault())
+            .SetProperty(s => s.ServiceItem, s => db.Cases.Where(c => (Guid)(object)c.Id == s.CaseId).Select(c => c.ServiceItemCode).FirstOrDefault())
+            .SetProperty(s => s.CaseOpen, s => db.Cases.Any(c => (Guid)(object)c.Id == s.CaseId && c.Status != CaseStatus.Completed && c.Status != CaseStatus.NotAccepted));
+    }
+
+    /// <summary>
+    /// Clears <see cref="SignalRow.CaseOpen"/> on the case's signals, in the transaction that closes it (Completed or
+    /// NotAccepted). Pending rows are included: a row a concurrent sweep is firing is then waited for and cleared after it
+    /// commits, so a card keyed "open" from a stale read of the case cannot survive the closing.
+    /// </summary>
+    public static Task<int> CloseCaseAsync(OneStopDbContext db, CaseId caseId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var id = caseId.Value;
+        return db.Signals.Where(s => s.CaseId == id && (s.CaseOpen || s.FiredAt == null)).ExecuteUpdateAsync(u => u.SetProperty(s => s.CaseOpen, false), ct);
+    }
+}
