@@ -90,13 +90,13 @@ public sealed class StudioHosting_Issue11Tests : IAsyncLifetime
         using var designer = await _withPackage.CookieClientAsync("designer");
 
         var list = await PageAsync(designer, "/designer");
-        list.Should().Contain("<base href=\"/designer/\" />").And.Contain("<elsa-workflow-definition-list").And.Contain("remote-endpoint=\"/elsa/api\"")
+        list.Should().Contain("<base href=\"/designer/\" />").And.Contain("<elsa-workflow-definition-list").And.Contain("remote-endpoint=\"http://localhost/elsa/api\"")
             .And.Contain("editWorkflowDefinition").And.Contain("_framework/blazor.webassembly.js").And.Contain("_content/MudBlazor/MudBlazor.min.css")
             .And.NotContain("fonts.googleapis");
         (await PageAsync(designer, "/designer/definitions")).Should().Contain("<elsa-workflow-definition-list");
         (await PageAsync(designer, "/designer/editor/restaurant-opening")).Should()
-            .Contain("<elsa-workflow-definition-editor definition-id=\"restaurant-opening\" remote-endpoint=\"/elsa/api\">");
-        (await PageAsync(designer, "/designer/instances")).Should().Contain("<elsa-workflow-instance-list remote-endpoint=\"/elsa/api\">");
+            .Contain("<elsa-workflow-definition-editor definition-id=\"restaurant-opening\" remote-endpoint=\"http://localhost/elsa/api\">");
+        (await PageAsync(designer, "/designer/instances")).Should().Contain("<elsa-workflow-instance-list remote-endpoint=\"http://localhost/elsa/api\">");
 
         var unknown = await designer.GetAsync("/designer/editor/no-such-flow");
         unknown.StatusCode.Should().Be(HttpStatusCode.NotFound);

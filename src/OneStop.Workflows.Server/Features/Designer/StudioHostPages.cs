@@ -28,13 +28,14 @@ public static class StudioHostPages
         app.MapGet(List, ListPage).RequireAuthorization(DesignerSetup.Policy).ExcludeFromDescription();
         app.MapGet(Definitions, ListPage).RequireAuthorization(DesignerSetup.Policy).ExcludeFromDescription();
         app.MapGet(Editor, EditorPageAsync).RequireAuthorization(DesignerSetup.Policy).ExcludeFromDescription();
-        app.MapGet(Instances, (StudioPackage package) => Page(package, "<elsa-workflow-instance-list remote-endpoint=\"/elsa/api\"></elsa-workflow-instance-list>"))
+        app.MapGet(Instances, (HttpContext http, StudioPackage package) =>
+                Page(package, $"<elsa-workflow-instance-list remote-endpoint=\"{Endpoint(http)}\"></elsa-workflow-instance-list>"))
             .RequireAuthorization(DesignerSetup.Policy).ExcludeFromDescription();
         app.MapGet(Instance, InstancePageAsync).RequireAuthorization(DesignerSetup.Policy).ExcludeFromDescription();
     }
 
-    private static IResult ListPage(StudioPackage package) => Page(package,
-        "<elsa-workflow-definition-list id=\"list\" remote-endpoint=\"/elsa/api\"></elsa-workflow-definition-list>\n" +
+    private static IResult ListPage(HttpContext http, StudioPackage package) => Page(package,
+        $"<elsa-workflow-definition-list id=\"list\" remote-endpoint=\"{Endpoint(http)}\"></elsa-workflow-definition-list>\n" +
         "<script>customElements.whenDefined('elsa-workflow-definition-list').then(() => {\n" +
         "  document.getElementById('list').editWorkflowDefinition = id => { location.href = '/designer/editor/' + encodeURIComponent(id); };\n" +
         "});</script>");
@@ -44,14 +45,14 @@ public static class StudioHostPages
         // The Studio crashes on a definition it cannot load: an unknown one is this server's not-found page instead.
         var found = await find.ExecuteAsync(FindDefinitionVersion.ByDefinitionId(definitionId, VersionOptions.Latest), CurrentUser.From(http.User)!, ct);
         return found.Refusal is { } refusal ? Refused(refusal)
-            : Page(package, $"<elsa-workflow-definition-editor definition-id=\"{Attribute(definitionId)}\" remote-endpoint=\"/elsa/api\"></elsa-workflow-definition-editor>");
+            : Page(package, $"<elsa-workflow-definition-editor definition-id=\"{Attribute(definitionId)}\" remote-endpoint=\"{Endpoint(http)}\"></elsa-workflow-definition-editor>");
     }
 
     private static async Task<IResult> InstancePageAsync(string instanceId, HttpContext http, StudioPackage package, GetInstance get, CancellationToken ct)
     {
         var found = await get.ExecuteAsync(new(instanceId, long.MaxValue), CurrentUser.From(http.User)!, ct);
         return found.Refusal is { } refusal ? Refused(refusal)
-            : Page(package, $"<elsa-workflow-instance-viewer instance-id=\"{Attribute(instanceId)}\" remote-endpoint=\"/elsa/api\"></elsa-workflow-instance-viewer>");
+            : Page(package, $"<elsa-workflow-instance-viewer instance-id=\"{Attribute(instanceId)}\" remote-endpoint=\"{Endpoint(http)}\"></elsa-workflow-instance-viewer>");
     }
 
     /// <summary>A refusal of a page: not found → the UI's not-found page; forbidden → the refusal page (the cookie's forbid); else its status.</summary>
@@ -66,6 +67,13 @@ public static class StudioHostPages
         Results.Content(package.IsInstalled ? StudioPage(element) : MissingPackagePage(), "text/html; charset=utf-8", Encoding.UTF8);
 
     private static string Attribute(string value) => WebUtility.HtmlEncode(value);
+
+    /// <summary>
+    /// This server's <c>/elsa/api</c> as an absolute address on the page's own origin (the Studio takes a relative one for a file path).
+    /// Behind a reverse proxy the forwarded scheme and host count (<see cref="Hosting.ReverseProxy"/>).
+    /// </summary>
+    internal static string Endpoint(HttpContext http) =>
+        Attribute($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}{DesignerSetup.ApiBase}");
 
     /// <summary>The Studio: the package's styles and scripts (as its own index.html lists them, without the external fonts) around one element.</summary>
     internal static string StudioPage(string element) => $$"""
