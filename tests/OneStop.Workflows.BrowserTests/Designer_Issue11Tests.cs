@@ -60,6 +60,7 @@ public sealed class Designer_Issue11Tests(UiServer server, Xunit.Abstractions.IT
         await page.GotoAsync("/designer");
         var row = page.GetByText("restaurant-opening").Or(page.GetByText("开办餐饮店")).First;
         await Expect(row).ToBeVisibleAsync(new() { Timeout = StudioLoad });
+        await Screens.SaveAsync(page, "designer-list");
         await row.ClickAsync();
         await page.WaitForURLAsync("**/designer/editor/restaurant-opening", new() { Timeout = 30_000 });
 
