@@ -24,7 +24,11 @@ public sealed class Designer_Issue11Tests(UiServer server, Xunit.Abstractions.IT
         package.IsInstalled.Should().BeTrue(
             $"the Elsa Studio package {StudioPackage.Name} {StudioPackage.Version} must be installed in src/OneStop.Workflows.Server/{StudioPackage.RelativeFolder}: " +
             "install npm (Debian: apt-get install nodejs npm) and build the server again, which runs npm ci there");
-        var page = await server.SignedInAsync("designer");
+        // A wide screen, as designers work: the whole flow fits on the canvas beside the toolbox and the properties.
+        var page = await server.NewPageAsync(viewport: new ViewportSize { Width = 1920, Height = 1000 });
+        await page.GotoAsync("/sign-in");
+        await SignInForm.FillAsync(page, "designer", UiServer.DemoPassword);
+        await page.WaitForURLAsync(url => !url.Contains("/sign-in", StringComparison.Ordinal));
         var failures = new List<string>();
         page.Console += (_, message) =>
         {
