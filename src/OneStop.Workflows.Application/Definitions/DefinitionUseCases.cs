@@ -8,5 +8,9 @@ internal static class DefinitionUseCases
     public static IServiceCollection AddDefinitionUseCases(this IServiceCollection services) => services
         .AddScoped<SaveDefinition>()
         .AddScoped<GetDefinition>()
-        .AddScoped<ListDefinitions>(); // issue 10: the service-item editor's flow picker
+        .AddScoped<ListDefinitions>() // issue 10: the service-item editor's flow picker
+        .AddScoped<ListDefinitionVersions>() // issue 11: the designer (Elsa Studio)
+        .AddScoped<FindDefinitionVersion>()
+        .AddScoped<IsDefinitionNameUnique>()
+        .AddScoped<GetDesignerCatalogue>();
 }

@@ -13,6 +13,7 @@ using OneStop.Workflows.Server.Features.Cases;
 using OneStop.Workflows.Server.Features.Clocks;
 using OneStop.Workflows.Server.Features.Catalogue;
 using OneStop.Workflows.Server.Features.Definitions;
+using OneStop.Workflows.Server.Features.Designer;
 using OneStop.Workflows.Server.Features.Health;
 using OneStop.Workflows.Server.Features.Instances;
 using OneStop.Workflows.Server.Features.SimulatedTime;
@@ -65,6 +66,7 @@ public static class ServerSetup
         builder.AddOneStopRateLimits();
         builder.AddSupervision();
         builder.AddOneStopUi();
+        services.AddDesigner(builder.Configuration); // issue 11: the designer (Elsa Studio) and its API
         services.AddSingleton<INodeNotificationHandler, Features.Calendar.CalendarChangedHandler>();
         services.AddSingleton<NodeNotificationListener>();
         services.AddHostedService(sp => sp.GetRequiredService<NodeNotificationListener>());
@@ -127,6 +129,7 @@ public static class ServerSetup
         app.UseMiddleware<InputTextMiddleware>();
         app.UseRateLimiter(); // the policies of Hosting/RateLimits: sign-in, token, refresh, progress query
         app.UseOneStopUiCulture();
+        app.UseDesignerFiles(); // issue 11: the Studio's static files, before authorization
         app.UseOneStopAuth();
         app.UseAntiforgery();
         app.MapOpenApi().AllowAnonymous();
@@ -144,6 +147,7 @@ public static class ServerSetup
         api.MapClocks();
         api.MapSimulatedTime();
         app.MapOneStopUi();
+        app.MapDesigner(); // issue 11: /designer host pages and /elsa/api
         return app;
     }
 }

@@ -93,7 +93,7 @@ public static class UiCulture
 /// <summary>Which paths are the UI's (pages, circuits, static files) rather than the API's, the hub's or the dashboard's.</summary>
 public static class UiPaths
 {
-    private static readonly PathString[] NotUi = ["/api", "/hubs", "/hangfire", "/health", "/openapi"];
+    private static readonly PathString[] NotUi = ["/api", "/hubs", "/hangfire", "/health", "/openapi", "/elsa"]; // issue 11: /elsa/api, the designer's API
 
     public static bool IsUi(PathString path) => !NotUi.Any(path.StartsWithSegments);
 

@@ -281,6 +281,27 @@ public static class AuthorizationMatrix
         R("GET", "/window/search", "/window/search", null, "the page; ListCases decides what is found",      U401, Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
         R("POST", "/window/search", "/window/search", null, "no form handler",                               U401, Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
 
+        // issue 11: designer (Elsa Studio) — host pages and /elsa/api: designers, supervisors (to view) and administrators.
+        R("GET", "/designer", "/designer", null, "the definition list host page", U401, Ok,   Ok,   Ok,   F403, F403, F403, F403, F403, F403),
+        R("GET", "/designer/definitions", "/designer/definitions", null, "the definition list host page", U401, Ok,   Ok,   Ok,   F403, F403, F403, F403, F403, F403),
+        R("GET", "/designer/editor/{definitionId}", "/designer/editor/restaurant-opening", null, "the editor host page", U401, Ok,   Ok,   Ok,   F403, F403, F403, F403, F403, F403),
+        R("GET", "/designer/instances", "/designer/instances", null, "the instance list host page", U401, Ok,   Ok,   Ok,   F403, F403, F403, F403, F403, F403),
+        R("GET", "/designer/instances/{instanceId}", "/designer/instances/<restaurantInstance>", null, "the instance viewer (GetInstance: designers, administrators)", U401, Ok,   Ok,   F403, F403, F403, F403, F403, F403, F403),
+        R("GET", "/elsa/api/descriptors/activities", "/elsa/api/descriptors/activities?Refresh=True", null, "the toolbox", U401, Ok,   Ok,   Ok,   F403, F403, F403, F403, F403, F403),
+        R("GET", "/elsa/api/descriptors/expression-descriptors", "/elsa/api/descriptors/expression-descriptors", null, "", U401, Ok,   Ok,   Ok,   F403, F403, F403, F403, F403, F403),
+        R("GET", "/elsa/api/descriptors/workflow-activation-strategies", "/elsa/api/descriptors/workflow-activation-strategies", null, "empty list", U401, Ok,   Ok,   Ok,   F403, F403, F403, F403, F403, F403),
+        R("GET", "/elsa/api/descriptors/log-persistence-strategies", "/elsa/api/descriptors/log-persistence-strategies", null, "empty list", U401, Ok,   Ok,   Ok,   F403, F403, F403, F403, F403, F403),
+        R("GET", "/elsa/api/descriptors/incident-strategies", "/elsa/api/descriptors/incident-strategies", null, "empty list", U401, Ok,   Ok,   Ok,   F403, F403, F403, F403, F403, F403),
+        R("GET", "/elsa/api/descriptors/commit-strategies/workflows", "/elsa/api/descriptors/commit-strategies/workflows", null, "empty list", U401, Ok,   Ok,   Ok,   F403, F403, F403, F403, F403, F403),
+        R("GET", "/elsa/api/descriptors/commit-strategies/activities", "/elsa/api/descriptors/commit-strategies/activities", null, "empty list", U401, Ok,   Ok,   Ok,   F403, F403, F403, F403, F403, F403),
+        R("GET", "/elsa/api/descriptors/storage-drivers", "/elsa/api/descriptors/storage-drivers", null, "empty list", U401, Ok,   Ok,   Ok,   F403, F403, F403, F403, F403, F403),
+        R("GET", "/elsa/api/descriptors/variables", "/elsa/api/descriptors/variables", null, "empty list", U401, Ok,   Ok,   Ok,   F403, F403, F403, F403, F403, F403),
+        R("GET", "/elsa/api/features/installed", "/elsa/api/features/installed", null, "empty list", U401, Ok,   Ok,   Ok,   F403, F403, F403, F403, F403, F403),
+        R("GET", "/elsa/api/workflow-definitions", "/elsa/api/workflow-definitions?versionOptions=Latest&Page=0&PageSize=10&SearchTerm=&IsSystem=False&OrderDirection=Ascending", null, "the Studio's list", U401, Ok,   Ok,   Ok,   F403, F403, F403, F403, F403, F403),
+        R("GET", "/elsa/api/workflow-definitions/by-definition-id/{definitionId}", "/elsa/api/workflow-definitions/by-definition-id/restaurant-opening?versionOptions=Latest", null, "the editor's read", U401, Ok,   Ok,   Ok,   F403, F403, F403, F403, F403, F403),
+        R("GET", "/elsa/api/workflow-definitions/by-id/{versionId}", "/elsa/api/workflow-definitions/by-id/no-such-version", null, "unknown version → 404", U401, N404, N404, N404, F403, F403, F403, F403, F403, F403),
+        R("GET", "/elsa/api/workflow-definitions/validation/is-name-unique", "/elsa/api/workflow-definitions/validation/is-name-unique?name=matrix", null, "", U401, Ok,   Ok,   Ok,   F403, F403, F403, F403, F403, F403),
+
         // Last: signing out ends each caller's own session (its bearer token is refused from then on).
         R("POST", "/api/auth/sign-out", "/api/auth/sign-out", null, "ends the caller's session",              Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
     ];
