@@ -57,7 +57,8 @@ public static class UiRoutes
     public static string WindowCaseOf(string caseId) => "/window/cases/" + Uri.EscapeDataString(caseId);
 
     /// <summary>A drawer entry: the page, its resource key in <c>SharedText</c>, its icon and the roles it is shown to.</summary>
-    public sealed record NavEntry(string Path, string TextKey, string Icon, IReadOnlyList<Role> Roles);
+    /// <param name="External">Not a page of this UI (the designer, the real Elsa Studio): opened in a new tab, not in <see cref="Pages"/>.</param>
+    public sealed record NavEntry(string Path, string TextKey, string Icon, IReadOnlyList<Role> Roles, bool External = false);
 
     /// <summary>The drawer, in order.</summary>
     public static IReadOnlyList<NavEntry> Nav { get; } =
@@ -77,11 +78,12 @@ public static class UiRoutes
         new(LiveFeed, "Nav.LiveFeed", MudBlazor.Icons.Material.Filled.NotificationsActive, [Role.Supervisor, Role.DepartmentHead, Role.Reviewer, Role.WindowClerk]),
         new(Signals, "Nav.Signals", MudBlazor.Icons.Material.Filled.ReportProblem, [Role.Supervisor, Role.DepartmentHead]), // issue 10: supervision
         new(Figures, "Nav.Figures", MudBlazor.Icons.Material.Filled.BarChart, [Role.Supervisor, Role.DepartmentHead, Role.Administrator]), // issue 10: supervision
+        new(Designer, "Nav.Designer", MudBlazor.Icons.Material.Filled.Schema, [Role.Designer, Role.Supervisor, Role.Administrator], External: true), // issue 11
     ];
 
     /// <summary>Every routable page: the drawer's entries, the account pages and the pages reached from other pages (with their parameters).</summary>
     public static IReadOnlyList<string> Pages { get; } =
-        [.. Nav.Select(n => n.Path).Distinct(), SignIn, ChangePassword, Refused, NotFound, Task, Case, Progress, AdminServiceItem,
+        [.. Nav.Where(n => !n.External).Select(n => n.Path).Distinct(), SignIn, ChangePassword, Refused, NotFound, Task, Case, Progress, AdminServiceItem,
             WindowCase]; // issue 10: window
 
     /// <summary>The drawer entries shown to <paramref name="role"/>.</summary>
