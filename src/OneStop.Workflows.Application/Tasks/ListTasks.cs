@@ -42,7 +42,11 @@ public sealed class ListTasks(OneStopDbContext db, EffectiveCalendarStore calend
     /// <param name="Department">One of the actor's departments (home or further) to list only its tasks; null: all of them (ADR 0011).</param>
     public sealed record Query(Scope Scope, int PageNumber, int PageSize, Order Sort = Order.Created, string? Department = null);
 
-    public sealed record Page(IReadOnlyList<InboxItem> Items, int TotalCount, int PageNumber, int PageSize);
+    public sealed record Page(IReadOnlyList<InboxItem> Items, int TotalCount, int PageNumber, int PageSize)
+    {
+        /// <summary>Every department the actor works for (home first), the choices of the inbox's department filter (ADR 0011).</summary>
+        public IReadOnlyList<string> Departments { get; init; } = [];
+    }
 
     /// <summary>The badge wire values, lowest first.</summary>
     public const string OnTime = "onTime", Prompt = "prompt", Yellow = "yellow", Red = "red";
@@ -109,7 +113,7 @@ public sealed class ListTasks(OneStopDbContext db, EffectiveCalendarStore calend
             var clock = clocks[t.Id];
             var level = clock is not null && levels.TryGetValue(clock.Id, out var l) ? l : (SignalLevel?)null;
             return InboxItem.From(TaskView.From(t), c.Number, c.ServiceItemCode, c.Applicant.Masked(), IsoDate.Format(DueOf(clock, calendar)), Badge(level));
-        }).ToList(), total, query.PageNumber, query.PageSize);
+        }).ToList(), total, query.PageNumber, query.PageSize) { Departments = actor.Departments };
     }
 
     /// <summary>The badge of a clock whose highest fired level is <paramref name="highest"/> (none fired: on time).</summary>
