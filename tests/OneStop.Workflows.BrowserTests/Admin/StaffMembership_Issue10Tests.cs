@@ -49,7 +49,7 @@ public sealed class StaffMembership_Issue10Tests(UiServer server)
         await page.GetByRole(AriaRole.Link, new() { Name = "待办事项" }).ClickAsync();
         var rows = page.Locator($"tr[data-case-number='{receipt.Number}']");
         await Expect(rows).ToHaveCountAsync(3);
-        await Expect(page.GetByTestId("inbox-department")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("inbox-department").Locator("input").First).ToHaveValueAsync("我的全部部门");
         (await rows.Locator("td[data-department]").EvaluateAllAsync<string[]>("cells => cells.map(c => c.dataset.department)"))
             .Should().BeEquivalentTo(["drc", "resources", "ecology"], "the home department and both further ones; not industry");
         await page.ShouldHaveNoSeriousViolationsAsync();
@@ -58,6 +58,8 @@ public sealed class StaffMembership_Issue10Tests(UiServer server)
         await page.ChooseAsync("部门", "生态环境局");
         await Expect(rows).ToHaveCountAsync(1);
         await Expect(rows.Locator("td[data-department]")).ToHaveAttributeAsync("data-department", "ecology");
+        await page.ChooseAsync("部门", "我的全部部门");
+        await Expect(rows).ToHaveCountAsync(3);
         await page.Context.CloseAsync();
     }
 }
