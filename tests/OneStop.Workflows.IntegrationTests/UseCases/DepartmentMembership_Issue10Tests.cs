@@ -177,3 +177,35 @@ public sealed class DepartmentMembership_Issue10Tests(PostgresServerFixture post
         (await RulesOf(Reviewer("urban"))).Should().NotBeEmpty().And.NotBeEquivalentTo(member);
     }
 }
+
+/// <summary>Issue 10 (ADR 0011) on SQLite (the README's run): the several-department inbox's UNION ALL runs there too.</summary>
+public sealed class DepartmentMembershipSqlite_Issue10Tests : IAsyncLifetime
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("onestop-members-").FullName;
+    private OneStopApiFactory _server = null!;
+
+    public Task InitializeAsync()
+    {
+        _server = new OneStopApiFactory("Sqlite", $"Data Source={Path.Combine(_folder, "onestop.db")}");
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task TheBureauReviewersInbox_AnswersOnSqlite_InBothOrders()
+    {
+        using var bureau = await _server.CreateClientAsAsync("reviewer.bureau");
+
+        foreach (var sort in new[] { "due", "created" })
+        {
+            var page = await HttpJson.ReadAsync(await bureau.GetAsync($"/api/tasks?sort={sort}&page=1&pageSize=5"), HttpStatusCode.OK);
+            page["departments"]!.AsArray().Select(d => d!.GetValue<string>()).Should().Equal("drc", "ecology", "resources");
+            page["totalCount"]!.GetValue<int>().Should().Be(0);
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        Directory.Delete(_folder, recursive: true);
+    }
+}
