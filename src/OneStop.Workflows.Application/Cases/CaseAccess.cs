@@ -8,7 +8,7 @@ namespace OneStop.Workflows.Application.Cases;
 /// <summary>Who may see which cases and work which tasks (architecture §8).</summary>
 public static class CaseAccess
 {
-    /// <summary>Supervisors and administrators see every case; departmental staff the cases their department leads or reviews.</summary>
+    /// <summary>Supervisors and administrators see every case; departmental staff the cases any of their departments leads or reviews.</summary>
     public static bool SeesAllCases(Actor user) => user.Role is Role.Supervisor or Role.Administrator;
 
     /// <summary>Designers work on definitions, not on applicants' cases.</summary>
@@ -19,6 +19,12 @@ public static class CaseAccess
         if (SeesAllCases(user))
         {
             return db.Cases;
+        }
+
+        if (user.Departments.Count > 1)
+        {
+            var departments = user.Departments.ToList();
+            return db.Cases.Where(c => departments.Contains(c.LeadDepartment) || db.Tasks.Any(t => t.CaseId == c.Id && departments.Contains(t.Department)));
         }
 
         var department = user.Department ?? string.Empty;

@@ -83,7 +83,7 @@ public sealed partial class SubmitCase(OneStopDbContext db, WorkflowHost host, I
             return Refusal.Invalid(errors);
         }
 
-        if (item!.Data.LeadDepartment != actor.Department)
+        if (!actor.WorksFor(item!.Data.LeadDepartment))
         {
             return Refusal.Forbidden($"Applications for {item.Code} are received at the lead window ({item.Data.LeadDepartment}).");
         }

@@ -48,7 +48,7 @@ public sealed class SubmitCorrections(OneStopDbContext db, IWorkflowInstanceStor
             return Refusal.NotFound("No case with that id is visible to you.");
         }
 
-        if (c.LeadDepartment != actor.Department)
+        if (!actor.WorksFor(c.LeadDepartment))
         {
             return Refusal.Forbidden($"Corrections are received by the lead window ({c.LeadDepartment}).");
         }

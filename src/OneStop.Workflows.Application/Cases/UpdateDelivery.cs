@@ -34,7 +34,7 @@ public sealed class UpdateDelivery(OneStopDbContext db, IClock clock)
             return Refusal.NotFound("No case with that id is visible to you.");
         }
 
-        if (c.LeadDepartment != actor.Department)
+        if (!actor.WorksFor(c.LeadDepartment))
         {
             return Refusal.Forbidden($"Delivery is handled by the lead window ({c.LeadDepartment}).");
         }

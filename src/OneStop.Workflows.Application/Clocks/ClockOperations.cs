@@ -47,7 +47,7 @@ public sealed class ClockOperations(OneStopDbContext db, IClock clock, CentreTim
             return Refusal.NotFound("No case with that id is visible to you.");
         }
 
-        var allowed = actor.Department == c.LeadDepartment && (actor.Role == Role.DepartmentHead || (!headOnly && actor.Role == Role.WindowClerk));
+        var allowed = actor.WorksFor(c.LeadDepartment) && (actor.Role == Role.DepartmentHead || (!headOnly && actor.Role == Role.WindowClerk));
         if (!allowed && !(headOnly && actor.Role == Role.Administrator))
         {
             return Refusal.Forbidden(headOnly

@@ -50,10 +50,10 @@ public sealed class GetMyDesk(OneStopDbContext db)
 
     private async Task<WindowDesk> WindowAsync(Actor actor, CancellationToken ct)
     {
-        var department = actor.Department ?? string.Empty;
-        var led = db.Cases.AsNoTracking().Where(c => c.LeadDepartment == department);
+        var departments = actor.Departments.ToList();
+        var led = db.Cases.AsNoTracking().Where(c => departments.Contains(c.LeadDepartment));
         return new WindowDesk(
-            await db.Tasks.CountAsync(t => t.Department == department && t.Kind == TaskKind.Acceptance && t.Status == ApprovalTaskStatus.Open, ct),
+            await db.Tasks.CountAsync(t => departments.Contains(t.Department) && t.Kind == TaskKind.Acceptance && t.Status == ApprovalTaskStatus.Open, ct),
             await led.CountAsync(c => c.Status == CaseStatus.AwaitingCorrection, ct),
             await led.CountAsync(c => c.DeliveryStatus == DeliveryStatus.Pending, ct));
     }
@@ -61,8 +61,8 @@ public sealed class GetMyDesk(OneStopDbContext db)
     private async Task<InboxDesk> InboxAsync(Actor actor, CancellationToken ct)
     {
         var kinds = Enum.GetValues<TaskKind>().Where(k => CaseAccess.CanWork(actor.Role, k)).ToList();
-        var department = actor.Department ?? string.Empty;
-        var open = db.Tasks.Where(t => t.Department == department && t.Status == ApprovalTaskStatus.Open && kinds.Contains(t.Kind));
+        var departments = actor.Departments.ToList();
+        var open = db.Tasks.Where(t => departments.Contains(t.Department) && t.Status == ApprovalTaskStatus.Open && kinds.Contains(t.Kind));
         return new InboxDesk(await open.CountAsync(t => t.Assignee == null, ct), await open.CountAsync(t => t.Assignee == actor.UserName, ct));
     }
 
@@ -70,9 +70,9 @@ public sealed class GetMyDesk(OneStopDbContext db)
     {
         // A suspension is stored in its clocks' suspension lists (a JSON column), so it cannot be counted in SQL: read just
         // those lists of the running clocks of the open cases the department leads, and count the cases with an open one.
-        var department = actor.Department ?? string.Empty;
+        var departments = actor.Departments.ToList();
         var running = await db.Clocks.AsNoTracking()
-            .Where(k => k.StoppedAt == null && db.Cases.Any(c => c.Id == k.CaseId && c.LeadDepartment == department
+            .Where(k => k.StoppedAt == null && db.Cases.Any(c => c.Id == k.CaseId && departments.Contains(c.LeadDepartment)
                 && c.Status != CaseStatus.Completed && c.Status != CaseStatus.NotAccepted))
             .Select(k => new { k.CaseId, k.Suspensions })
             .ToListAsync(ct);

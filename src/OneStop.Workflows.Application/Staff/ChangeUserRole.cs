@@ -6,10 +6,11 @@ using OneStop.Workflows.Persistence;
 
 namespace OneStop.Workflows.Application.Staff;
 
-/// <summary>An administrator changes a user's role and/or department; the user's existing tokens and cookies end.</summary>
+/// <summary>An administrator changes a user's role, home department and/or further departments; the user's existing tokens and cookies end.</summary>
 public sealed class ChangeUserRole(OneStopDbContext db, IClock clock, IAccountStandingCache standings)
 {
-    public sealed record Command(string UserName, string? Role, string? Department);
+    /// <param name="FurtherDepartments">The further departments (兼任部门, ADR 0011); null: keep the current ones (less the new home department; none for a role without a department).</param>
+    public sealed record Command(string UserName, string? Role, string? Department, IReadOnlyList<string>? FurtherDepartments = null);
 
     public async Task<Result<UserView>> ExecuteAsync(Command command, Actor actor, CancellationToken ct)
     {
@@ -22,6 +23,7 @@ public sealed class ChangeUserRole(OneStopDbContext db, IClock clock, IAccountSt
         if (StaffRules.ParseRole(command.Role, errors) is { } role)
         {
             await StaffRules.CheckDepartmentAsync(db, role, command.Department, errors, ct);
+            await StaffRules.CheckFurtherDepartmentsAsync(db, role, command.Department, command.FurtherDepartments, errors, ct);
         }
 
         if (errors.Count > 0)
@@ -40,14 +42,17 @@ public sealed class ChangeUserRole(OneStopDbContext db, IClock clock, IAccountSt
             return self;
         }
 
-        var before = new { user.Role, department = user.DepartmentCode };
-        if (user.ChangeRole(Enum.Parse<Role>(command.Role!), command.Department) is { } unchanged)
+        var before = new { user.Role, department = user.DepartmentCode, furtherDepartments = user.FurtherDepartments };
+        var changed = command.FurtherDepartments is { } further
+            ? user.ChangeRole(Enum.Parse<Role>(command.Role!), command.Department, further)
+            : user.ChangeRole(Enum.Parse<Role>(command.Role!), command.Department);
+        if (changed is { } unchanged)
         {
             return Refusal.Conflict(unchanged, RefusalCodes.UserUnchanged);
         }
 
         StaffRules.Audit(db, clock.GetCurrentInstant(), actor.UserName, AuditActions.UserRoleChanged, command.UserName,
-            new { before, after = new { user.Role, department = user.DepartmentCode } });
+            new { before, after = new { user.Role, department = user.DepartmentCode, furtherDepartments = user.FurtherDepartments } });
         await StaffRules.SaveAndForgetAsync(db, standings, user, ct);
         return UserView.From(user);
     }

@@ -11,7 +11,8 @@ namespace OneStop.Workflows.Application.Staff;
 /// <summary>An administrator creates a member of staff with a one-time password (shown once); the user must change it at the first sign-in.</summary>
 public sealed class CreateUser(OneStopDbContext db, IPasswordHasher<UserAccount> hasher, IClock clock)
 {
-    public sealed record Command(string? UserName, string? DisplayName, string? Role, string? Department);
+    /// <param name="FurtherDepartments">The further departments (兼任部门, ADR 0011) besides <paramref name="Department"/>; null or empty: none.</param>
+    public sealed record Command(string? UserName, string? DisplayName, string? Role, string? Department, IReadOnlyList<string>? FurtherDepartments = null);
 
     public async Task<Result<UserWithOneTimePassword>> ExecuteAsync(Command command, Actor actor, CancellationToken ct)
     {
@@ -34,6 +35,7 @@ public sealed class CreateUser(OneStopDbContext db, IPasswordHasher<UserAccount>
         if (StaffRules.ParseRole(command.Role, errors) is { } role)
         {
             await StaffRules.CheckDepartmentAsync(db, role, command.Department, errors, ct);
+            await StaffRules.CheckFurtherDepartmentsAsync(db, role, command.Department, command.FurtherDepartments, errors, ct);
         }
 
         if (errors.Count > 0)
@@ -48,11 +50,12 @@ public sealed class CreateUser(OneStopDbContext db, IPasswordHasher<UserAccount>
         }
 
         var password = OneTimePasswords.New(userName);
-        var user = UserAccount.WithOneTimePassword(userName, command.DisplayName!, Enum.Parse<Role>(command.Role!), command.Department, "pending");
+        var user = UserAccount.WithOneTimePassword(userName, command.DisplayName!, Enum.Parse<Role>(command.Role!), command.Department, "pending")
+            .WithFurtherDepartments(command.FurtherDepartments ?? []);
         user.ResetPassword(hasher.HashPassword(user, password));
         db.Users.Add(user);
         StaffRules.Audit(db, clock.GetCurrentInstant(), actor.UserName, AuditActions.UserCreated, userName,
-            new { after = new { user.DisplayName, user.Role, department = user.DepartmentCode } });
+            new { after = new { user.DisplayName, user.Role, department = user.DepartmentCode, furtherDepartments = user.FurtherDepartments } });
         try
         {
             await db.SaveChangesAsync(ct);

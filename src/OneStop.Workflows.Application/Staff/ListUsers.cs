@@ -49,7 +49,7 @@ public sealed class ListUsers(OneStopDbContext db)
 
         if (query.Department is { } department)
         {
-            users = users.Where(u => u.DepartmentCode == department);
+            users = users.Where(u => u.DepartmentCode == department || u.Memberships.Any(m => m.DepartmentCode == department)); // home or further (ADR 0011)
         }
 
         if (query.Active is { } active)

@@ -58,6 +58,51 @@ internal static class StaffRules
         }
     }
 
+    /// <summary>
+    /// Adds an error under <c>furtherDepartments</c> unless the further departments (兼任部门, ADR 0011) fit: only for a role
+    /// with a department, at most <see cref="UserAccount.MaxFurtherDepartments"/>, each existing and active, none twice, not
+    /// the home department. Null (not given) passes.
+    /// </summary>
+    public static async Task CheckFurtherDepartmentsAsync(
+        OneStopDbContext db, Role role, string? home, IReadOnlyList<string>? further, Dictionary<string, string[]> errors, CancellationToken ct)
+    {
+        if (further is null)
+        {
+            return;
+        }
+
+        var bad = further.Where(code => code is null || Domain.Catalogue.Department.CodeProblem(code) is not null).ToList();
+        if (bad.Count > 0)
+        {
+            errors[FurtherDepartmentsField] = [$"Unknown department '{Printable(bad[0] ?? "null")}'."];
+            return;
+        }
+
+        if (UserAccount.FurtherDepartmentsProblem(role, home, further) is { } problem)
+        {
+            errors[FurtherDepartmentsField] = [problem];
+            return;
+        }
+
+        var codes = further.ToList();
+        var found = codes.Count == 0 ? []
+            : await db.Departments.AsNoTracking().Where(d => codes.Contains(d.Code)).Select(d => new { d.Code, d.RetiredAt }).ToListAsync(ct);
+        var problems = codes.Select(code => found.FirstOrDefault(d => d.Code == code) switch
+            {
+                null => $"Unknown department '{code}'.",
+                { RetiredAt: not null } => $"Department '{code}' is retired; it takes no new staff.",
+                _ => null,
+            })
+            .OfType<string>().ToArray();
+        if (problems.Length > 0)
+        {
+            errors[FurtherDepartmentsField] = problems;
+        }
+    }
+
+    /// <summary>The field of the further departments in the staff commands' bodies and errors.</summary>
+    public const string FurtherDepartmentsField = "furtherDepartments";
+
     /// <summary>The account, tracked, or a 404 refusal.</summary>
     public static async Task<Result<UserAccount>> FindAsync(OneStopDbContext db, string userName, CancellationToken ct) =>
         UserAccount.UserNameProblem(userName) is null && await db.Users.FirstOrDefaultAsync(u => u.UserName == userName, ct) is { } user

@@ -13,7 +13,7 @@ using OneStop.Workflows.Persistence.Calendar;
 namespace OneStop.Workflows.Application.Tasks;
 
 /// <summary>
-/// The inbox: my tasks, or my department's open and paused tasks of the kinds I can work, newest first (or by due day),
+/// The inbox: my tasks, or my departments' (home and further, or one of them) open and paused tasks of the kinds I can work, newest first (or by due day),
 /// paged (0-based). Each item carries its case's summary, its due day and its due badge (issue 10).
 /// </summary>
 /// <remarks>
@@ -39,40 +39,67 @@ public sealed class ListTasks(OneStopDbContext db, EffectiveCalendarStore calend
     }
 
     /// <summary>The page values are already checked by the caller's paging rule.</summary>
-    public sealed record Query(Scope Scope, int PageNumber, int PageSize, Order Sort = Order.Created);
+    /// <param name="Department">One of the actor's departments (home or further) to list only its tasks; null: all of them (ADR 0011).</param>
+    public sealed record Query(Scope Scope, int PageNumber, int PageSize, Order Sort = Order.Created, string? Department = null);
 
-    public sealed record Page(IReadOnlyList<InboxItem> Items, int TotalCount, int PageNumber, int PageSize);
+    public sealed record Page(IReadOnlyList<InboxItem> Items, int TotalCount, int PageNumber, int PageSize)
+    {
+        /// <summary>Every department the actor works for (home first), the choices of the inbox's department filter (ADR 0011).</summary>
+        public IReadOnlyList<string> Departments { get; init; } = [];
+    }
 
     /// <summary>The badge wire values, lowest first.</summary>
     public const string OnTime = "onTime", Prompt = "prompt", Yellow = "yellow", Red = "red";
 
-    public Task<Result<Page>> ExecuteAsync(Query query, Actor actor, CancellationToken ct) =>
-        ExecuteAsync(query, actor, [actor.Department], ct);
-
-    /// <summary>
-    /// The same inbox over several departments' tasks combined (<c>department IN (…)</c>). <b>Benchmark only</b> (issue 10,
-    /// acceptance 5, "a user in three departments"): a user has one department today (<see cref="Actor.Department"/>); the
-    /// membership model that would let a real actor see several is not built (docs/plans/issue-10-web-ui.md §2.8).
-    /// </summary>
-    internal async Task<Result<Page>> ExecuteAsync(Query query, Actor actor, IReadOnlyCollection<string?> departments, CancellationToken ct)
+    public async Task<Result<Page>> ExecuteAsync(Query query, Actor actor, CancellationToken ct)
     {
         if (actor.Role is not (Role.WindowClerk or Role.Reviewer or Role.DepartmentHead))
         {
             return Refusal.Forbidden($"A {actor.Role} has no inbox.");
         }
 
+        if (query.Department is { } filter && !actor.WorksFor(filter))
+        {
+            return Refusal.Invalid("department", $"You do not work for department '{(Domain.Catalogue.Department.CodeProblem(filter) is null ? filter : "?")}'; "
+                + $"one of {string.Join(", ", actor.Departments)}, or none for all of them.");
+        }
+
+        IReadOnlyList<string?> departments = query.Department is { } one ? [one] : actor.Departments.Count == 0 ? [actor.Department] : [.. actor.Departments];
         var open = db.Tasks.AsNoTracking().Where(t => t.Status == ApprovalTaskStatus.Open || t.Status == ApprovalTaskStatus.Paused);
-        var department = departments.Count == 1 ? departments.First() : null;
-        var tasks = departments.Count == 1 ? open.Where(t => t.Department == department) : open.Where(t => departments.Contains(t.Department));
-        tasks = query.Scope == Scope.Mine ? tasks.Where(t => t.Assignee == actor.UserName) : tasks;
         var kinds = Enum.GetValues<TaskKind>().Where(k => CaseAccess.CanWork(actor.Role, k)).ToList();
-        tasks = tasks.Where(t => kinds.Contains(t.Kind));
+        var userName = actor.UserName;
+        IQueryable<ApprovalTask> Of(string? department)
+        {
+            var tasks = open.Where(t => t.Department == department);
+            tasks = query.Scope == Scope.Mine ? tasks.Where(t => t.Assignee == userName) : tasks;
+            return tasks.Where(t => kinds.Contains(t.Kind));
+        }
+
         var skip = checked((int)((long)query.PageNumber * query.PageSize));
         var calendar = await calendars.CurrentAsync(ct);
         await using var read = await db.ReadTransactionAsync(ct);
-        var total = await tasks.CountAsync(ct);
-        var ordered = query.Sort == Order.Due ? ByDue(tasks) : tasks.OrderByDescending(t => t.CreatedAt).ThenBy(t => t.Id);
-        var items = await ordered.Skip(skip).Take(query.PageSize).ToListAsync(ct);
+        int total;
+        List<ApprovalTask> items;
+        if (departments.Count == 1)
+        {
+            var tasks = Of(departments[0]);
+            total = await tasks.CountAsync(ct);
+            items = await Sorted(tasks, query.Sort).Skip(skip).Take(query.PageSize).ToListAsync(ct);
+        }
+        else
+        {
+            // Several departments (ADR 0011): "department = ANY (…)" cannot read an inbox index in order, so each department's
+            // index-ordered scan is limited to offset + page size, the scans are combined by UNION ALL and the page is cut
+            // from that; the count is the sum of the departments' counts.
+            var counts = await open.Where(t => departments.Contains(t.Department) && kinds.Contains(t.Kind)
+                    && (query.Scope != Scope.Mine || t.Assignee == userName))
+                .GroupBy(t => t.Department).Select(g => g.Count()).ToListAsync(ct);
+            total = counts.Sum();
+            var limit = skip + query.PageSize;
+            var combined = departments.Select(d => Sorted(Of(d), query.Sort).Take(limit)).Aggregate(Queryable.Concat);
+            items = await Sorted(combined, query.Sort).Skip(skip).Take(query.PageSize).ToListAsync(ct);
+        }
+
         var clocks = await ClocksAsync(items, ct);
 
         var caseIds = items.Select(t => t.CaseId).Distinct().ToList();
@@ -86,7 +113,7 @@ public sealed class ListTasks(OneStopDbContext db, EffectiveCalendarStore calend
             var clock = clocks[t.Id];
             var level = clock is not null && levels.TryGetValue(clock.Id, out var l) ? l : (SignalLevel?)null;
             return InboxItem.From(TaskView.From(t), c.Number, c.ServiceItemCode, c.Applicant.Masked(), IsoDate.Format(DueOf(clock, calendar)), Badge(level));
-        }).ToList(), total, query.PageNumber, query.PageSize);
+        }).ToList(), total, query.PageNumber, query.PageSize) { Departments = actor.Departments };
     }
 
     /// <summary>The badge of a clock whose highest fired level is <paramref name="highest"/> (none fired: on time).</summary>
@@ -97,6 +124,9 @@ public sealed class ListTasks(OneStopDbContext db, EffectiveCalendarStore calend
         SignalLevel.Prompt => Prompt,
         _ => OnTime,
     };
+
+    private IOrderedQueryable<ApprovalTask> Sorted(IQueryable<ApprovalTask> tasks, Order sort) =>
+        sort == Order.Due ? ByDue(tasks) : tasks.OrderByDescending(t => t.CreatedAt).ThenBy(t => t.Id);
 
     /// <summary>
     /// Due day ascending with no due day last, then oldest first, on the stored <see cref="ApprovalTask.DueDay"/> (ADR 0009).

@@ -20,9 +20,9 @@ internal static class TaskAccess
             return Refusal.NotFound("No task with that id.");
         }
 
-        if (task.Department != actor.Department)
+        if (!actor.WorksFor(task.Department))
         {
-            return Refusal.Forbidden($"The task belongs to department {task.Department}; you work for {actor.Department ?? "no department"}.");
+            return Refusal.Forbidden($"The task belongs to department {task.Department}; you work for {(actor.Departments.Count == 0 ? "no department" : string.Join(", ", actor.Departments))}.");
         }
 
         return CaseAccess.CanWork(actor.Role, task.Kind)

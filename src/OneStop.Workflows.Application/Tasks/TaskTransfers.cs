@@ -16,11 +16,11 @@ internal static class TaskTransfers
                 RefusalCodes.TaskNotTransferable)
             : null;
 
-    /// <summary>The users who can receive <paramref name="task"/>: active, of its department, and of a role that works its kind.</summary>
+    /// <summary>The users who can receive <paramref name="task"/>: active, members of its department (home or further), and of a role that works its kind.</summary>
     public static Expression<Func<UserAccount, bool>> CanReceive(ApprovalTask task)
     {
         var roles = Enum.GetValues<Role>().Where(r => CaseAccess.CanWork(r, task.Kind)).ToList();
         var department = task.Department;
-        return u => u.IsActive && u.DepartmentCode == department && roles.Contains(u.Role);
+        return u => u.IsActive && (u.DepartmentCode == department || u.Memberships.Any(m => m.DepartmentCode == department)) && roles.Contains(u.Role);
     }
 }

@@ -21,6 +21,11 @@ public sealed class UserAccount
     public const int MaxUserNameLength = 64;
     public const int MaxDisplayNameLength = 200;
 
+    /// <summary>At most this many further departments (兼任部门) besides the home department.</summary>
+    public const int MaxFurtherDepartments = 10;
+
+    private readonly List<DepartmentMembership> _memberships = [];
+
     public UserAccount(string userName, string displayName, Role role, string? departmentCode, string passwordHash)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userName);
@@ -46,8 +51,18 @@ public sealed class UserAccount
 
     public Role Role { get; private set; }
 
-    /// <summary>The department a clerk, reviewer or department head works for.</summary>
+    /// <summary>The home department (所属部门) a clerk, reviewer or department head works for: what the audit and the desk show.</summary>
     public string? DepartmentCode { get; private set; }
+
+    /// <summary>The further departments (兼任部门) the user also works for, by code (docs/adr/0011).</summary>
+    public IReadOnlyList<string> FurtherDepartments => _memberships.Select(m => m.DepartmentCode).Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>Every department the user works for: the home department first, then the further ones; empty without a department.</summary>
+    public IReadOnlyList<string> Departments =>
+        DepartmentCode is null ? [] : [DepartmentCode, .. FurtherDepartments];
+
+    /// <summary>The stored memberships (mapped to <c>user_departments</c>); read <see cref="FurtherDepartments"/> instead.</summary>
+    public IReadOnlyCollection<DepartmentMembership> Memberships => _memberships;
 
     public string PasswordHash { get; private set; }
 
@@ -66,6 +81,18 @@ public sealed class UserAccount
     public static string? DepartmentProblem(Role role, string? departmentCode) =>
         HasDepartment(role) && string.IsNullOrWhiteSpace(departmentCode) ? $"A {role} belongs to a department."
         : !HasDepartment(role) && departmentCode is not null ? $"A {role} belongs to no department."
+        : null;
+
+    /// <summary>
+    /// Why further departments do not go with a role and home department, or null: only a role with a department has them,
+    /// at most <see cref="MaxFurtherDepartments"/>, none twice, not the home department. (Existence is the caller's check.)
+    /// </summary>
+    public static string? FurtherDepartmentsProblem(Role role, string? departmentCode, IReadOnlyCollection<string> further) =>
+        further.Count == 0 ? null
+        : !HasDepartment(role) ? $"A {role} belongs to no department, so to no further department either."
+        : further.Count > MaxFurtherDepartments ? $"At most {MaxFurtherDepartments} further departments."
+        : further.Distinct(StringComparer.Ordinal).Count() != further.Count ? "A further department is named twice."
+        : further.Contains(departmentCode, StringComparer.Ordinal) ? $"{departmentCode} is the home department, not a further one."
         : null;
 
     /// <summary>Why a user name is not acceptable, or null: 2–64 letters, digits, '.', '_' or '-', starting with a letter or digit.</summary>
@@ -127,22 +154,54 @@ public sealed class UserAccount
     }
 
     /// <summary>A new role and department; refused (the reason) when they do not go together or nothing changes.</summary>
-    public string? ChangeRole(Role role, string? departmentCode)
+    /// <remarks>The further departments stay, less the new home department; a role without a department has none.</remarks>
+    public string? ChangeRole(Role role, string? departmentCode) =>
+        ChangeRole(role, departmentCode, HasDepartment(role) ? FurtherDepartments.Where(d => d != departmentCode).ToList() : []);
+
+    /// <summary>
+    /// A new role, home department and further departments; refused (the reason) when they do not go together or nothing
+    /// changes. A change ends the user's tokens and cookies, as a role change does (the memberships are in the claims).
+    /// </summary>
+    public string? ChangeRole(Role role, string? departmentCode, IReadOnlyList<string> furtherDepartments)
     {
-        if (DepartmentProblem(role, departmentCode) is { } problem)
+        ArgumentNullException.ThrowIfNull(furtherDepartments);
+        if ((DepartmentProblem(role, departmentCode) ?? FurtherDepartmentsProblem(role, departmentCode, furtherDepartments)) is { } problem)
         {
             return problem;
         }
 
-        if (role == Role && departmentCode == DepartmentCode)
+        if (role == Role && departmentCode == DepartmentCode && furtherDepartments.Order(StringComparer.Ordinal).SequenceEqual(FurtherDepartments, StringComparer.Ordinal))
         {
-            return $"{UserName} already has role {role}{(departmentCode is null ? string.Empty : $" in {departmentCode}")}.";
+            return $"{UserName} already has role {role}{(departmentCode is null ? string.Empty : $" in {departmentCode}")}"
+                + (furtherDepartments.Count == 0 ? "." : $" and {string.Join(", ", furtherDepartments)}.");
         }
 
         Role = role;
         DepartmentCode = departmentCode;
+        SetMemberships(furtherDepartments);
         SecurityStamp = NewStamp();
         return null;
+    }
+
+    /// <summary>Sets the further departments of a new account (before it is first saved); throws when they do not fit.</summary>
+    public UserAccount WithFurtherDepartments(IReadOnlyList<string> furtherDepartments)
+    {
+        if (FurtherDepartmentsProblem(Role, DepartmentCode, furtherDepartments) is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(furtherDepartments));
+        }
+
+        SetMemberships(furtherDepartments);
+        return this;
+    }
+
+    private void SetMemberships(IReadOnlyList<string> furtherDepartments)
+    {
+        _memberships.RemoveAll(m => !furtherDepartments.Contains(m.DepartmentCode, StringComparer.Ordinal));
+        foreach (var code in furtherDepartments.Where(c => _memberships.All(m => m.DepartmentCode != c)))
+        {
+            _memberships.Add(new DepartmentMembership(code));
+        }
     }
 
     /// <summary>Disables the account: no sign-in, and every token and cookie ends. Refused (the reason) when already disabled.</summary>

@@ -45,5 +45,20 @@ internal sealed class UserAccountConfiguration : IEntityTypeConfiguration<UserAc
         b.Property(u => u.DepartmentCode).HasMaxLength(64);
         b.Property(u => u.SecurityStamp).HasMaxLength(32); // rows made before the stamp get '' (migration default)
         b.HasIndex(u => new { u.DepartmentCode, u.Role });
+        b.Ignore(u => u.FurtherDepartments);
+        b.Ignore(u => u.Departments);
+
+        // Further departments (兼任部门, ADR 0011): one row per user and department; the department's members are found by its code.
+        b.OwnsMany(u => u.Memberships, m =>
+        {
+            m.ToTable("user_departments");
+            m.WithOwner().HasForeignKey("UserName");
+            m.Property<string>("UserName").HasMaxLength(64);
+            m.Property(x => x.DepartmentCode).HasMaxLength(64);
+            m.HasKey("UserName", nameof(DepartmentMembership.DepartmentCode));
+            m.HasIndex(x => x.DepartmentCode);
+            m.HasOne<Department>().WithMany().HasForeignKey(x => x.DepartmentCode).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Navigation(u => u.Memberships).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }

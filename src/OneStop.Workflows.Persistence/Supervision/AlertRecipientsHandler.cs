@@ -36,7 +36,7 @@ public sealed class AlertRecipientsHandler : ISignalFiredHandler
             : await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id))
                 .Select(c => new { c.Id, c.LeadDepartment }).ToDictionaryAsync(c => c.Id.Value, c => c.LeadDepartment, ct);
         var staff = await db.Users.AsNoTracking().Where(u => u.IsActive)
-            .Select(u => new AlertStaff(u.UserName, u.Role, u.DepartmentCode)).ToListAsync(ct);
+            .Select(u => new AlertStaff(u.UserName, u.Role, u.DepartmentCode, u.Memberships.Select(m => m.DepartmentCode).ToList())).ToListAsync(ct);
 
         var alerts = db.Set<AlertRow>();
         var written = new List<Guid>();

@@ -10,6 +10,9 @@ public static class CurrentUser
     /// <summary>Claim type carrying the user's department code.</summary>
     public const string DepartmentClaim = "department";
 
+    /// <summary>Claim type carrying one further department (兼任部门) of the user; one claim per further department (ADR 0011).</summary>
+    public const string FurtherDepartmentClaim = "further_department";
+
     /// <summary>Claim type carrying the user's display name as it was at sign-in (shown in the web UI's user menu).</summary>
     public const string DisplayNameClaim = "display_name";
 
@@ -22,7 +25,7 @@ public static class CurrentUser
     {
         var name = principal.Identity?.IsAuthenticated == true ? principal.FindFirstValue(ClaimTypes.Name) : null;
         return name is not null && Enum.TryParse<Role>(principal.FindFirstValue(ClaimTypes.Role), out var role)
-            ? new Actor(name, role, principal.FindFirstValue(DepartmentClaim))
+            ? new Actor(name, role, principal.FindFirstValue(DepartmentClaim), principal.FindAll(FurtherDepartmentClaim).Select(c => c.Value).ToList())
             : null;
     }
 
@@ -34,6 +37,11 @@ public static class CurrentUser
         if (actor.Department is not null)
         {
             yield return new Claim(DepartmentClaim, actor.Department);
+        }
+
+        foreach (var further in actor.FurtherDepartments)
+        {
+            yield return new Claim(FurtherDepartmentClaim, further);
         }
     }
 }

@@ -17,8 +17,9 @@ public sealed class CentreCases(UiServer server)
     public static readonly Actor MarketClerk = new("clerk.market", Role.WindowClerk, "market");
 
     /// <summary>A submitted and accepted case of <paramref name="serviceItem"/> (led by the market window); its receipt.</summary>
-    public async Task<SubmitCase.Receipt> AcceptedAsync(string serviceItem = "restaurant-opening", string applicant = "李小明")
+    public async Task<SubmitCase.Receipt> AcceptedAsync(string serviceItem = "restaurant-opening", string applicant = "李小明", Actor? clerk = null)
     {
+        var MarketClerk = clerk ?? CentreCases.MarketClerk; // issue 10: membership — another lead window (ADR 0011)
         var item = await RunAsync<GetServiceItem, ServiceItemResponse>(uc => uc.ExecuteAsync(new GetServiceItem.Query(serviceItem), MarketClerk, default));
         var receipt = await RunAsync<SubmitCase, SubmitCase.Receipt>(uc => uc.ExecuteAsync(new SubmitCase.Command(
             serviceItem, new SubmitCase.ApplicantData(applicant, "11010519491231002X", "13800138000"), null,

@@ -209,7 +209,7 @@ public abstract class AuthScenarios : IAsyncLifetime
         var stored = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.UserName);
 
         stored.Should().HaveCount(DemoUsers.All.Count);
-        DemoUsers.All.Should().HaveCount(3 + 14 * 2 + 4);
+        DemoUsers.All.Should().HaveCount(3 + 14 * 2 + 4 + 1); // issue 10: membership — + reviewer.bureau (ADR 0011)
         foreach (var demo in DemoUsers.All)
         {
             stored[demo.UserName].Role.Should().Be(demo.Role);

@@ -5,8 +5,8 @@ using OneStop.Workflows.Persistence;
 
 namespace OneStop.Workflows.Server.Features.Auth;
 
-/// <summary>One demo member of staff.</summary>
-public sealed record DemoUser(string UserName, Role Role, string? Department, string DisplayName);
+/// <summary>One demo member of staff; <paramref name="FurtherDepartments"/> are the further departments (兼任部门, ADR 0011).</summary>
+public sealed record DemoUser(string UserName, Role Role, string? Department, string DisplayName, IReadOnlyList<string>? FurtherDepartments = null);
 
 /// <summary>
 /// The demo centre's staff, seeded at start-up (<c>Seed:DemoCentre</c>, the default) into an empty <c>users</c> table,
@@ -37,7 +37,11 @@ public static class DemoUsers
 
     private static readonly string[] ClerkDepartments = ["market", "housing", "drc", "ecology"];
 
-    /// <summary>Every demo user: admin, designer, supervisor, reviewer.&lt;code&gt; and head.&lt;code&gt; per department, four window clerks.</summary>
+    /// <summary>
+    /// Every demo user: admin, designer, supervisor, reviewer.&lt;code&gt; and head.&lt;code&gt; per department, four window clerks,
+    /// and <c>reviewer.bureau</c>, an approval bureau (行政审批局) reviewer of investment projects: home department drc, further
+    /// departments resources and ecology.
+    /// </summary>
     public static IReadOnlyList<DemoUser> All { get; } = Build();
 
     /// <summary>Seeds <see cref="All"/> when the users table is empty; otherwise changes nothing.</summary>
@@ -55,7 +59,7 @@ public static class DemoUsers
         var hasher = services.GetRequiredService<IPasswordHasher<UserAccount>>();
         var first = All[0];
         var hash = hasher.HashPassword(new UserAccount(first.UserName, first.DisplayName, first.Role, first.Department, "unused"), Password);
-        db.Users.AddRange(All.Select(u => new UserAccount(u.UserName, u.DisplayName, u.Role, u.Department, hash)));
+        db.Users.AddRange(All.Select(u => new UserAccount(u.UserName, u.DisplayName, u.Role, u.Department, hash).WithFurtherDepartments(u.FurtherDepartments ?? [])));
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Created {Count} demo users (admin, designer, supervisor, reviewer.<dept>, head.<dept>, clerk.<dept>); password: see README, \"Demo users\"",
             All.Count);
@@ -80,6 +84,8 @@ public static class DemoUsers
             var (_, chinese, english) = Departments.Single(d => d.Code == code);
             users.Add(new($"clerk.{code}", Role.WindowClerk, code, $"{chinese}窗口人员 {english} window clerk"));
         }
+
+        users.Add(new("reviewer.bureau", Role.Reviewer, "drc", "行政审批局审查人员（发改、自然资源、生态环境） Approval bureau reviewer", ["resources", "ecology"]));
 
         return users;
     }

@@ -111,7 +111,7 @@ public sealed class StaffCredentials(
 
     /// <summary>The principal sign-in issues: the claims of <see cref="CurrentUser"/>.</summary>
     public static ClaimsPrincipal PrincipalFor(UserAccount user, string authenticationScheme) =>
-        new(new ClaimsIdentity(new Application.Actor(user.UserName, user.Role, user.DepartmentCode).ToClaims()
+        new(new ClaimsIdentity(Application.Actor.Of(user).ToClaims()
             .Append(new Claim(Staff.AccountStandings.StampClaim, user.SecurityStamp))
             .Append(new Claim(CurrentUser.DisplayNameClaim, user.DisplayName)), authenticationScheme));
 

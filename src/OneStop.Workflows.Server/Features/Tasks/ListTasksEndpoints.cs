@@ -8,11 +8,11 @@ public static class ListTasksEndpoints
 {
     public static void MapListTasks(this RouteGroupBuilder api) =>
         api.MapGet("/tasks", HandleAsync).RequireAuthorization(Policies.Inbox)
-            .WithName("ListTasks").WithSummary("scope=mine (assigned to me) or department (my department's open and paused tasks); paged, 0-based.")
+            .WithName("ListTasks").WithSummary("scope=mine (assigned to me) or department (my departments' open and paused tasks); department= one of mine (default: all of them); paged, 0-based.")
             .Produces<ListTasks.Page>().ProducesProblem(StatusCodes.Status400BadRequest);
 
     private static async Task<IResult> HandleAsync(HttpContext http, ListTasks list, string? scope, string? page, string? pageSize, string? sort,
-        CancellationToken ct)
+        string? department, CancellationToken ct)
     {
         scope ??= "department";
         var errors = new Dictionary<string, string[]>();
@@ -26,6 +26,11 @@ public static class ListTasksEndpoints
             errors["sort"] = ["sort is 'created' (newest first, the default) or 'due' (due day ascending)."];
         }
 
+        if (department is not null && Domain.Catalogue.Department.CodeProblem(department) is not null)
+        {
+            errors["department"] = ["department is a department code (one of yours); leave it out for all of them."];
+        }
+
         var paging = Paging.Read(page, pageSize, errors);
         if (errors.Count > 0)
         {
@@ -33,7 +38,7 @@ public static class ListTasksEndpoints
         }
 
         var query = new ListTasks.Query(scope == "mine" ? ListTasks.Scope.Mine : ListTasks.Scope.Department, paging.Number, paging.Size,
-            sort == "due" ? ListTasks.Order.Due : ListTasks.Order.Created);
+            sort == "due" ? ListTasks.Order.Due : ListTasks.Order.Created, department);
         return (await list.ExecuteAsync(query, CurrentUser.From(http.User)!, ct)).ToHttp();
     }
 }
