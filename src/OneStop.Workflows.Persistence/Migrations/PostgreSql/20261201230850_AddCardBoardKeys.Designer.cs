@@ -1175,6 +1175,39 @@ namespace OneStop.Workflows.Persistence.Migrations.PostgreSql
                     b.ToTable("workflow_journal", "onestop");
                 });
 
+            modelBuilder.Entity("OneStop.Workflows.Domain.People.UserAccount", b =>
+                {
+                    b.OwnsMany("OneStop.Workflows.Domain.People.DepartmentMembership", "Memberships", b1 =>
+                        {
+                            b1.Property<string>("UserName")
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("user_name");
+
+                            b1.Property<string>("DepartmentCode")
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("department_code");
+
+                            b1.HasKey("UserName", "DepartmentCode");
+
+                            b1.HasIndex("DepartmentCode");
+
+                            b1.ToTable("user_departments", "onestop");
+
+                            b1.HasOne("OneStop.Workflows.Domain.Catalogue.Department", null)
+                                .WithMany()
+                                .HasForeignKey("DepartmentCode")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+
+                            b1.WithOwner()
+                                .HasForeignKey("UserName");
+                        });
+
+                    b.Navigation("Memberships");
+                });
+
             modelBuilder.Entity("OneStop.Workflows.Persistence.Auth.RefreshTokenRow", b =>
                 {
                     b.HasOne("OneStop.Workflows.Persistence.Auth.StaffSessionRow", null)

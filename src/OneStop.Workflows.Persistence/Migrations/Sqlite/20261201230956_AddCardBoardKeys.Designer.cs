@@ -1168,6 +1168,39 @@ namespace OneStop.Workflows.Persistence.Migrations.Sqlite
                     b.ToTable("workflow_journal", (string)null);
                 });
 
+            modelBuilder.Entity("OneStop.Workflows.Domain.People.UserAccount", b =>
+                {
+                    b.OwnsMany("OneStop.Workflows.Domain.People.DepartmentMembership", "Memberships", b1 =>
+                        {
+                            b1.Property<string>("UserName")
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("user_name");
+
+                            b1.Property<string>("DepartmentCode")
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("department_code");
+
+                            b1.HasKey("UserName", "DepartmentCode");
+
+                            b1.HasIndex("DepartmentCode");
+
+                            b1.ToTable("user_departments", (string)null);
+
+                            b1.HasOne("OneStop.Workflows.Domain.Catalogue.Department", null)
+                                .WithMany()
+                                .HasForeignKey("DepartmentCode")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+
+                            b1.WithOwner()
+                                .HasForeignKey("UserName");
+                        });
+
+                    b.Navigation("Memberships");
+                });
+
             modelBuilder.Entity("OneStop.Workflows.Persistence.Auth.RefreshTokenRow", b =>
                 {
                     b.HasOne("OneStop.Workflows.Persistence.Auth.StaffSessionRow", null)
