@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using OneStop.Workflows.Engine.Hosting;
 using OneStop.Workflows.Persistence.Workflows;
 
@@ -42,6 +43,9 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<IWorkflowInstanceStore, EfWorkflowInstanceStore>();
         services.AddLogging();
         services.AddSingleton<IStepWriter, Approval.CaseStepWriter>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new Approval.ServiceItemCache(sp.GetRequiredService<TimeProvider>(),
+            Approval.ServiceItemCache.KeepFrom(configuration["Catalogue:ItemCacheSeconds"])));
         services.AddSingleton<Calendar.EffectiveCalendarStore>();
         services.AddSingleton(Supervision.SupervisionSettings.LadderDefaults(configuration));
         services.AddSingleton(Supervision.SupervisionSettings.YellowToRed(configuration));

@@ -66,6 +66,7 @@ public static class ServerSetup
         builder.AddSupervision();
         builder.AddOneStopUi();
         services.AddSingleton<INodeNotificationHandler, Features.Calendar.CalendarChangedHandler>();
+        services.AddSingleton<INodeNotificationHandler, Features.Catalogue.ServiceItemChangedHandler>(); // issue 9: kept service items (ADR 0012)
         services.AddSingleton<NodeNotificationListener>();
         services.AddHostedService(sp => sp.GetRequiredService<NodeNotificationListener>());
         return builder;
