@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using OneStop.Workflows.Engine.Hosting;
 using OneStop.Workflows.Persistence.Workflows;
 
@@ -15,7 +16,8 @@ public static class PersistenceServiceCollectionExtensions
     /// (SQLite default <c>Data Source=data/onestop.db</c>, whose folder is created). Registers
     /// <see cref="IDbContextFactory{OneStopDbContext}"/> (singleton), <see cref="OneStopDbContext"/> (scoped, e.g. for health
     /// checks), <see cref="OneStopDatabaseOptions"/> and the two engine stores (singletons), and the centre-wide supervision
-    /// rules of <see cref="Supervision.SupervisionSettings"/> (a bad value throws here, at start-up). The server registers <c>IClock</c>.
+    /// rules of <see cref="Supervision.SupervisionSettings"/> (a bad value throws here, at start-up) and the node's kept service items
+    /// (<see cref="Approval.ServiceItemCache"/>, <c>Catalogue:ItemCacheSeconds</c>). The server registers <c>IClock</c>.
     /// </summary>
     /// <param name="configureDbContext">Optional extra context configuration (interceptors, logging), applied after the provider's.</param>
     public static IServiceCollection AddOneStopPersistence(
@@ -42,6 +44,9 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<IWorkflowInstanceStore, EfWorkflowInstanceStore>();
         services.AddLogging();
         services.AddSingleton<IStepWriter, Approval.CaseStepWriter>();
+        services.TryAddSingleton(TimeProvider.System);
+        var keepItems = Approval.ServiceItemCache.KeepFrom(configuration["Catalogue:ItemCacheSeconds"]); // a bad value throws here, at start-up
+        services.AddSingleton(sp => new Approval.ServiceItemCache(sp.GetRequiredService<TimeProvider>(), keepItems));
         services.AddSingleton<Calendar.EffectiveCalendarStore>();
         services.AddSingleton(Supervision.SupervisionSettings.LadderDefaults(configuration));
         services.AddSingleton(Supervision.SupervisionSettings.YellowToRed(configuration));

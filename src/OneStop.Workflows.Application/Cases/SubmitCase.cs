@@ -21,7 +21,8 @@ namespace OneStop.Workflows.Application.Cases;
 /// With an idempotency key (issue 10) the same clerk's same key and application again answers the first case (without the
 /// password, which only the first answer carries); the same key with another application is refused (409).
 /// </remarks>
-public sealed partial class SubmitCase(OneStopDbContext db, WorkflowHost host, IClock clock, CentreTimeZone centre, EffectiveCalendarStore calendar)
+public sealed partial class SubmitCase(OneStopDbContext db, WorkflowHost host, IClock clock, CentreTimeZone centre, EffectiveCalendarStore calendar,
+    Persistence.Approval.ServiceItemCache items)
 {
     /// <summary>The applicant as entered at the window.</summary>
     public sealed record ApplicantData(string? Name, string? IdNumber, string? Phone);
@@ -60,9 +61,9 @@ public sealed partial class SubmitCase(OneStopDbContext db, WorkflowHost host, I
         List<string> retired = [];
         if (command.ServiceItem is not null)
         {
-            // The item and its departments' standing in one read transaction.
+            // The item (kept per node, ADR 0012) and its departments' standing in one read transaction.
             await using var read = await db.ReadTransactionAsync(ct);
-            item = await db.ServiceItems.AsNoTracking().FirstOrDefaultAsync(i => i.Code == command.ServiceItem, ct);
+            item = await items.FindAsync(db, command.ServiceItem, ct);
             if (item is not null)
             {
                 var needed = item.ReviewingDepartments.ToList();
@@ -144,7 +145,7 @@ public sealed partial class SubmitCase(OneStopDbContext db, WorkflowHost host, I
                 RefusalCodes.CaseIdempotencyKeyReused);
         }
 
-        var item = await db.ServiceItems.AsNoTracking().FirstOrDefaultAsync(i => i.Code == earlier.ServiceItemCode, ct);
+        var item = await items.FindAsync(db, earlier.ServiceItemCode, ct);
         return await ReceiptAsync(earlier, item, null, ct);
     }
 

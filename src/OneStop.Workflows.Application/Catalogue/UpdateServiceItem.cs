@@ -14,9 +14,10 @@ namespace OneStop.Workflows.Application.Catalogue;
 /// Replaces a service item's catalogue fields (administrators). Guarded by the item's version: a concurrent update
 /// (or a body whose <c>version</c> is stale) is refused (409). When its <c>supervision</c> block changes, the running
 /// clocks of its open cases are re-planned under the new settings (pending signals only). The item, the re-planning and
-/// the audit event are one transaction.
+/// the audit event are one transaction; the other nodes hear of the change when it commits (ADR 0012).
 /// </summary>
-public sealed class UpdateServiceItem(OneStopDbContext db, IWorkflowDefinitionStore definitions, IClock clock, SignalPlanner planner)
+public sealed class UpdateServiceItem(OneStopDbContext db, IWorkflowDefinitionStore definitions, IClock clock, SignalPlanner planner,
+    Persistence.Approval.ServiceItemCache items)
 {
     public sealed record Command(string Code, ServiceItemBody Body);
 
@@ -74,7 +75,9 @@ public sealed class UpdateServiceItem(OneStopDbContext db, IWorkflowDefinitionSt
         db.AuditEvents.Add(new AuditEvent(now, actor.UserName, AuditActions.ServiceItemUpdated, null, code,
             JsonSerializer.Serialize(new { changed, fromVersion, toVersion = item.Version, replannedClocks }), null));
         await db.SaveChangesAsync(ct);
+        await Persistence.Approval.ServiceItemCache.AnnounceAsync(db, code, ct); // the other nodes forget it when this commits
         await transaction.CommitAsync(ct);
+        items.Forget(code);
         return ServiceItemResponse.From(item, planner.CentreDefaults);
     }
 }

@@ -16,7 +16,7 @@ namespace OneStop.Workflows.Persistence.Approval;
 /// deemed-action signals. The rules are the domain's; this adapter only loads and stores.
 /// </summary>
 public sealed class CaseStepWriter(CentreTimeZone centre, NotificationOptions notifications, Supervision.SignalPlanner planner,
-    Calendar.EffectiveCalendarStore calendar, CentreDay centreDay, ILogger<CaseStepWriter> logger) : IStepWriter
+    Calendar.EffectiveCalendarStore calendar, CentreDay centreDay, ServiceItemCache items, ILogger<CaseStepWriter> logger) : IStepWriter
 {
     public async Task WriteAsync(OneStopDbContext db, StepCommit commit, CancellationToken ct)
     {
@@ -57,8 +57,8 @@ public sealed class CaseStepWriter(CentreTimeZone centre, NotificationOptions no
         }
     }
 
-    /// <summary>The working set, one query each: the submitted case (added), or the stored case, its tasks, open notices and clocks; and its item.</summary>
-    private static async Task<CaseWorkingSet> LoadAsync(OneStopDbContext db, CaseId caseId, StepCommit commit, CancellationToken ct)
+    /// <summary>The working set, one query each: the submitted case (added), or the stored case, its tasks, open notices and clocks; and its item (kept per node, <see cref="ServiceItemCache"/>).</summary>
+    private async Task<CaseWorkingSet> LoadAsync(OneStopDbContext db, CaseId caseId, StepCommit commit, CancellationToken ct)
     {
         if (commit.Context is SubmitCaseContext submit)
         {
@@ -74,11 +74,8 @@ public sealed class CaseStepWriter(CentreTimeZone centre, NotificationOptions no
         return new CaseWorkingSet(c, false, tasks, notices, clocks, await ItemAsync(db, c, ct));
     }
 
-    private static Task<Domain.Catalogue.ServiceItem?> ItemAsync(OneStopDbContext db, Case c, CancellationToken ct)
-    {
-        ct.ThrowIfCancellationRequested();
-        return StepQueries.For(db).Item(db, c.ServiceItemCode);
-    }
+    private Task<Domain.Catalogue.ServiceItem?> ItemAsync(OneStopDbContext db, Case c, CancellationToken ct) =>
+        items.FindAsync(db, c.ServiceItemCode, ct);
 
     /// <summary>Adds the planned deemed-action signals, deletes the withdrawn pending ones (never the one carried out) and marks that one fired.</summary>
     private static async Task WriteDeemedActionsAsync(OneStopDbContext db, CaseChangeSet changes, CancellationToken ct)

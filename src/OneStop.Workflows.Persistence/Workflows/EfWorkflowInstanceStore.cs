@@ -101,6 +101,11 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<OneStopDbContext> 
         // Whatever is thrown below, disposing the uncommitted transaction rolls it back (so no savepoint is needed).
         db.Database.AutoSavepointsEnabled = false;
         await using var transaction = open ?? await db.Database.BeginTransactionAsync(ct);
+        // Changes are detected once, just before the save: the writers' reads of the tracked rows (DbSet.Local, Entry) would each
+        // scan every tracked entity again (JSON columns compared), and what they look at (added or not, tracked or not) does not
+        // depend on detection (docs/benchmarks.md, issue 9 session 4).
+        var detect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
             if (commit.ExpectedVersion is not { } expected)
@@ -134,12 +139,17 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<OneStopDbContext> 
                 await writer.WriteAsync(db, commit, ct);
             }
 
+            db.ChangeTracker.DetectChanges();
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }
         catch (Exception ex) when (ex is not ConcurrencyConflictException && DatabaseErrors.IsConflict(ex))
         {
             throw new ConcurrencyConflictException($"Instance {instance.Id}: a concurrent step clashed with version {instance.Version}.", ex);
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = detect;
         }
     }
 

@@ -68,6 +68,7 @@ public static class ServerSetup
         builder.AddOneStopUi();
         services.AddDesigner(builder.Configuration); // issue 11: the designer (Elsa Studio) and its API
         services.AddSingleton<INodeNotificationHandler, Features.Calendar.CalendarChangedHandler>();
+        services.AddSingleton<INodeNotificationHandler, Features.Catalogue.ServiceItemChangedHandler>(); // issue 9: kept service items (ADR 0012)
         services.AddSingleton<NodeNotificationListener>();
         services.AddHostedService(sp => sp.GetRequiredService<NodeNotificationListener>());
         return builder;
