@@ -55,6 +55,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<Supervision.SignalPlanner>();
         services.AddSingleton<Supervision.LadderDefaultsInForce>();
         services.AddSingleton<Supervision.DeadlineSweeper>();
+        services.AddSingleton<Supervision.SignalBacklogProbe>();
         services.AddSingleton(new Approval.NotificationOptions(configuration["Notifications:Channel"] is { Length: > 0 } channel ? channel : "Log"));
         services.AddSingleton(Domain.Calendar.CentreTimeZone.FromId(configuration["Centre:TimeZone"]));
         return services;

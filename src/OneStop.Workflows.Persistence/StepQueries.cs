@@ -64,6 +64,14 @@ public sealed class StepQueries
     public readonly Func<OneStopDbContext, TaskId, Task<ApprovalTask?>> TrackedTaskById =
         EF.CompileAsyncQuery((OneStopDbContext db, TaskId id) => db.Tasks.FirstOrDefault(t => t.Id == id));
 
+    /// <summary>
+    /// PostgreSQL: <see cref="LadderSignals"/> locked until the step's transaction ends, parameter <c>{0}</c> the clock ids.
+    /// The sweep's batch skips locked rows, so no signal the step re-plans or deletes fires under it (a row the sweep
+    /// holds is waited for and read as fired).
+    /// </summary>
+    public const string LadderSignalsForUpdate =
+        "SELECT * FROM onestop.supervision_signals WHERE clock_id = ANY({0}) AND level <> 'Action' FOR UPDATE";
+
     /// <summary>The ladder's signals (not the deemed actions) of the given clocks, tracked.</summary>
     public readonly Func<OneStopDbContext, List<ClockId?>, IAsyncEnumerable<SignalRow>> LadderSignals =
         EF.CompileAsyncQuery((OneStopDbContext db, List<ClockId?> clocks) =>

@@ -7,7 +7,8 @@ namespace OneStop.Workflows.Application.Catalogue;
 
 /// <summary>
 /// The service catalogue (every item with all its fields), ordered by code (any member of staff); or only the items one
-/// department leads (issue 10: the window's new-application page).
+/// department leads, or that any of several departments leads (issue 10: the window's new-application page lists the items
+/// of every department the clerk works for, as <c>SubmitCase</c> accepts them).
 /// </summary>
 public sealed class ListServiceItems(OneStopDbContext db, LadderSettings centre)
 {
@@ -15,7 +16,8 @@ public sealed class ListServiceItems(OneStopDbContext db, LadderSettings centre)
     public const int MaxDepartmentLength = 64;
 
     /// <param name="LeadDepartment">Only the items this department leads (null or empty: every item; an unknown code: none).</param>
-    public sealed record Query(string? LeadDepartment = null);
+    /// <param name="LeadDepartments">Only the items one of these departments leads (null: no such filter; empty: none).</param>
+    public sealed record Query(string? LeadDepartment = null, IReadOnlyList<string>? LeadDepartments = null);
 
     public sealed record Response(IReadOnlyList<ServiceItemResponse> Items);
 
@@ -29,6 +31,10 @@ public sealed class ListServiceItems(OneStopDbContext db, LadderSettings centre)
 
         // The item's fields are one JSON column: the (small) catalogue is filtered after the read.
         var items = await db.ServiceItems.AsNoTracking().OrderBy(i => i.Code).ToListAsync(ct);
-        return new Response([.. items.Where(i => lead is null || i.Data.LeadDepartment == lead).Select(i => ServiceItemResponse.From(i, centre))]);
+        var leads = query.LeadDepartments?.ToHashSet(StringComparer.Ordinal);
+        return new Response([.. items
+            .Where(i => lead is null || i.Data.LeadDepartment == lead)
+            .Where(i => leads is null || leads.Contains(i.Data.LeadDepartment))
+            .Select(i => ServiceItemResponse.From(i, centre))]);
     }
 }

@@ -35,6 +35,13 @@ public sealed class WorkflowHost(IWorkflowDefinitionStore definitions, IWorkflow
     public async Task<HostOutcome> StartAsync(StartCommand command, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(command);
+        using var activity = EngineTelemetry.Source.StartActivity("workflow.start");
+        activity?.SetTag("onestop.definition_id", command.DefinitionId);
+        return await EngineTelemetry.MeasureAsync("start", activity, () => StartOnceAsync(command, ct));
+    }
+
+    private async Task<HostOutcome> StartOnceAsync(StartCommand command, CancellationToken ct)
+    {
         var (definitionId, version) = (command.DefinitionId, command.Version);
         var remembered = version is null && instances.ChecksPublishedVersion ? workflows.FindPublished(definitionId) : null;
         if (remembered is not null)
@@ -84,6 +91,13 @@ public sealed class WorkflowHost(IWorkflowDefinitionStore definitions, IWorkflow
     public async Task<HostOutcome> ResumeAsync(ResumeCommand command, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(command);
+        using var activity = EngineTelemetry.Source.StartActivity("workflow.resume");
+        activity?.SetTag("onestop.instance_id", command.InstanceId.ToString());
+        return await EngineTelemetry.MeasureAsync("resume", activity, () => ResumeOnceAsync(command, activity, ct));
+    }
+
+    private async Task<HostOutcome> ResumeOnceAsync(ResumeCommand command, System.Diagnostics.Activity? activity, CancellationToken ct)
+    {
         var (instanceId, bookmarkId, input, idempotencyKey) = (command.InstanceId, command.BookmarkId, command.Input, command.IdempotencyKey);
         ArgumentException.ThrowIfNullOrWhiteSpace(idempotencyKey);
         for (var attempt = 1; ; attempt++)
@@ -108,6 +122,7 @@ public sealed class WorkflowHost(IWorkflowDefinitionStore definitions, IWorkflow
             }
 
             var workflow = await WorkflowOfAsync(snapshot.Instance, ct);
+            activity?.SetTag("onestop.definition_version_id", snapshot.Instance.DefinitionVersionId);
             var now = clock.GetCurrentInstant();
             var step = FlowchartRunner.Resume(workflow, snapshot.Instance.State, snapshot.OpenBookmarks, bookmarkId, input, now);
             var summary = Summarise(instanceId, step);
@@ -121,6 +136,8 @@ public sealed class WorkflowHost(IWorkflowDefinitionStore definitions, IWorkflow
             catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
             {
                 // Another step of this instance committed first: back off briefly and retry from fresh state.
+                EngineTelemetry.StepConflicts.Add(1);
+                activity?.SetTag("onestop.attempts", attempt + 1);
                 await session.DisposeAsync();
                 await Task.Delay(Random.Shared.Next(0, Math.Min(attempt, 10)), ct);
             }

@@ -86,6 +86,8 @@ public sealed class DeadlineSweeper(
     public async Task<SweepResult> RaiseDueAsync(int batchSize = DefaultBatchSize, CancellationToken ct = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
+        using var activity = SupervisionTelemetry.Source.StartActivity("deadline.sweep");
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var total = 0;
         var alertIds = new List<Guid>();
         while (true)
@@ -103,6 +105,9 @@ public sealed class DeadlineSweeper(
         {
             logger.LogInformation("Deadline sweep raised {Count} signal(s)", total);
         }
+
+        activity?.SetTag("onestop.signals_fired", total);
+        SupervisionTelemetry.RecordSweep(System.Diagnostics.Stopwatch.GetElapsedTime(started), total);
 
         return new SweepResult(total, alertIds);
     }
@@ -150,6 +155,7 @@ public sealed class DeadlineSweeper(
 
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        SupervisionTelemetry.RecordFired(fired, now);
         return (fired.Count, new FiredBatchWrites(alertIds, followUps));
     }
 

@@ -124,7 +124,10 @@ public sealed class SignalPlanner(EffectiveCalendarStore calendar, CentreDay day
         var saved = distinct.Where(c => db.Entry(c).State != EntityState.Added).Select(c => (ClockId?)c.Id).ToList();
         if (saved.Count > 0)
         {
-            rows = rows.Union(await StepQueries.For(db).LadderSignals(db, saved).ListAsync(ct)).ToList();
+            var stored = db.Database.IsNpgsql()
+                ? await db.Signals.FromSqlRaw(StepQueries.LadderSignalsForUpdate, saved.Select(c => c!.Value.Value).ToArray()).ToListAsync(ct)
+                : await StepQueries.For(db).LadderSignals(db, saved).ListAsync(ct);
+            rows = rows.Union(stored).ToList();
         }
 
         var byClock = rows.ToLookup(r => r.ClockId);

@@ -65,6 +65,7 @@ public static class ServerSetup
         builder.AddOneStopAuth();
         builder.AddOneStopRateLimits();
         builder.AddSupervision();
+        Telemetry.TelemetrySetup.AddOneStopTelemetry(builder); // issue 12: metrics and traces (docs/operations.md, "What to monitor")
         builder.AddOneStopUi();
         services.AddDesigner(builder.Configuration); // issue 11: the designer (Elsa Studio) and its API
         services.AddSingleton<INodeNotificationHandler, Features.Calendar.CalendarChangedHandler>();

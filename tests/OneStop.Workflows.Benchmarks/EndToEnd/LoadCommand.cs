@@ -72,14 +72,17 @@ internal static class LoadCommand
             ? "pgbench step baseline: not run."
             : $"pgbench step baseline (2 KB jsonb update + journal insert + task upsert, {options.PgBenchClients} clients, {options.PgBenchSeconds} s): **{pgbenchTps:F0} transactions/s**.");
         Line();
-        Line("| load | completed cases/s | review decision p50 / p95 / p99 (ms) | acceptance p50 / p99 (ms) | whole case p50 / p99 (ms) | PG transactions per case | server CPU ms per case | PG CPU ms per case | errors |");
-        Line("|---|---|---|---|---|---|---|---|---|");
+        Line("| load | completed cases/s | review decision p50 / p95 / p99 (ms) | acceptance p50 / p99 (ms) | whole case p50 / p99 (ms) | PG transactions per case | server CPU ms per case | PG CPU ms per case | WAL KB per case | errors |");
+        Line("|---|---|---|---|---|---|---|---|---|---|");
         var errors = 0;
+        var measuredCases = 0;
+        var writesBefore = await WriteSnapshot.TakeAsync(connectionString);
         foreach (var users in options.UserLevels)
         {
             var result = await MeasureAsync(postgres, server, (recorder, done) =>
                 ClosedLoopAsync(player, recorder, users, TimeSpan.FromSeconds(options.Seconds), done, runKey + users), played);
             errors += result.Recorder.ErrorCount;
+            measuredCases += result.Cases;
             Line(result.Row($"{users} users × {options.Seconds} s"));
         }
 
@@ -88,8 +91,12 @@ internal static class LoadCommand
             var result = await MeasureAsync(postgres, server, (recorder, done) =>
                 PacedAsync(player, recorder, rate, TimeSpan.FromSeconds(options.Seconds), done, runKey + "p"), played);
             errors += result.Recorder.ErrorCount;
+            measuredCases += result.Cases;
             Line(result.Row($"paced {rate} cases/s × {options.Seconds} s"));
         }
+
+        Line();
+        Line((await WriteSnapshot.TakeAsync(connectionString)).PerCase(writesBefore, measuredCases));
 
         var notCompleted = await NotCompletedAsync(connectionString, played);
         Line();
@@ -148,6 +155,7 @@ internal static class LoadCommand
         var recorder = new LoadRecorder();
         var done = new ConcurrentBag<string>();
         var transactionsBefore = await TransactionsAsync(postgres);
+        var walBefore = (await WriteSnapshot.TakeAsync(postgres.AdminConnectionString)).WalBytes;
         var serverCpu = server.CpuTime;
         var postgresCpu = ProcessCpu.OfPostgres(postgres.DataDirectory!);
         var clock = Stopwatch.StartNew();
@@ -157,22 +165,23 @@ internal static class LoadCommand
         var postgresCpuUsed = ProcessCpu.OfPostgres(postgres.DataDirectory!) - postgresCpu;
         await Task.Delay(TimeSpan.FromSeconds(1.5)); // backends publish their transaction counts within a second of going idle
         var transactions = await TransactionsAsync(postgres) - transactionsBefore;
+        var wal = (await WriteSnapshot.TakeAsync(postgres.AdminConnectionString)).WalBytes - walBefore;
         foreach (var id in done)
         {
             played.Add(id);
         }
 
-        return new LevelResult(recorder, done.Count, elapsed, transactions, serverCpuUsed, postgresCpuUsed);
+        return new LevelResult(recorder, done.Count, elapsed, transactions, serverCpuUsed, postgresCpuUsed, wal);
     }
 
-    private sealed record LevelResult(LoadRecorder Recorder, int Cases, TimeSpan Elapsed, long Transactions, TimeSpan ServerCpu, TimeSpan PostgresCpu)
+    private sealed record LevelResult(LoadRecorder Recorder, int Cases, TimeSpan Elapsed, long Transactions, TimeSpan ServerCpu, TimeSpan PostgresCpu, long WalBytes)
     {
         public string Row(string label)
         {
             var per = Math.Max(Cases, 1);
             var r = Recorder;
             return string.Create(CultureInfo.InvariantCulture,
-                $"| {label} | {Cases / Elapsed.TotalSeconds:F1} ({Cases:N0} in {Elapsed.TotalSeconds:F1} s) | {r.Percentile("review", 50):F1} / {r.Percentile("review", 95):F1} / {r.Percentile("review", 99):F1} | {r.Percentile("accept", 50):F1} / {r.Percentile("accept", 99):F1} | {r.Percentile("case", 50):F0} / {r.Percentile("case", 99):F0} | {(double)Transactions / per:F1} | {ServerCpu.TotalMilliseconds / per:F1} | {PostgresCpu.TotalMilliseconds / per:F1} | {r.ErrorCount}{Describe(r.Errors)} |");
+                $"| {label} | {Cases / Elapsed.TotalSeconds:F1} ({Cases:N0} in {Elapsed.TotalSeconds:F1} s) | {r.Percentile("review", 50):F1} / {r.Percentile("review", 95):F1} / {r.Percentile("review", 99):F1} | {r.Percentile("accept", 50):F1} / {r.Percentile("accept", 99):F1} | {r.Percentile("case", 50):F0} / {r.Percentile("case", 99):F0} | {(double)Transactions / per:F1} | {ServerCpu.TotalMilliseconds / per:F1} | {PostgresCpu.TotalMilliseconds / per:F1} | {WalBytes / per / 1024:F1} | {r.ErrorCount}{Describe(r.Errors)} |");
         }
 
         private static string Describe(IReadOnlyDictionary<string, int> errors) =>

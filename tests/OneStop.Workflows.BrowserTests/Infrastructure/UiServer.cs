@@ -36,7 +36,9 @@ public sealed class UiServer : IAsyncLifetime
         var address = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseUrl = address.Replace("[::]", "127.0.0.1").Replace("localhost", "127.0.0.1").TrimEnd('/');
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = SystemChromium.ExecutablePath(), Headless = true });
+        // --lang: native date fields take their format from the browser's language, not the context's locale (a machine
+        // without a Chinese locale would show mm/dd/yyyy on the Chinese pages); the pages themselves follow each context.
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = SystemChromium.ExecutablePath(), Headless = true, Args = ["--lang=zh-CN"] });
     }
 
     /// <summary>A new browser context (its own cookies: one person) in <paramref name="culture"/> (zh-CN or en).</summary>
