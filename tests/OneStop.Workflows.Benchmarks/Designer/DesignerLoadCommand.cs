@@ -87,12 +87,25 @@ internal static class DesignerLoadCommand
             var sizes = await response.Request.SizesAsync();
             var headers = await response.AllHeadersAsync();
             var path = new Uri(response.Url).AbsolutePath;
-            var body = unpacked && response.Status == 200 ? (await response.BodyAsync()).LongLength : 0;
+            var body = unpacked && response.Status == 200 ? await UnpackedAsync(response) : 0;
             files.Add(new FileLoad(Path.GetFileName(path), KindOf(path), sizes.ResponseBodySize + sizes.ResponseHeadersSize, body,
                 headers.TryGetValue("content-encoding", out var encoding) ? encoding : null, path.StartsWith("/elsa/api", StringComparison.Ordinal)));
         }
 
         return new Load(files, elapsed);
+    }
+
+    /// <summary>The decoded body's length; 0 for the few responses the browser no longer holds (a page it navigated away from).</summary>
+    private static async Task<long> UnpackedAsync(IResponse response)
+    {
+        try
+        {
+            return (await response.BodyAsync()).LongLength;
+        }
+        catch (PlaywrightException)
+        {
+            return 0;
+        }
     }
 
     private static string KindOf(string path) => path switch
