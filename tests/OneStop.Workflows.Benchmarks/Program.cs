@@ -26,6 +26,11 @@ if (args.Length > 0 && args[0] is "ui-seed" or "ui")
     return args[0] == "ui-seed" ? await OneStop.Workflows.Benchmarks.Ui.UiSeed.RunAsync(args[1..]) : await OneStop.Workflows.Benchmarks.Ui.UiCommand.RunAsync(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "cold-start")
+{
+    return await OneStop.Workflows.Benchmarks.Ui.ColdStartCommand.RunAsync(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "designer-load")
 {
     return await OneStop.Workflows.Benchmarks.Designer.DesignerLoadCommand.RunAsync(args[1..]);
