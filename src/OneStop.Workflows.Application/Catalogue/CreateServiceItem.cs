@@ -5,13 +5,14 @@ using OneStop.Workflows.Domain.Audit;
 using OneStop.Workflows.Domain.Catalogue;
 using OneStop.Workflows.Domain.Clocks;
 using OneStop.Workflows.Domain.Shared;
+using OneStop.Workflows.Engine.Activities;
 using OneStop.Workflows.Engine.Hosting;
 using OneStop.Workflows.Persistence;
 
 namespace OneStop.Workflows.Application.Catalogue;
 
 /// <summary>Adds a service item to the catalogue (administrators); the item and its audit event are one transaction.</summary>
-public sealed class CreateServiceItem(OneStopDbContext db, IWorkflowDefinitionStore definitions, IClock clock, LadderSettings centre)
+public sealed class CreateServiceItem(OneStopDbContext db, IWorkflowDefinitionStore definitions, IClock clock, LadderSettings centre, ActivityCatalogue catalogue)
 {
     public sealed record Command(ServiceItemBody Body);
 
@@ -42,9 +43,12 @@ public sealed class CreateServiceItem(OneStopDbContext db, IWorkflowDefinitionSt
 
         var now = clock.GetCurrentInstant();
         var item = new ServiceItem(code, data!, now);
+        var flowProblems = await ItemFlowCheck.ProblemsAsync(code, data!, db, definitions, catalogue, ct); // issue 11 §4: warned, not refused (ADR 0015)
         db.ServiceItems.Add(item);
         db.AuditEvents.Add(new AuditEvent(now, actor.UserName, AuditActions.ServiceItemCreated, null, code,
-            JsonSerializer.Serialize(new { name = data!.Name, workflowDefinitionId = data.WorkflowDefinitionId }), null));
+            flowProblems.Count == 0
+                ? JsonSerializer.Serialize(new { name = data!.Name, workflowDefinitionId = data.WorkflowDefinitionId })
+                : JsonSerializer.Serialize(new { name = data!.Name, workflowDefinitionId = data.WorkflowDefinitionId, flowProblems = flowProblems.Select(p => p.Code).Distinct() }), null));
         try
         {
             await db.SaveChangesAsync(ct);
@@ -61,6 +65,6 @@ public sealed class CreateServiceItem(OneStopDbContext db, IWorkflowDefinitionSt
             throw;
         }
 
-        return ServiceItemResponse.From(item, centre);
+        return ServiceItemResponse.From(item, centre).With(flowProblems);
     }
 }

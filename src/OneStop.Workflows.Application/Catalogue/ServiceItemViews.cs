@@ -30,6 +30,12 @@ public sealed record ServiceItemResponse(
     string UpdatedAt,
     long Version)
 {
+    /// <summary>
+    /// Where the item and the published version of its flow disagree (the designer checks, ADR 0015); null when they agree.
+    /// A change that makes them disagree is stored, and this names what to fix (the item, or the flow in the designer).
+    /// </summary>
+    public IReadOnlyList<Engine.Definitions.ValidationError>? FlowProblems { get; init; }
+
     /// <param name="centre">The centre's ladder defaults (<c>Supervision:Ladder:*</c>).</param>
     public static ServiceItemResponse From(ServiceItem item, LadderSettings centre)
     {

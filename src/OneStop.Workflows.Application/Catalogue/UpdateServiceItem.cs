@@ -4,6 +4,7 @@ using NodaTime;
 using OneStop.Workflows.Domain.Audit;
 using OneStop.Workflows.Domain.Catalogue;
 using OneStop.Workflows.Domain.Shared;
+using OneStop.Workflows.Engine.Activities;
 using OneStop.Workflows.Engine.Hosting;
 using OneStop.Workflows.Persistence;
 using OneStop.Workflows.Persistence.Supervision;
@@ -17,7 +18,7 @@ namespace OneStop.Workflows.Application.Catalogue;
 /// the audit event are one transaction; the other nodes hear of the change when it commits (ADR 0012).
 /// </summary>
 public sealed class UpdateServiceItem(OneStopDbContext db, IWorkflowDefinitionStore definitions, IClock clock, SignalPlanner planner,
-    Persistence.Approval.ServiceItemCache items)
+    Persistence.Approval.ServiceItemCache items, ActivityCatalogue catalogue)
 {
     public sealed record Command(string Code, ServiceItemBody Body);
 
@@ -52,9 +53,10 @@ public sealed class UpdateServiceItem(OneStopDbContext db, IWorkflowDefinitionSt
         }
 
         var changed = ServiceItemInput.ChangedFields(item.Data, data!);
+        var flowProblems = await ItemFlowCheck.ProblemsAsync(code, data!, db, definitions, catalogue, ct); // issue 11 §4: warned, not refused (ADR 0015)
         if (changed.Count == 0)
         {
-            return ServiceItemResponse.From(item, planner.CentreDefaults);
+            return ServiceItemResponse.From(item, planner.CentreDefaults).With(flowProblems);
         }
 
         var now = clock.GetCurrentInstant();
@@ -73,11 +75,13 @@ public sealed class UpdateServiceItem(OneStopDbContext db, IWorkflowDefinitionSt
         // Clocks copy their limits when they start, so only the ladder settings reach cases already running.
         var replannedClocks = changed.Contains(ItemSupervision.Field) ? await planner.ReplanItemAsync(db, code, data!, now, ct) : 0;
         db.AuditEvents.Add(new AuditEvent(now, actor.UserName, AuditActions.ServiceItemUpdated, null, code,
-            JsonSerializer.Serialize(new { changed, fromVersion, toVersion = item.Version, replannedClocks }), null));
+            flowProblems.Count == 0
+                ? JsonSerializer.Serialize(new { changed, fromVersion, toVersion = item.Version, replannedClocks })
+                : JsonSerializer.Serialize(new { changed, fromVersion, toVersion = item.Version, replannedClocks, flowProblems = flowProblems.Select(p => p.Code).Distinct() }), null));
         await db.SaveChangesAsync(ct);
         await Persistence.Approval.ServiceItemCache.AnnounceAsync(db, code, ct); // the other nodes forget it when this commits
         await transaction.CommitAsync(ct);
         items.Forget(code);
-        return ServiceItemResponse.From(item, planner.CentreDefaults);
+        return ServiceItemResponse.From(item, planner.CentreDefaults).With(flowProblems);
     }
 }

@@ -12,5 +12,6 @@ internal static class DefinitionUseCases
         .AddScoped<ListDefinitionVersions>() // issue 11: the designer (Elsa Studio)
         .AddScoped<FindDefinitionVersion>()
         .AddScoped<IsDefinitionNameUnique>()
-        .AddScoped<GetDesignerCatalogue>();
+        .AddScoped<GetDesignerCatalogue>()
+        .AddSingleton<OneStop.Workflows.Engine.Hosting.IPublishCheck, DesignerPublishCheck>(); // issue 11 §4: the designer checks at publish
 }

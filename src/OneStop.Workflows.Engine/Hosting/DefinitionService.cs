@@ -16,9 +16,10 @@ public sealed record SaveDefinitionOutcome(StoredDefinition? Saved, IReadOnlyLis
 /// over a published latest creates version + 1; publishing unpublishes every other version. A published
 /// version is never changed. A definition over the <see cref="DefinitionLimits"/> (the defaults unless given) is refused
 /// before it is read. Validation and compilation observe <c>ct</c>: a cancelled save throws
-/// <see cref="OperationCanceledException"/> and stores nothing.
+/// <see cref="OperationCanceledException"/> and stores nothing. A publish must also pass the <see cref="IPublishCheck"/>, if one is given.
 /// </summary>
-public sealed class DefinitionService(IWorkflowDefinitionStore store, ActivityCatalogue catalogue, IClock clock, DefinitionLimits? limits = null)
+public sealed class DefinitionService(IWorkflowDefinitionStore store, ActivityCatalogue catalogue, IClock clock, DefinitionLimits? limits = null,
+    IPublishCheck? publishCheck = null)
 {
     private const int MaxAttempts = 10;
 
@@ -38,6 +39,13 @@ public sealed class DefinitionService(IWorkflowDefinitionStore store, ActivityCa
         if (errors.Count > 0)
         {
             return new(null, errors);
+        }
+
+        // Issue 11 §4: the publish checks (designer checks against the catalogue) run only when publishing a compiled flow.
+        if (publish && publishCheck is not null
+            && await publishCheck.CheckAsync(new PublishCandidate(definitionId, read.Document, compiled.Workflow!, read.RootPath), ct) is { Count: > 0 } refused)
+        {
+            return new(null, refused);
         }
 
         ct.ThrowIfCancellationRequested();

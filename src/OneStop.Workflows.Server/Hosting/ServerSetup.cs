@@ -77,7 +77,7 @@ public static class ServerSetup
 
     /// <summary>
     /// Applies migrations when configured to, seeds the calendar, puts the centre's ladder defaults in force (re-planning
-    /// running clocks if they changed), imports <c>workflows/</c> and seeds the demo centre when configured to (the
+    /// running clocks if they changed), seeds the demo centre when configured to and imports <c>workflows/</c> (the
     /// embedded default does all).
     /// </summary>
     public static async Task PrepareOneStopAsync(this WebApplication app, CancellationToken ct)
@@ -90,12 +90,14 @@ public static class ServerSetup
 
         await app.Services.GetRequiredService<OneStop.Workflows.Persistence.Calendar.EffectiveCalendarStore>().SeedAsync(ct);
         await app.Services.GetRequiredService<OneStop.Workflows.Persistence.Supervision.LadderDefaultsInForce>().ApplyAsync(ct);
-        await app.Services.GetRequiredService<WorkflowFileImporter>().ImportAsync(ct);
         if (DemoSeed.IsOn(app.Configuration, app.Environment))
         {
             await app.Services.SeedDemoCentreAsync(ct);
             await app.Services.SeedDemoUsersAsync(ct);
         }
+
+        // After the demo seed: publishing checks each flow against the catalogue's departments and items (issue 11 §4, ADR 0015).
+        await app.Services.GetRequiredService<WorkflowFileImporter>().ImportAsync(ct);
 
         await using var startDb = await app.Services.GetRequiredService<IDbContextFactory<OneStopDbContext>>().CreateDbContextAsync(ct);
         if (!await Application.Staff.CreateAdministrator.AnyAsync(startDb, ct))
