@@ -18,7 +18,7 @@ public sealed record SaveDefinitionOutcome(StoredDefinition? Saved, IReadOnlyLis
 /// before it is read. Validation and compilation observe <c>ct</c>: a cancelled save throws
 /// <see cref="OperationCanceledException"/> and stores nothing.
 /// </summary>
-public sealed class DefinitionService(IWorkflowDefinitionStore store, ActivityCatalogue catalogue, IClock clock, DefinitionLimits? limits = null)
+public sealed partial class DefinitionService(IWorkflowDefinitionStore store, ActivityCatalogue catalogue, IClock clock, DefinitionLimits? limits = null)
 {
     private const int MaxAttempts = 10;
 
@@ -33,8 +33,7 @@ public sealed class DefinitionService(IWorkflowDefinitionStore store, ActivityCa
         }
 
         var definitionId = read.Document.DefinitionId ?? Guid.NewGuid().ToString("N")[..16];
-        var compiled = WorkflowCompiler.Compile(read.Document, catalogue, new DefinitionIdentity(definitionId, 0, string.Empty), read.RootPath, ct);
-        var errors = read.Errors.Concat(compiled.Errors).ToList();
+        var errors = ValidateForPublish(read, definitionId, ct);
         if (errors.Count > 0)
         {
             return new(null, errors);
@@ -54,6 +53,13 @@ public sealed class DefinitionService(IWorkflowDefinitionStore store, ActivityCa
                 // Another save of the same definition won the race: decide again from fresh state.
             }
         }
+    }
+
+    /// <summary>The full validation a version passes before it may be published (the reader's errors, then the compiler's).</summary>
+    private List<ValidationError> ValidateForPublish(DefinitionReadResult read, string definitionId, CancellationToken ct)
+    {
+        var compiled = WorkflowCompiler.Compile(read.Document!, catalogue, new DefinitionIdentity(definitionId, 0, string.Empty), read.RootPath, ct);
+        return read.Errors.Concat(compiled.Errors).ToList();
     }
 
     private async Task<SaveDefinitionOutcome> SaveOnceAsync(string definitionId, string? name, JsonObject model, bool publish, CancellationToken ct)
