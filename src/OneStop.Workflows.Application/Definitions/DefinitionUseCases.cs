@@ -12,5 +12,11 @@ internal static class DefinitionUseCases
         .AddScoped<ListDefinitionVersions>() // issue 11: the designer (Elsa Studio)
         .AddScoped<FindDefinitionVersion>()
         .AddScoped<IsDefinitionNameUnique>()
-        .AddScoped<GetDesignerCatalogue>();
+        .AddScoped<GetDesignerCatalogue>()
+        .AddScoped<SaveStudioDefinition>() // issue 11: the Studio's writes
+        .AddScoped<PublishDefinition>()
+        .AddScoped<RetractDefinition>()
+        .AddScoped<DeleteDefinition>()
+        .AddScoped<RefuseStudioAction>()
+        .AddScoped<ListDefinitionAudit>();
 }

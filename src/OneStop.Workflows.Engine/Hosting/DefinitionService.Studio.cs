@@ -24,7 +24,8 @@ public enum StudioSaveStatus
 
 /// <summary>The answer to a Studio save: the stored (or untouched latest) version, or the errors.</summary>
 /// <param name="Saved">The version stored, or the latest one for <see cref="StudioSaveStatus.AlreadyPublished"/> and <see cref="StudioSaveStatus.Stale"/>.</param>
-public sealed record StudioSaveOutcome(StudioSaveStatus Status, StoredDefinition? Saved, IReadOnlyList<ValidationError> Errors);
+/// <param name="IsNew">True when the save inserted a version (a create, or a save over a published latest).</param>
+public sealed record StudioSaveOutcome(StudioSaveStatus Status, StoredDefinition? Saved, IReadOnlyList<ValidationError> Errors, bool IsNew = false);
 
 /// <summary>
 /// The revision a Studio save is based on: a counter inside the stored model's <c>customProperties</c> (<see cref="Key"/>), raised by
@@ -66,7 +67,8 @@ public sealed partial class DefinitionService
         ArgumentNullException.ThrowIfNull(audit);
         var normalised = (JsonObject)model.DeepClone();
         DraftShape.Normalise(normalised);
-        var read = DefinitionReader.Read(normalised, _limits, ct);
+        // Read as the Studio sends it ({model}), so every error names its path from the body: $.model.root.activities[2].type.
+        var read = DefinitionReader.Read(new JsonObject { ["model"] = normalised }, _limits, ct);
         if (DraftShape.Check(read, catalogue) is { Count: > 0 } shape)
         {
             return new(StudioSaveStatus.ShapeInvalid, null, shape);
@@ -121,7 +123,7 @@ public sealed partial class DefinitionService
         StudioRevision.Set(model, (latestModel is null ? 0 : StudioRevision.Of(latestModel)) + 1);
         var stored = new StoredDefinition(id, definitionId, version, name, publish, true, model.ToJsonString(), isNew ? now : latest!.CreatedAt, now);
         await store.SaveAsync(new DefinitionChange(stored, isNew, publish, audit(stored), isNew ? null : latest!.Json), ct);
-        return new(StudioSaveStatus.Saved, stored, []);
+        return new(StudioSaveStatus.Saved, stored, [], isNew);
     }
 
     /// <summary>Whether a save over a published version changes nothing a version is made of (its flowchart, name, description).</summary>
