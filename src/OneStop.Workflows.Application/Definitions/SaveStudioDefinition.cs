@@ -60,7 +60,8 @@ internal static class StudioSaves
 
     private static Dictionary<string, string[]> ByPath(StudioSaveOutcome outcome, string? summary)
     {
-        var errors = outcome.Errors.GroupBy(e => e.Path).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray());
+        // The Studio shows the messages only (not their keys): each message names its JSON path itself.
+        var errors = outcome.Errors.GroupBy(e => e.Path).ToDictionary(g => g.Key, g => g.Select(e => $"{e.Path}: {e.Message}").ToArray());
         if (summary is not null)
         {
             errors = new Dictionary<string, string[]> { ["publish"] = [summary] }.Concat(errors).ToDictionary(e => e.Key, e => e.Value);

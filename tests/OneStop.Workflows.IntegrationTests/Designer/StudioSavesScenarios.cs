@@ -154,6 +154,8 @@ public abstract class StudioSavesScenarios : IAsyncLifetime
         var problem = await HttpJson.ProblemAsync(stale);
         problem["detail"]!.GetValue<string>().Should().Contain("另一位设计人员已保存了更新的版本").And.Contain("Another designer saved a newer version");
         problem["code"]!.GetValue<string>().Should().Be("definition.stale");
+        // The Studio shows only the messages under "errors".
+        problem["errors"]!["definition"]![0]!.GetValue<string>().Should().Be(problem["detail"]!.GetValue<string>());
 
         // The first designer's auto-saves go on from each answer: never a conflict with themselves.
         SetTimeLimit(saved, "review-fire", "13");

@@ -65,7 +65,7 @@ public static class StudioDefinitionWrites
             }
 
             var result = await save.ExecuteAsync(command, CurrentUser.From(http.User)!, saving.Token);
-            return result.ToHttp(saved => saved.Created
+            return result.ToStudioHttp(saved => saved.Created
                 ? Results.Json(StudioSaveShapes.Saved(saved), statusCode: StatusCodes.Status201Created)
                 : Results.Json(StudioSaveShapes.Saved(saved)));
         }
@@ -76,17 +76,17 @@ public static class StudioDefinitionWrites
     }
 
     private static async Task<IResult> PublishAsync(string definitionId, HttpContext http, PublishDefinition publish, CancellationToken ct) =>
-        (await publish.ExecuteAsync(new(definitionId), CurrentUser.From(http.User)!, ct)).ToHttp(saved => Results.Json(StudioSaveShapes.Saved(saved)));
+        (await publish.ExecuteAsync(new(definitionId), CurrentUser.From(http.User)!, ct)).ToStudioHttp(saved => Results.Json(StudioSaveShapes.Saved(saved)));
 
     private static async Task<IResult> RetractAsync(string definitionId, HttpContext http, RetractDefinition retract, CancellationToken ct) =>
-        (await retract.ExecuteAsync(new(definitionId), CurrentUser.From(http.User)!, ct)).ToHttp(found => Results.Json(DefinitionShapes.Definition(found)));
+        (await retract.ExecuteAsync(new(definitionId), CurrentUser.From(http.User)!, ct)).ToStudioHttp(found => Results.Json(DefinitionShapes.Definition(found)));
 
     private static async Task<IResult> DeleteAsync(string definitionId, HttpContext http, DeleteDefinition delete, CancellationToken ct) =>
-        (await delete.ExecuteAsync(new(definitionId), CurrentUser.From(http.User)!, ct)).ToHttp(_ => Results.NoContent());
+        (await delete.ExecuteAsync(new(definitionId), CurrentUser.From(http.User)!, ct)).ToStudioHttp(_ => Results.NoContent());
 
     private static async Task<IResult> AuditAsync(string definitionId, HttpContext http, ListDefinitionAudit audit, CancellationToken ct) =>
         (await audit.ExecuteAsync(new(definitionId), CurrentUser.From(http.User)!, ct)).ToHttp();
 
     private static async Task<IResult> RefuseAsync(HttpContext http, RefuseStudioAction refuse, RefuseStudioAction.Command command, CancellationToken ct) =>
-        (await refuse.ExecuteAsync(command, CurrentUser.From(http.User)!, ct)).ToHttp();
+        (await refuse.ExecuteAsync(command, CurrentUser.From(http.User)!, ct)).ToStudioHttp(_ => Results.NoContent());
 }
