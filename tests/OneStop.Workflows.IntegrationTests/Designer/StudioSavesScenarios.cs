@@ -14,7 +14,7 @@ namespace OneStop.Workflows.IntegrationTests.Designer;
 
 /// <summary>
 /// Issue 11 §2–3 (acceptance 2 first half, 4, 5 at API level): <c>POST /elsa/api/workflow-definitions</c> as the Studio sends it — create,
-/// drafts after shape checks only, the full validation at publish, Elsa's versioning, 409 on a stale base, audit — and the publish,
+/// drafts after shape checks only, the full validation at publish, Elsa's versioning, the stale-base refusal, audit — and the publish,
 /// retract and delete menus; against the real server and database, signed in with the cookie.
 /// </summary>
 public abstract class StudioSavesScenarios : IAsyncLifetime
@@ -139,7 +139,7 @@ public abstract class StudioSavesScenarios : IAsyncLifetime
     }
 
     [Fact]
-    public async Task StaleBase_Issue11_TheSecondDesignersSaveIs409_OwnSavesNeverAre_AndTheAuditListsBoth()
+    public async Task StaleBase_Issue11_TheSecondDesignersSaveIsRefusedAsStale_OwnSavesNeverAre_AndTheAuditListsBoth()
     {
         using var second = await _factory.CookieClientAsync("admin");
         var first = await LoadAsync(_designer, "restaurant-opening");
@@ -150,8 +150,10 @@ public abstract class StudioSavesScenarios : IAsyncLifetime
         SetTimeLimit(other, "review-fire", "6");
         var stale = await SaveAsync(second, other, publish: false);
 
-        stale.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        // A 400, not a 409: the Studio (3.8.2) shows a refused save's messages only when it is a 400 (docs/adr/0014-studio-saves.md).
+        stale.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         var problem = await HttpJson.ProblemAsync(stale);
+        problem["type"]!.GetValue<string>().Should().EndWith("/conflict");
         problem["detail"]!.GetValue<string>().Should().Contain("另一位设计人员已保存了更新的版本").And.Contain("Another designer saved a newer version");
         problem["code"]!.GetValue<string>().Should().Be("definition.stale");
         // The Studio shows only the messages under "errors".
@@ -163,7 +165,7 @@ public abstract class StudioSavesScenarios : IAsyncLifetime
         SetTimeLimit(saved, "review-fire", "14");
         await HttpJson.ReadAsync(await SaveAsync(_designer, saved, publish: false), HttpStatusCode.OK);
         // A stale draft of the same version (the first designer's answer before the last save) is refused too.
-        (await SaveAsync(second, first, publish: false)).StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await SaveAsync(second, first, publish: false)).StatusCode.Should().Be(HttpStatusCode.BadRequest);
 
         var reloaded = await LoadAsync(second, "restaurant-opening");
         SetTimeLimit(reloaded, "review-fire", "6");
