@@ -13,5 +13,11 @@ internal static class DefinitionUseCases
         .AddScoped<FindDefinitionVersion>()
         .AddScoped<IsDefinitionNameUnique>()
         .AddScoped<GetDesignerCatalogue>()
+        .AddScoped<SaveStudioDefinition>() // issue 11: the Studio's writes
+        .AddScoped<PublishDefinition>()
+        .AddScoped<RetractDefinition>()
+        .AddScoped<DeleteDefinition>()
+        .AddScoped<RefuseStudioAction>()
+        .AddScoped<ListDefinitionAudit>()
         .AddSingleton<OneStop.Workflows.Engine.Hosting.IPublishCheck, DesignerPublishCheck>(); // issue 11 §4: the designer checks at publish
 }

@@ -179,6 +179,20 @@ public static class AuditActions
     /// <summary>An administrator retired a department.</summary>
     public const string DepartmentRetired = nameof(DepartmentRetired);
 
+    // Workflow definitions (issue 11: the designer; subject = the definition id, details = version and version id)
+
+    /// <summary>A designer saved a draft of a workflow definition (a new version, or the latest draft updated in place).</summary>
+    public const string DefinitionDraftSaved = nameof(DefinitionDraftSaved);
+
+    /// <summary>A designer published a version of a workflow definition (new cases run on it).</summary>
+    public const string DefinitionPublished = nameof(DefinitionPublished);
+
+    /// <summary>A designer retracted the published version of a workflow definition (no version is published then).</summary>
+    public const string DefinitionRetracted = nameof(DefinitionRetracted);
+
+    /// <summary>A designer deleted a workflow definition with all its versions (one no service item and no case uses).</summary>
+    public const string DefinitionDeleted = nameof(DefinitionDeleted);
+
     /// <summary>The action a fired card signal is audited under: <see cref="PromptRaised"/>, <see cref="YellowRaised"/> or <see cref="RedRaised"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><see cref="SignalLevel.Action"/> signals are not cards and are not raised.</exception>
     public static string Raised(SignalLevel level) => level switch

@@ -18,7 +18,7 @@ public sealed record SaveDefinitionOutcome(StoredDefinition? Saved, IReadOnlyLis
 /// before it is read. Validation and compilation observe <c>ct</c>: a cancelled save throws
 /// <see cref="OperationCanceledException"/> and stores nothing. A publish must also pass the <see cref="IPublishCheck"/>, if one is given.
 /// </summary>
-public sealed class DefinitionService(IWorkflowDefinitionStore store, ActivityCatalogue catalogue, IClock clock, DefinitionLimits? limits = null,
+public sealed partial class DefinitionService(IWorkflowDefinitionStore store, ActivityCatalogue catalogue, IClock clock, DefinitionLimits? limits = null,
     IPublishCheck? publishCheck = null)
 {
     private const int MaxAttempts = 10;
@@ -34,18 +34,10 @@ public sealed class DefinitionService(IWorkflowDefinitionStore store, ActivityCa
         }
 
         var definitionId = read.Document.DefinitionId ?? Guid.NewGuid().ToString("N")[..16];
-        var compiled = WorkflowCompiler.Compile(read.Document, catalogue, new DefinitionIdentity(definitionId, 0, string.Empty), read.RootPath, ct);
-        var errors = read.Errors.Concat(compiled.Errors).ToList();
+        var errors = await ValidateForPublishAsync(read, definitionId, publish, ct);
         if (errors.Count > 0)
         {
             return new(null, errors);
-        }
-
-        // Issue 11 §4: the publish checks (designer checks against the catalogue) run only when publishing a compiled flow.
-        if (publish && publishCheck is not null
-            && await publishCheck.CheckAsync(new PublishCandidate(definitionId, read.Document, compiled.Workflow!, read.RootPath), ct) is { Count: > 0 } refused)
-        {
-            return new(null, refused);
         }
 
         ct.ThrowIfCancellationRequested();
@@ -62,6 +54,23 @@ public sealed class DefinitionService(IWorkflowDefinitionStore store, ActivityCa
                 // Another save of the same definition won the race: decide again from fresh state.
             }
         }
+    }
+
+    /// <summary>
+    /// The full validation a version passes before it may be published: the reader's errors, then the compiler's; and, when
+    /// <paramref name="publishing"/> a flow that compiled, the <see cref="IPublishCheck"/> (issue 11 §4: the designer checks
+    /// against the catalogue).
+    /// </summary>
+    private async Task<List<ValidationError>> ValidateForPublishAsync(DefinitionReadResult read, string definitionId, bool publishing, CancellationToken ct)
+    {
+        var compiled = WorkflowCompiler.Compile(read.Document!, catalogue, new DefinitionIdentity(definitionId, 0, string.Empty), read.RootPath, ct);
+        var errors = read.Errors.Concat(compiled.Errors).ToList();
+        if (errors.Count == 0 && publishing && publishCheck is not null)
+        {
+            errors.AddRange(await publishCheck.CheckAsync(new PublishCandidate(definitionId, read.Document!, compiled.Workflow!, read.RootPath), ct));
+        }
+
+        return errors;
     }
 
     private async Task<SaveDefinitionOutcome> SaveOnceAsync(string definitionId, string? name, JsonObject model, bool publish, CancellationToken ct)

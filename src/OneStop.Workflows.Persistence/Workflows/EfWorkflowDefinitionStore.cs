@@ -38,8 +38,9 @@ public sealed class EfWorkflowDefinitionStore(IDbContextFactory<OneStopDbContext
             else
             {
                 // A published version is never changed: if the draft was published meanwhile, the caller decides again.
+                var expected = change.ExpectedJson;
                 var updated = await db.Definitions
-                    .Where(r => r.Id == version.Id && r.DefinitionId == version.DefinitionId && !r.IsPublished)
+                    .Where(r => r.Id == version.Id && r.DefinitionId == version.DefinitionId && !r.IsPublished && (expected == null || r.Json == expected))
                     .ExecuteUpdateAsync(s => s
                         .SetProperty(r => r.Name, version.Name)
                         .SetProperty(r => r.IsPublished, version.IsPublished)
@@ -57,6 +58,13 @@ public sealed class EfWorkflowDefinitionStore(IDbContextFactory<OneStopDbContext
             if (change.UnpublishOthers)
             {
                 await others.Where(r => r.IsPublished).ExecuteUpdateAsync(s => s.SetProperty(r => r.IsPublished, false), ct);
+            }
+
+            if (change.Audit is { } audit)
+            {
+                // Issue 11: the save and its audit event commit together.
+                db.AuditEvents.Add(new Domain.Audit.AuditEvent(version.UpdatedAt, audit.Actor, audit.Action, null, version.DefinitionId, audit.Details, null));
+                await db.SaveChangesAsync(ct);
             }
 
             await transaction.CommitAsync(ct);

@@ -302,6 +302,28 @@ public static class AuthorizationMatrix
         R("GET", "/elsa/api/workflow-definitions/by-id/{versionId}", "/elsa/api/workflow-definitions/by-id/no-such-version", null, "unknown version → 404", U401, N404, N404, N404, F403, F403, F403, F403, F403, F403),
         R("GET", "/elsa/api/workflow-definitions/validation/is-name-unique", "/elsa/api/workflow-definitions/validation/is-name-unique?name=matrix", null, "", U401, Ok,   Ok,   Ok,   F403, F403, F403, F403, F403, F403),
 
+        // issue 11: designer saves (Studio writes) — designers and administrators; supervisors only view (403 from the use cases).
+        R("POST", "/elsa/api/workflow-definitions", "/elsa/api/workflow-definitions", """{"model":{"definitionId":"matrix-save","root":{"type":"Elsa.Flowchart","activities":[{"id":"a","type":"No.Such.Activity"}]}},"publish":false}""", "unknown activity type → 400", U401, Ok,   Ok,   F403, F403, F403, F403, F403, F403, F403),
+        R("POST", "/elsa/api/workflow-definitions/{definitionId}/publish", "/elsa/api/workflow-definitions/no-such-definition/publish", null, "unknown → 404", U401, N404, N404, F403, F403, F403, F403, F403, F403, F403),
+        R("POST", "/elsa/api/workflow-definitions/{definitionId}/retract", "/elsa/api/workflow-definitions/no-such-definition/retract", null, "unknown → 404", U401, N404, N404, F403, F403, F403, F403, F403, F403, F403),
+        R("DELETE", "/elsa/api/workflow-definitions/{definitionId}", "/elsa/api/workflow-definitions/no-such-definition", null, "unknown → 404", U401, N404, N404, F403, F403, F403, F403, F403, F403, F403),
+        R("GET", "/elsa/api/workflow-definitions/{definitionId}/audit", "/elsa/api/workflow-definitions/restaurant-opening/audit", null, "the definition's audit", U401, Ok,   Ok,   F403, F403, F403, F403, F403, F403, F403),
+        R("POST", "/elsa/api/bulk-actions/publish/workflow-definitions/by-definition-ids", "/elsa/api/bulk-actions/publish/workflow-definitions/by-definition-ids", "{}", "not supported → 400", U401, Ok,   Ok,   F403, F403, F403, F403, F403, F403, F403),
+        R("POST", "/elsa/api/bulk-actions/retract/workflow-definitions/by-definition-ids", "/elsa/api/bulk-actions/retract/workflow-definitions/by-definition-ids", "{}", "not supported → 400", U401, Ok,   Ok,   F403, F403, F403, F403, F403, F403, F403),
+        R("POST", "/elsa/api/bulk-actions/delete/workflow-definitions/by-definition-ids", "/elsa/api/bulk-actions/delete/workflow-definitions/by-definition-ids", "{}", "not supported → 400", U401, Ok,   Ok,   F403, F403, F403, F403, F403, F403, F403),
+        R("POST", "/elsa/api/bulk-actions/delete/workflow-definitions/by-definition-id", "/elsa/api/bulk-actions/delete/workflow-definitions/by-definition-id", "{}", "not supported → 400", U401, Ok,   Ok,   F403, F403, F403, F403, F403, F403, F403),
+        R("POST", "/elsa/api/bulk-actions/delete/workflow-definition-versions/by-id", "/elsa/api/bulk-actions/delete/workflow-definition-versions/by-id", "{}", "not supported → 400", U401, Ok,   Ok,   F403, F403, F403, F403, F403, F403, F403),
+        R("POST", "/elsa/api/workflow-definitions/export", "/elsa/api/workflow-definitions/export", "{}", "not supported → 400", U401, Ok,   Ok,   F403, F403, F403, F403, F403, F403, F403),
+        R("GET", "/elsa/api/workflow-definitions/{definitionId}/export", "/elsa/api/workflow-definitions/restaurant-opening/export", null, "not supported → 400", U401, Ok,   Ok,   F403, F403, F403, F403, F403, F403, F403),
+        R("POST", "/elsa/api/workflow-definitions/import", "/elsa/api/workflow-definitions/import", "{}", "not supported → 400", U401, Ok,   Ok,   F403, F403, F403, F403, F403, F403, F403),
+        R("PUT", "/elsa/api/workflow-definitions/{definitionId}/import", "/elsa/api/workflow-definitions/restaurant-opening/import", "{}", "not supported → 400", U401, Ok,   Ok,   F403, F403, F403, F403, F403, F403, F403),
+        R("POST", "/elsa/api/workflow-definitions/import-files", "/elsa/api/workflow-definitions/import-files", "{}", "not supported → 400", U401, Ok,   Ok,   F403, F403, F403, F403, F403, F403, F403),
+        R("POST", "/elsa/api/workflow-definitions/{definitionId}/revert/{version}", "/elsa/api/workflow-definitions/restaurant-opening/revert/1", "{}", "not supported → 400", U401, Ok,   Ok,   F403, F403, F403, F403, F403, F403, F403),
+        R("DELETE", "/elsa/api/workflow-definition-versions/{versionId}", "/elsa/api/workflow-definition-versions/no-such-version", null, "not supported → 400", U401, Ok,   Ok,   F403, F403, F403, F403, F403, F403, F403),
+        R("POST", "/elsa/api/workflow-definitions/{definitionId}/execute", "/elsa/api/workflow-definitions/restaurant-opening/execute", "{}", "not supported → 400", U401, Ok,   Ok,   F403, F403, F403, F403, F403, F403, F403),
+        R("GET", "/elsa/api/workflow-definitions/{definitionId}/execute", "/elsa/api/workflow-definitions/restaurant-opening/execute", null, "not supported → 400", U401, Ok,   Ok,   F403, F403, F403, F403, F403, F403, F403),
+        R("POST", "/elsa/api/workflow-definitions/{definitionId}/dispatch", "/elsa/api/workflow-definitions/restaurant-opening/dispatch", "{}", "not supported → 400", U401, Ok,   Ok,   F403, F403, F403, F403, F403, F403, F403),
+
         // Last: signing out ends each caller's own session (its bearer token is refused from then on).
         R("POST", "/api/auth/sign-out", "/api/auth/sign-out", null, "ends the caller's session",              Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok,   Ok),
     ];

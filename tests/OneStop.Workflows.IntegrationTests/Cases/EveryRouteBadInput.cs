@@ -52,6 +52,8 @@ public static class EveryRouteBadInput
 
     private const string Definition = """{"definitionId":"bad-input","name":"Bad input","root":{"type":"No.Such.Activity","activities":[{"id":"a","type":"x"}]}}""";
 
+    private const string StudioSave = """{"model":{"definitionId":"bad-input","name":"Bad input","root":{"type":"No.Such.Activity","activities":[{"id":"a","type":"x"}]}},"publish":false}"""; // issue 11
+
     public static IReadOnlyList<BadInputRow> Rows { get; } =
     [
         // Sign-in and tokens (anonymous by design).
@@ -228,5 +230,26 @@ public static class EveryRouteBadInput
         new("GET", "/elsa/api/workflow-definitions/by-definition-id/{definitionId}", "/elsa/api/workflow-definitions/by-definition-id/restaurant-opening", "designer", null, Reads.TypedQuery, "versionOptions"),
         new("GET", "/elsa/api/workflow-definitions/by-id/{versionId}", "/elsa/api/workflow-definitions/by-id/no-such-version", "designer", null),
         new("GET", "/elsa/api/workflow-definitions/validation/is-name-unique", "/elsa/api/workflow-definitions/validation/is-name-unique?name=bad-input", "designer", null),
+        // issue 11: designer saves (Studio writes); the save's base body is refused for its unknown root type only.
+        new("POST", "/elsa/api/workflow-definitions", "/elsa/api/workflow-definitions", "designer", StudioSave),
+        new("POST", "/elsa/api/workflow-definitions/{definitionId}/publish", "/elsa/api/workflow-definitions/no-such-definition/publish", "designer", null),
+        new("POST", "/elsa/api/workflow-definitions/{definitionId}/retract", "/elsa/api/workflow-definitions/no-such-definition/retract", "designer", null),
+        new("DELETE", "/elsa/api/workflow-definitions/{definitionId}", "/elsa/api/workflow-definitions/no-such-definition", "designer", null),
+        new("GET", "/elsa/api/workflow-definitions/{definitionId}/audit", "/elsa/api/workflow-definitions/no-such-definition/audit", "designer", null),
+        new("POST", "/elsa/api/bulk-actions/publish/workflow-definitions/by-definition-ids", "/elsa/api/bulk-actions/publish/workflow-definitions/by-definition-ids", "designer", null),
+        new("POST", "/elsa/api/bulk-actions/retract/workflow-definitions/by-definition-ids", "/elsa/api/bulk-actions/retract/workflow-definitions/by-definition-ids", "designer", null),
+        new("POST", "/elsa/api/bulk-actions/delete/workflow-definitions/by-definition-ids", "/elsa/api/bulk-actions/delete/workflow-definitions/by-definition-ids", "designer", null),
+        new("POST", "/elsa/api/bulk-actions/delete/workflow-definitions/by-definition-id", "/elsa/api/bulk-actions/delete/workflow-definitions/by-definition-id", "designer", null),
+        new("POST", "/elsa/api/bulk-actions/delete/workflow-definition-versions/by-id", "/elsa/api/bulk-actions/delete/workflow-definition-versions/by-id", "designer", null),
+        new("POST", "/elsa/api/workflow-definitions/export", "/elsa/api/workflow-definitions/export", "designer", null),
+        new("GET", "/elsa/api/workflow-definitions/{definitionId}/export", "/elsa/api/workflow-definitions/restaurant-opening/export", "designer", null),
+        new("POST", "/elsa/api/workflow-definitions/import", "/elsa/api/workflow-definitions/import", "designer", null),
+        new("PUT", "/elsa/api/workflow-definitions/{definitionId}/import", "/elsa/api/workflow-definitions/restaurant-opening/import", "designer", null),
+        new("POST", "/elsa/api/workflow-definitions/import-files", "/elsa/api/workflow-definitions/import-files", "designer", null),
+        new("POST", "/elsa/api/workflow-definitions/{definitionId}/revert/{version}", "/elsa/api/workflow-definitions/restaurant-opening/revert/1", "designer", null),
+        new("DELETE", "/elsa/api/workflow-definition-versions/{versionId}", "/elsa/api/workflow-definition-versions/no-such-version", "designer", null),
+        new("POST", "/elsa/api/workflow-definitions/{definitionId}/execute", "/elsa/api/workflow-definitions/restaurant-opening/execute", "designer", null),
+        new("GET", "/elsa/api/workflow-definitions/{definitionId}/execute", "/elsa/api/workflow-definitions/restaurant-opening/execute", "designer", null),
+        new("POST", "/elsa/api/workflow-definitions/{definitionId}/dispatch", "/elsa/api/workflow-definitions/restaurant-opening/dispatch", "designer", null),
     ];
 }

@@ -34,6 +34,7 @@ public static class DesignerSetup
         var elsa = app.MapGroup(ApiBase).RequireAuthorization(Policy).WithTags("Designer (Elsa Studio)");
         elsa.MapStudioDescriptors();
         elsa.MapStudioDefinitions();
+        elsa.MapStudioDefinitionWrites(); // issue 11: save, publish, retract, delete
         return app;
     }
 }

@@ -1,0 +1,177 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using OneStop.Workflows.Application;
+using OneStop.Workflows.Application.Definitions;
+using OneStop.Workflows.BrowserTests.Infrastructure;
+using OneStop.Workflows.Domain.People;
+using static Microsoft.Playwright.Assertions;
+
+namespace OneStop.Workflows.BrowserTests;
+
+/// <summary>
+/// Issue 11 (acceptance 1 first part, 2 second half, 5): designers edit in the real Elsa Studio and its auto-save stores drafts, its
+/// Publish publishes; a publish the full validation refuses shows its messages; a save based on a stale version shows the conflict message.
+/// What is stored is read back through the use cases. The Studio is third-party markup (English chrome), so axe is not run on it.
+/// </summary>
+[Collection(UiServer.Collection)]
+public sealed class DesignerSaves_Issue11Tests(UiServer server)
+{
+    /// <summary>The first load fetches the whole Blazor WebAssembly app (tens of megabytes from the package folder).</summary>
+    private const float StudioLoad = 90_000;
+
+    private static readonly Actor Designer = new("designer", Role.Designer, null);
+
+    [Fact]
+    public async Task ADesigner_ChangesTheFireReview_TheAutoSaveStoresADraft_AndPublishMakesItTheNewPublishedVersion()
+    {
+        var before = await VersionsAsync("restaurant-opening");
+        var published = before.Single(v => v.IsPublished);
+        before.Should().OnlyContain(v => v.Version <= published.Version, "restaurant-opening starts published, without a newer draft");
+        var original = await LatestAsync("restaurant-opening");
+        var days = int.Parse(TimeLimit(original, "review-fire"), System.Globalization.CultureInfo.InvariantCulture) + 1;
+        var page = await OpenEditorAsync("designer", "restaurant-opening");
+        try
+        {
+            await page.Locator(".x6-node").Filter(new() { HasText = "消防" }).ClickAsync();
+            await PickDepartmentAsync(page, "Urban management");
+            await PickDepartmentAsync(page, "Fire and rescue");
+            var saved = await SaveAfterAsync(page, () => SetTimeLimitAsync(page, days));
+            saved.Status.Should().Be(200, "the auto-save of the same designer never conflicts with itself");
+
+            var draft = await LatestAsync("restaurant-opening");
+            draft["version"]!.GetValue<int>().Should().Be(published.Version + 1);
+            draft["isPublished"]!.GetValue<bool>().Should().BeFalse("an auto-save stores a draft");
+            TimeLimit(draft, "review-fire").Should().Be(days.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Department(draft, "review-fire").Should().Be("fire", "picked another department and back");
+            (await VersionsAsync("restaurant-opening")).Single(v => v.IsPublished).Version.Should().Be(published.Version);
+            await Screens.SaveAsync(page, "designer-editor-autosave");
+
+            var publish = await SaveAfterAsync(page, () => PublishButton(page).ClickAsync());
+            publish.Status.Should().Be(200);
+            var versions = await VersionsAsync("restaurant-opening");
+            versions.Single(v => v.IsPublished).Version.Should().Be(published.Version + 1, "Publish in the Studio publishes the draft");
+            versions.Single(v => v.IsLatest).Version.Should().Be(published.Version + 1);
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+            // The other tests of this server start cases on restaurant-opening: give it back its original flow (a new published version).
+            await RestoreAsync("restaurant-opening", original);
+        }
+    }
+
+    [Fact]
+    public async Task TwoDesigners_TheSecondSaveOnAStaleVersion_ShowsTheConflictMessage_AndAPublishTheValidationRefusesShowsItsMessages()
+    {
+        var definitionId = await CreateDraftWithAnUnsetReviewAsync();
+        var first = await OpenEditorAsync("designer", definitionId);
+        var second = await OpenEditorAsync("admin", definitionId);
+        try
+        {
+            await first.Locator(".x6-node").Filter(new() { HasText = "消防" }).ClickAsync();
+            (await SaveAfterAsync(first, () => SetTimeLimitAsync(first, 11))).Status.Should().Be(200);
+
+            await second.Locator(".x6-node").Filter(new() { HasText = "消防" }).ClickAsync();
+            // The Studio shows a refused save's messages only when it is a 400: the stale base is a 400 with code definition.stale.
+            (await SaveAfterAsync(second, () => SetTimeLimitAsync(second, 12))).Status.Should().Be(400);
+            await Expect(second.GetByText("另一位设计人员已保存了更新的版本", new() { Exact = false }).First).ToBeVisibleAsync();
+            await Screens.SaveAsync(second, "designer-editor-conflict");
+            TimeLimit(await LatestAsync(definitionId), "review-fire").Should().Be("11", "the stale save stored nothing");
+
+            // The first designer publishes: the review dropped without a department fails the full validation; nothing is published.
+            (await SaveAfterAsync(first, () => PublishButton(first).ClickAsync())).Status.Should().Be(400);
+            await Expect(first.GetByText("Not published", new() { Exact = false }).First).ToBeVisibleAsync();
+            await Screens.SaveAsync(first, "designer-editor-publish-error");
+            (await VersionsAsync(definitionId)).Should().ContainSingle().Which.IsPublished.Should().BeFalse();
+        }
+        finally
+        {
+            await first.Context.CloseAsync();
+            await second.Context.CloseAsync();
+        }
+    }
+
+    private async Task<IPage> OpenEditorAsync(string userName, string definitionId)
+    {
+        // A wide screen, as designers work: the whole flow fits on the canvas beside the toolbox and the properties.
+        var page = await server.NewPageAsync(viewport: new ViewportSize { Width = 1920, Height = 1000 });
+        await page.GotoAsync("/sign-in");
+        await SignInForm.FillAsync(page, userName, UiServer.DemoPassword);
+        await page.WaitForURLAsync(url => !url.Contains("/sign-in", StringComparison.Ordinal));
+        await page.GotoAsync($"/designer/editor/{definitionId}");
+        await Expect(page.Locator(".x6-node").Filter(new() { HasText = "消防" })).ToHaveCountAsync(1, new() { Timeout = StudioLoad });
+        return page;
+    }
+
+    /// <summary>Runs <paramref name="action"/> and waits for the Studio's save it causes (auto-save or Publish).</summary>
+    private static async Task<IResponse> SaveAfterAsync(IPage page, Func<Task> action) =>
+        await page.RunAndWaitForResponseAsync(action, r => r.Request.Method == "POST" && r.Url.EndsWith("/elsa/api/workflow-definitions", StringComparison.Ordinal),
+            new() { Timeout = 30_000 });
+
+    private static async Task PickDepartmentAsync(IPage page, string name)
+    {
+        var department = page.Locator(".mud-input-control").Filter(new() { HasText = "Department 审查部门" }).Last;
+        await department.Locator(".mud-select-input-extended[tabindex='0']").ClickAsync();
+        var saved = await SaveAfterAsync(page, () => page.Locator(".mud-popover-open .mud-list-item-extended").Filter(new() { HasText = name }).ClickAsync());
+        saved.Ok.Should().BeTrue($"picking {name} auto-saves ({saved.Status})");
+        await Expect(department).ToContainTextAsync(name);
+    }
+
+    private static async Task SetTimeLimitAsync(IPage page, int days)
+    {
+        var limit = page.Locator(".mud-input-control").Filter(new() { HasText = "Time limit (working days) 时限" }).Last.Locator("input[type='text']");
+        await limit.FillAsync(days.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await limit.PressAsync("Tab");
+    }
+
+    /// <summary>The toolbar's Publish button (an icon button, the cloud, beside the save button).</summary>
+    private static ILocator PublishButton(IPage page) => page.Locator("button.mud-icon-button.mud-primary-text").First;
+
+    /// <summary>A copy of restaurant-opening under a new definition id, as an unpublished draft with one more review dropped and not yet set up.</summary>
+    private async Task<string> CreateDraftWithAnUnsetReviewAsync()
+    {
+        var model = await LatestAsync("restaurant-opening");
+        var definitionId = "saves-" + Guid.NewGuid().ToString("N")[..8];
+        model["id"] = null;
+        model["definitionId"] = definitionId;
+        model["name"] = "冲突演示 Conflict demo " + definitionId;
+        model["customProperties"] = new JsonObject();
+        model["root"]!["activities"]!.AsArray().Add(new JsonObject
+        {
+            ["id"] = "0123456789abcdef", ["nodeId"] = $"{model["root"]!["nodeId"]}:0123456789abcdef", ["name"] = "Review9", ["type"] = "OneStop.DepartmentReview",
+            ["version"] = 1, ["metadata"] = new JsonObject { ["designer"] = new JsonObject { ["position"] = new JsonObject { ["x"] = 1320, ["y"] = 480 } } },
+        });
+        var saved = await RunAsync<SaveStudioDefinition, SaveStudioDefinition.Response>(uc => uc.ExecuteAsync(new(model, Publish: false), Designer, default));
+        return saved.Definition.Model["definitionId"]!.GetValue<string>();
+    }
+
+    private async Task RestoreAsync(string definitionId, JsonObject original)
+    {
+        var latest = await LatestAsync(definitionId);
+        latest["root"] = original["root"]!.DeepClone();
+        await RunAsync<SaveStudioDefinition, SaveStudioDefinition.Response>(uc => uc.ExecuteAsync(new(latest, Publish: true), Designer, default));
+    }
+
+    private async Task<JsonObject> LatestAsync(string definitionId) =>
+        (await RunAsync<FindDefinitionVersion, FindDefinitionVersion.Response>(uc => uc.ExecuteAsync(FindDefinitionVersion.ByDefinitionId(definitionId, VersionOptions.Latest), Designer, default))).Model;
+
+    private async Task<IReadOnlyList<ListDefinitionVersions.VersionSummary>> VersionsAsync(string definitionId) =>
+        (await RunAsync<ListDefinitionVersions, Page<ListDefinitionVersions.VersionSummary>>(uc =>
+            uc.ExecuteAsync(new(new VersionOptions(VersionSelection.AllVersions), [definitionId], null, DefinitionOrder.Version, false, 0, 100), Designer, default))).Items;
+
+    private async Task<T> RunAsync<TUseCase, T>(Func<TUseCase, Task<Result<T>>> run)
+        where TUseCase : notnull
+    {
+        await using var scope = server.Services.CreateAsyncScope();
+        var result = await run(scope.ServiceProvider.GetRequiredService<TUseCase>());
+        result.Refusal.Should().BeNull();
+        return result.Value!;
+    }
+
+    private static JsonObject Activity(JsonObject model, string id) => model["root"]!["activities"]!.AsArray().Select(a => a!.AsObject()).Single(a => a["id"]!.GetValue<string>() == id);
+
+    private static string TimeLimit(JsonObject model, string id) => Activity(model, id)["timeLimitWorkingDays"]!["expression"]!["value"]!.ToString();
+
+    private static string Department(JsonObject model, string id) => Activity(model, id)["department"]!["expression"]!["value"]!.ToString();
+}
