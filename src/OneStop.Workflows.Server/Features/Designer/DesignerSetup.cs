@@ -34,6 +34,7 @@ public static class DesignerSetup
         var elsa = app.MapGroup(ApiBase).RequireAuthorization(Policy).WithTags("Designer (Elsa Studio)");
         elsa.MapStudioDescriptors();
         elsa.MapStudioDefinitions();
+        elsa.MapStudioInstances();
         return app;
     }
 }

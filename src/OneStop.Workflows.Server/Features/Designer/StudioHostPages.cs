@@ -48,9 +48,10 @@ public static class StudioHostPages
             : Page(package, $"<elsa-workflow-definition-editor definition-id=\"{Attribute(definitionId)}\" remote-endpoint=\"{Endpoint(http)}\"></elsa-workflow-definition-editor>");
     }
 
-    private static async Task<IResult> InstancePageAsync(string instanceId, HttpContext http, StudioPackage package, GetInstance get, CancellationToken ct)
+    private static async Task<IResult> InstancePageAsync(string instanceId, HttpContext http, StudioPackage package, GetStudioInstance get, CancellationToken ct)
     {
-        var found = await get.ExecuteAsync(new(instanceId, long.MaxValue), CurrentUser.From(http.User)!, ct);
+        // Issue 11: supervisors view instances too (the Studio's own reads use the same use case).
+        var found = await get.ExecuteAsync(new(instanceId), CurrentUser.From(http.User)!, ct);
         return found.Refusal is { } refusal ? Refused(refusal)
             : Page(package, $"<elsa-workflow-instance-viewer instance-id=\"{Attribute(instanceId)}\" remote-endpoint=\"{Endpoint(http)}\"></elsa-workflow-instance-viewer>");
     }
