@@ -81,9 +81,19 @@ public sealed class ListStudioInstances(OneStopDbContext db)
         var joined = from r in rows
                      join c in db.Cases.AsNoTracking() on r.Id equals c.InstanceId into cases
                      from c in cases.DefaultIfEmpty()
-                     select new Row(r.Id, r.DefinitionId, r.DefinitionVersionId, r.DefinitionVersion, r.Status,
-                         r.Status == WorkflowStatus.Faulted ? r.State : null, r.CreatedAt, r.UpdatedAt,
-                         c == null ? (CaseId?)null : c.Id, c == null ? null : c.Number);
+                     select new Row
+                     {
+                         Id = r.Id,
+                         DefinitionId = r.DefinitionId,
+                         DefinitionVersionId = r.DefinitionVersionId,
+                         DefinitionVersion = r.DefinitionVersion,
+                         Status = r.Status,
+                         State = r.Status == WorkflowStatus.Faulted ? r.State : null,
+                         CreatedAt = r.CreatedAt,
+                         UpdatedAt = r.UpdatedAt,
+                         CaseId = c == null ? null : c.Id,
+                         Number = c == null ? null : c.Number,
+                     };
         var total = await rows.CountAsync(ct);
         var page = await Ordered(joined, query.OrderBy, query.Descending ?? query.OrderBy != StudioInstanceOrder.Name)
             .Skip(Application.Page.Skip(query.Page, query.PageSize)).Take(query.PageSize).ToListAsync(ct);
@@ -100,8 +110,29 @@ public sealed class ListStudioInstances(OneStopDbContext db)
             StudioStatuses.Text(createdAt), StudioStatuses.Text(updatedAt), StudioStatuses.IsOver(status) ? StudioStatuses.Text(updatedAt) : null);
     }
 
-    private sealed record Row(WorkflowInstanceId Id, string DefinitionId, string DefinitionVersionId, int DefinitionVersion, WorkflowStatus Status, string? State,
-        Instant CreatedAt, Instant UpdatedAt, CaseId? CaseId, string? Number);
+    /// <summary>A row of the page (member-initialised, so that the database orders by its members).</summary>
+    private sealed class Row
+    {
+        public WorkflowInstanceId Id { get; init; }
+
+        public string DefinitionId { get; init; } = "";
+
+        public string DefinitionVersionId { get; init; } = "";
+
+        public int DefinitionVersion { get; init; }
+
+        public WorkflowStatus Status { get; init; }
+
+        public string? State { get; init; }
+
+        public Instant CreatedAt { get; init; }
+
+        public Instant UpdatedAt { get; init; }
+
+        public CaseId? CaseId { get; init; }
+
+        public string? Number { get; init; }
+    }
 
     /// <summary>Our statuses the query's Elsa statuses, sub-statuses and incident flag all allow.</summary>
     private static List<WorkflowStatus> Statuses(Query query)

@@ -53,7 +53,7 @@ public static class StudioInstanceShapes
                 ["id"] = b.Id,
                 ["name"] = b.Name,
                 ["hash"] = "",
-                ["payload"] = null,
+                ["payload"] = new JsonObject(),
                 ["activityNodeId"] = b.ActivityNodeId,
                 ["activityInstanceId"] = b.ActivityInstanceId,
                 ["createdAt"] = b.CreatedAt,
