@@ -11,7 +11,7 @@ namespace OneStop.Workflows.Application.Instances;
 /// <summary>
 /// Issue 11: the Studio's instance list (designers, supervisors, administrators): filtered by definition ids, version, Elsa's statuses
 /// and sub-statuses (<see cref="StudioStatuses"/>), incidents and a search term, ordered and paged in the database. The search term is
-/// matched exactly, each by an index: a case number, a case or instance id, or a definition id. An instance's name is its case number.
+/// matched exactly: a case number, a case or instance id (each by a unique index), a definition id or a definition version id. An instance's name is its case number.
 /// </summary>
 public sealed class ListStudioInstances(OneStopDbContext db)
 {
@@ -75,7 +75,11 @@ public sealed class ListStudioInstances(OneStopDbContext db)
         {
             var term = query.SearchTerm.Trim();
             var matching = await InstancesNamedAsync(term, ct);
-            rows = rows.Where(r => matching.Contains(r.Id) || r.DefinitionId == term);
+            // A definition version id is looked up first (its primary key), so the instances' filter stays on the definition id's index.
+            var named = await db.Definitions.AsNoTracking().Where(d => d.Id == term).Select(d => new { d.DefinitionId, d.Version }).FirstOrDefaultAsync(ct);
+            var versionOf = named?.DefinitionId;
+            var versionNumber = named?.Version ?? 0;
+            rows = rows.Where(r => matching.Contains(r.Id) || r.DefinitionId == term || (r.DefinitionId == versionOf && r.DefinitionVersion == versionNumber));
         }
 
         var joined = from r in rows

@@ -87,6 +87,8 @@ public abstract class StudioInstancesScenarios : IAsyncLifetime
 
         // Filters: the case id (correlation) finds it; Elsa's statuses and sub-statuses select it or not.
         (await IdsAsync(new JsonObject { ["searchTerm"] = _caseId })).Should().Equal(_instanceId);
+        (await IdsAsync(new JsonObject { ["searchTerm"] = versionId })).Should().Contain(_instanceId, "the Studio's search names the definition version id too");
+        (await IdsAsync(new JsonObject { ["searchTerm"] = _instanceId })).Should().Equal(_instanceId);
         (await IdsAsync(new JsonObject { ["searchTerm"] = _number, ["statuses"] = new JsonArray("Finished") })).Should().BeEmpty();
         (await IdsAsync(new JsonObject { ["searchTerm"] = _number, ["subStatuses"] = new JsonArray("Suspended") })).Should().Equal(_instanceId);
         (await IdsAsync(new JsonObject { ["searchTerm"] = _number, ["subStatuses"] = new JsonArray("Executing") })).Should().BeEmpty();
