@@ -74,6 +74,8 @@ public sealed partial class DesignerInstances_Issue11Tests(UiServer server, Xuni
             {
                 // For the guide: the whole flow on the canvas (the canvas toolbar's first button, "Zoom to fit").
                 await page.Locator(".mud-tooltip-root > button:visible").First.ClickAsync();
+                await page.Mouse.MoveAsync(1700, 950);
+                await Expect(page.GetByText("Zoom to fit the screen")).ToBeHiddenAsync();
                 await Screens.SaveAsync(page, "designer-instance");
             }
         }
