@@ -40,9 +40,9 @@ public static class StudioHostPages
 
     /// <summary>Issue 11 instances: the list opens a row in the viewer (the element's <c>viewWorkflowInstance</c>, as the definition list's edit).</summary>
     private static IResult InstanceListPage(HttpContext http, StudioPackage package) => Page(package,
-        $"<elsa-workflow-instance-list id=\"instances\" remote-endpoint=\"{Endpoint(http)}\"></elsa-workflow-instance-list>\n" +
+        $"<elsa-workflow-instance-list remote-endpoint=\"{Endpoint(http)}\"></elsa-workflow-instance-list>\n" +
         "<script>customElements.whenDefined('elsa-workflow-instance-list').then(() => {\n" +
-        "  document.getElementById('instances').viewWorkflowInstance = id => { location.href = '/designer/instances/' + encodeURIComponent(id); };\n" +
+        "  document.querySelector('elsa-workflow-instance-list').viewWorkflowInstance = id => { location.href = '/designer/instances/' + encodeURIComponent(id); };\n" +
         "});</script>");
 
     private static async Task<IResult> EditorPageAsync(string definitionId, HttpContext http, StudioPackage package, FindDefinitionVersion find, CancellationToken ct)
@@ -58,9 +58,9 @@ public static class StudioHostPages
         // Issue 11: supervisors view instances too (the Studio's own reads use the same use case).
         var found = await get.ExecuteAsync(new(instanceId), CurrentUser.From(http.User)!, ct);
         return found.Refusal is { } refusal ? Refused(refusal)
-            : Page(package, $"<elsa-workflow-instance-viewer id=\"viewer\" instance-id=\"{Attribute(instanceId)}\" remote-endpoint=\"{Endpoint(http)}\"></elsa-workflow-instance-viewer>\n" +
+            : Page(package, $"<elsa-workflow-instance-viewer instance-id=\"{Attribute(instanceId)}\" remote-endpoint=\"{Endpoint(http)}\"></elsa-workflow-instance-viewer>\n" +
                 "<script>customElements.whenDefined('elsa-workflow-instance-viewer').then(() => {\n" +
-                "  document.getElementById('viewer').editWorkflowDefinition = id => { location.href = '/designer/editor/' + encodeURIComponent(id); };\n" +
+                "  document.querySelector('elsa-workflow-instance-viewer').editWorkflowDefinition = id => { location.href = '/designer/editor/' + encodeURIComponent(id); };\n" +
                 "});</script>");
     }
 
