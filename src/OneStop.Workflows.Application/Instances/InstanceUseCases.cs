@@ -8,5 +8,12 @@ internal static class InstanceUseCases
     public static IServiceCollection AddInstanceUseCases(this IServiceCollection services) => services
         .AddScoped<StartInstance>()
         .AddScoped<ResumeBookmark>()
-        .AddScoped<GetInstance>();
+        .AddScoped<GetInstance>()
+        .AddScoped<ListStudioInstances>()
+        .AddScoped<GetStudioInstance>()
+        .AddScoped<GetStudioExecutionState>()
+        .AddScoped<GetStudioJournal>()
+        .AddScoped<ListActivityExecutions>()
+        .AddScoped<FindActivityExecution>()
+        .AddScoped<GetActivityExecutionReport>();
 }

@@ -286,7 +286,7 @@ public static class AuthorizationMatrix
         R("GET", "/designer/definitions", "/designer/definitions", null, "the definition list host page", U401, Ok,   Ok,   Ok,   F403, F403, F403, F403, F403, F403),
         R("GET", "/designer/editor/{definitionId}", "/designer/editor/restaurant-opening", null, "the editor host page", U401, Ok,   Ok,   Ok,   F403, F403, F403, F403, F403, F403),
         R("GET", "/designer/instances", "/designer/instances", null, "the instance list host page", U401, Ok,   Ok,   Ok,   F403, F403, F403, F403, F403, F403),
-        R("GET", "/designer/instances/{instanceId}", "/designer/instances/<restaurantInstance>", null, "the instance viewer (GetInstance: designers, administrators)", U401, Ok,   Ok,   F403, F403, F403, F403, F403, F403, F403),
+        R("GET", "/designer/instances/{instanceId}", "/designer/instances/<restaurantInstance>", null, "the instance viewer (issue 11 instances: supervisors view)", U401, Ok,   Ok,   Ok,   F403, F403, F403, F403, F403, F403),
         R("GET", "/elsa/api/descriptors/activities", "/elsa/api/descriptors/activities?Refresh=True", null, "the toolbox", U401, Ok,   Ok,   Ok,   F403, F403, F403, F403, F403, F403),
         R("GET", "/elsa/api/descriptors/expression-descriptors", "/elsa/api/descriptors/expression-descriptors", null, "", U401, Ok,   Ok,   Ok,   F403, F403, F403, F403, F403, F403),
         R("GET", "/elsa/api/descriptors/workflow-activation-strategies", "/elsa/api/descriptors/workflow-activation-strategies", null, "empty list", U401, Ok,   Ok,   Ok,   F403, F403, F403, F403, F403, F403),
@@ -301,6 +301,16 @@ public static class AuthorizationMatrix
         R("GET", "/elsa/api/workflow-definitions/by-definition-id/{definitionId}", "/elsa/api/workflow-definitions/by-definition-id/restaurant-opening?versionOptions=Latest", null, "the editor's read", U401, Ok,   Ok,   Ok,   F403, F403, F403, F403, F403, F403),
         R("GET", "/elsa/api/workflow-definitions/by-id/{versionId}", "/elsa/api/workflow-definitions/by-id/no-such-version", null, "unknown version → 404", U401, N404, N404, N404, F403, F403, F403, F403, F403, F403),
         R("GET", "/elsa/api/workflow-definitions/validation/is-name-unique", "/elsa/api/workflow-definitions/validation/is-name-unique?name=matrix", null, "", U401, Ok,   Ok,   Ok,   F403, F403, F403, F403, F403, F403),
+        // issue 11: instances — the Studio's instance viewer: designers, supervisors (the centre's monitors) and administrators.
+        R("POST", "/elsa/api/workflow-instances", "/elsa/api/workflow-instances", """{"page":0,"pageSize":10}""", "the list", U401, Ok,   Ok,   Ok,   F403, F403, F403, F403, F403, F403),
+        R("GET", "/elsa/api/workflow-instances/{instanceId}", "/elsa/api/workflow-instances/<restaurantInstance>", null, "", U401, Ok,   Ok,   Ok,   F403, F403, F403, F403, F403, F403),
+        R("GET", "/elsa/api/workflow-instances/{instanceId}/execution-state", "/elsa/api/workflow-instances/<restaurantInstance>/execution-state", null, "", U401, Ok,   Ok,   Ok,   F403, F403, F403, F403, F403, F403),
+        R("POST", "/elsa/api/workflow-instances/{instanceId}/journal", "/elsa/api/workflow-instances/<restaurantInstance>/journal?skip=0&take=10", """{"filter":null}""", "", U401, Ok,   Ok,   Ok,   F403, F403, F403, F403, F403, F403),
+        R("GET", "/elsa/api/workflow-instances/{instanceId}/variables", "/elsa/api/workflow-instances/<restaurantInstance>/variables", null, "", U401, Ok,   Ok,   Ok,   F403, F403, F403, F403, F403, F403),
+        R("GET", "/elsa/api/activity-executions/list", "/elsa/api/activity-executions/list?workflowInstanceId=<restaurantInstance>", null, "", U401, Ok,   Ok,   Ok,   F403, F403, F403, F403, F403, F403),
+        R("GET", "/elsa/api/activity-execution-summaries/list", "/elsa/api/activity-execution-summaries/list?workflowInstanceId=<restaurantInstance>", null, "", U401, Ok,   Ok,   Ok,   F403, F403, F403, F403, F403, F403),
+        R("GET", "/elsa/api/activity-executions/by-id", "/elsa/api/activity-executions/by-id?id=<restaurantInstance>:1", null, "the workflow's start", U401, Ok,   Ok,   Ok,   F403, F403, F403, F403, F403, F403),
+        R("POST", "/elsa/api/activity-executions/report", "/elsa/api/activity-executions/report", """{"workflowInstanceId":"<restaurantInstance>","activityNodeIds":[]}""", "", U401, Ok,   Ok,   Ok,   F403, F403, F403, F403, F403, F403),
 
         // issue 11: designer saves (Studio writes) — designers and administrators; supervisors only view (403 from the use cases).
         R("POST", "/elsa/api/workflow-definitions", "/elsa/api/workflow-definitions", """{"model":{"definitionId":"matrix-save","root":{"type":"Elsa.Flowchart","activities":[{"id":"a","type":"No.Such.Activity"}]}},"publish":false}""", "unknown activity type → 400", U401, Ok,   Ok,   F403, F403, F403, F403, F403, F403, F403),

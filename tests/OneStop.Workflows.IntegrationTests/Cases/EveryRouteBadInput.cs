@@ -251,5 +251,19 @@ public static class EveryRouteBadInput
         new("POST", "/elsa/api/workflow-definitions/{definitionId}/execute", "/elsa/api/workflow-definitions/restaurant-opening/execute", "designer", null),
         new("GET", "/elsa/api/workflow-definitions/{definitionId}/execute", "/elsa/api/workflow-definitions/restaurant-opening/execute", "designer", null),
         new("POST", "/elsa/api/workflow-definitions/{definitionId}/dispatch", "/elsa/api/workflow-definitions/restaurant-opening/dispatch", "designer", null),
+
+        // issue 11: instances (the Studio's instance viewer)
+        new("POST", "/elsa/api/workflow-instances", "/elsa/api/workflow-instances", "designer",
+            """{"page":0,"pageSize":10,"searchTerm":"bad-input","orderBy":"Created","orderDirection":"Descending","statuses":["Running"]}"""),
+        new("GET", "/elsa/api/workflow-instances/{instanceId}", "/elsa/api/workflow-instances/<restaurantInstance>", "designer", null),
+        new("GET", "/elsa/api/workflow-instances/{instanceId}/execution-state", "/elsa/api/workflow-instances/<restaurantInstance>/execution-state", "designer", null),
+        new("POST", "/elsa/api/workflow-instances/{instanceId}/journal", "/elsa/api/workflow-instances/<restaurantInstance>/journal?skip=0&take=10", "designer",
+            """{"filter":{"activityNodeIds":["restaurant-opening:root:start"],"eventNames":["Started"]}}""", Reads.TypedQuery, "take"),
+        new("GET", "/elsa/api/workflow-instances/{instanceId}/variables", "/elsa/api/workflow-instances/<restaurantInstance>/variables", "designer", null),
+        new("GET", "/elsa/api/activity-executions/list", "/elsa/api/activity-executions/list?workflowInstanceId=<restaurantInstance>", "designer", null),
+        new("GET", "/elsa/api/activity-execution-summaries/list", "/elsa/api/activity-execution-summaries/list?workflowInstanceId=<restaurantInstance>", "designer", null),
+        new("GET", "/elsa/api/activity-executions/by-id", "/elsa/api/activity-executions/by-id?id=<restaurantInstance>:1", "designer", null),
+        new("POST", "/elsa/api/activity-executions/report", "/elsa/api/activity-executions/report", "designer",
+            """{"workflowInstanceId":"<restaurantInstance>","activityNodeIds":["restaurant-opening:root:start"]}"""),
     ];
 }

@@ -35,6 +35,7 @@ public static class DesignerSetup
         elsa.MapStudioDescriptors();
         elsa.MapStudioDefinitions();
         elsa.MapStudioDefinitionWrites(); // issue 11: save, publish, retract, delete
+        elsa.MapStudioInstances();
         return app;
     }
 }

@@ -28,9 +28,7 @@ public static class StudioHostPages
         app.MapGet(List, ListPage).RequireAuthorization(DesignerSetup.Policy).ExcludeFromDescription();
         app.MapGet(Definitions, ListPage).RequireAuthorization(DesignerSetup.Policy).ExcludeFromDescription();
         app.MapGet(Editor, EditorPageAsync).RequireAuthorization(DesignerSetup.Policy).ExcludeFromDescription();
-        app.MapGet(Instances, (HttpContext http, StudioPackage package) =>
-                Page(package, $"<elsa-workflow-instance-list remote-endpoint=\"{Endpoint(http)}\"></elsa-workflow-instance-list>"))
-            .RequireAuthorization(DesignerSetup.Policy).ExcludeFromDescription();
+        app.MapGet(Instances, InstanceListPage).RequireAuthorization(DesignerSetup.Policy).ExcludeFromDescription();
         app.MapGet(Instance, InstancePageAsync).RequireAuthorization(DesignerSetup.Policy).ExcludeFromDescription();
     }
 
@@ -38,6 +36,13 @@ public static class StudioHostPages
         $"<elsa-workflow-definition-list id=\"list\" remote-endpoint=\"{Endpoint(http)}\"></elsa-workflow-definition-list>\n" +
         "<script>customElements.whenDefined('elsa-workflow-definition-list').then(() => {\n" +
         "  document.getElementById('list').editWorkflowDefinition = id => { location.href = '/designer/editor/' + encodeURIComponent(id); };\n" +
+        "});</script>");
+
+    /// <summary>Issue 11 instances: the list opens a row in the viewer (the element's <c>viewWorkflowInstance</c>, as the definition list's edit).</summary>
+    private static IResult InstanceListPage(HttpContext http, StudioPackage package) => Page(package,
+        $"<elsa-workflow-instance-list remote-endpoint=\"{Endpoint(http)}\"></elsa-workflow-instance-list>\n" +
+        "<script>customElements.whenDefined('elsa-workflow-instance-list').then(() => {\n" +
+        "  document.querySelector('elsa-workflow-instance-list').viewWorkflowInstance = id => { location.href = '/designer/instances/' + encodeURIComponent(id); };\n" +
         "});</script>");
 
     private static async Task<IResult> EditorPageAsync(string definitionId, HttpContext http, StudioPackage package, FindDefinitionVersion find, CancellationToken ct)
@@ -48,11 +53,15 @@ public static class StudioHostPages
             : Page(package, $"<elsa-workflow-definition-editor definition-id=\"{Attribute(definitionId)}\" remote-endpoint=\"{Endpoint(http)}\"></elsa-workflow-definition-editor>");
     }
 
-    private static async Task<IResult> InstancePageAsync(string instanceId, HttpContext http, StudioPackage package, GetInstance get, CancellationToken ct)
+    private static async Task<IResult> InstancePageAsync(string instanceId, HttpContext http, StudioPackage package, GetStudioInstance get, CancellationToken ct)
     {
-        var found = await get.ExecuteAsync(new(instanceId, long.MaxValue), CurrentUser.From(http.User)!, ct);
+        // Issue 11: supervisors view instances too (the Studio's own reads use the same use case).
+        var found = await get.ExecuteAsync(new(instanceId), CurrentUser.From(http.User)!, ct);
         return found.Refusal is { } refusal ? Refused(refusal)
-            : Page(package, $"<elsa-workflow-instance-viewer instance-id=\"{Attribute(instanceId)}\" remote-endpoint=\"{Endpoint(http)}\"></elsa-workflow-instance-viewer>");
+            : Page(package, $"<elsa-workflow-instance-viewer instance-id=\"{Attribute(instanceId)}\" remote-endpoint=\"{Endpoint(http)}\"></elsa-workflow-instance-viewer>\n" +
+                "<script>customElements.whenDefined('elsa-workflow-instance-viewer').then(() => {\n" +
+                "  document.querySelector('elsa-workflow-instance-viewer').editWorkflowDefinition = id => { location.href = '/designer/editor/' + encodeURIComponent(id); };\n" +
+                "});</script>");
     }
 
     /// <summary>A refusal of a page: not found → the UI's not-found page; forbidden → the refusal page (the cookie's forbid); else its status.</summary>
