@@ -20,6 +20,8 @@ internal sealed class ChaosRun : IAsyncDisposable
     private readonly StringBuilder _report = new();
     private readonly bool _skipBuild;
     private readonly int _port = FreePort();
+    private readonly Lock _logGate = new();
+    private StreamWriter? _log;
     private int _started;
 
     private ChaosRun(PostgresServer postgres, string connectionString, bool skipBuild)
@@ -58,9 +60,21 @@ internal sealed class ChaosRun : IAsyncDisposable
         Server = await ServerProcess.StartAsync(Root, ConnectionString, _port, _skipBuild || _started++ > 0, new Dictionary<string, string>
         {
             ["Supervision__SweepIntervalSeconds"] = SweepSeconds.ToString(CultureInfo.InvariantCulture),
-        });
+        }, WriteServerLog);
         Http ??= new ChaosHttp(Server.BaseAddress);
         await Http.SignInAsync();
+    }
+
+    /// <summary>The server's output (every start appends), kept out of the report: a database outage logs hundreds of expected errors.</summary>
+    public string ServerLog { get; } = Path.Combine(Path.GetTempPath(), $"onestop-chaos-{DateTime.UtcNow:yyyyMMdd-HHmmss}-server.log");
+
+    private void WriteServerLog(string line)
+    {
+        lock (_logGate)
+        {
+            _log ??= new StreamWriter(ServerLog, append: true) { AutoFlush = true };
+            _log.WriteLine(line);
+        }
     }
 
     /// <summary>kill -9 of the server.</summary>
@@ -85,7 +99,7 @@ internal sealed class ChaosRun : IAsyncDisposable
         Line($"Command: `dotnet run -c Release --project tests/OneStop.Workflows.Chaos -- {string.Join(' ', args)}`");
         Line();
         Line($"Machine: {Environment.ProcessorCount} cores ({CpuModel()}), {(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024.0 * 1024 * 1024)).ToString("F0", CultureInfo.InvariantCulture)} GiB; " +
-             $".NET {Environment.Version}; {await ServerVersionAsync()} (fsync on); server and PostgreSQL on the same machine; load average at start {LoadAverage()}; sweep every {SweepSeconds} s.");
+             $".NET {Environment.Version}; {await ServerVersionAsync()} (fsync on); server and PostgreSQL on the same machine; load average at start {LoadAverage()}; sweep every {SweepSeconds} s; the server's log: {ServerLog}.");
         Line();
     }
 
@@ -156,5 +170,10 @@ internal sealed class ChaosRun : IAsyncDisposable
         }
 
         await Postgres.DisposeAsync();
+        lock (_logGate)
+        {
+            _log?.Dispose();
+            _log = null;
+        }
     }
 }

@@ -23,8 +23,9 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     /// <param name="settings">Extra environment for the server (configuration keys in <c>__</c> form), over the defaults
     /// below; the chaos suite (issue 12) sets a short sweep interval with it.</param>
+    /// <param name="serverOutput">Where the server's output lines go; null echoes them to the console (the load's default).</param>
     public static async Task<ServerProcess> StartAsync(string repositoryRoot, string connectionString, int port, bool skipBuild,
-        IReadOnlyDictionary<string, string>? settings = null)
+        IReadOnlyDictionary<string, string>? settings = null, Action<string>? serverOutput = null)
     {
         var project = Path.Combine(repositoryRoot, "src", "OneStop.Workflows.Server", "OneStop.Workflows.Server.csproj");
         var output = Path.Combine(repositoryRoot, "src", "OneStop.Workflows.Server", "bin", "Release", "net10.0");
@@ -70,8 +71,9 @@ internal sealed class ServerProcess : IAsyncDisposable
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         var server = new ServerProcess(process, new Uri(url));
-        process.OutputDataReceived += (_, e) => Echo(e.Data);
-        process.ErrorDataReceived += (_, e) => Echo(e.Data);
+        var write = serverOutput ?? Echo;
+        process.OutputDataReceived += (_, e) => { if (!string.IsNullOrEmpty(e.Data)) { write(e.Data); } };
+        process.ErrorDataReceived += (_, e) => { if (!string.IsNullOrEmpty(e.Data)) { write(e.Data); } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         await server.WaitHealthyAsync();
@@ -121,13 +123,7 @@ internal sealed class ServerProcess : IAsyncDisposable
         }
     }
 
-    private static void Echo(string? line)
-    {
-        if (!string.IsNullOrEmpty(line))
-        {
-            Console.WriteLine("   [server] " + line);
-        }
-    }
+    private static void Echo(string line) => Console.WriteLine("   [server] " + line);
 
     public async ValueTask DisposeAsync()
     {
