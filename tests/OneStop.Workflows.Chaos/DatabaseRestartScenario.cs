@@ -19,9 +19,9 @@ internal static class DatabaseRestartScenario
     public static async Task<int> RunAsync(string[] args, ChaosOptions options)
     {
         var users = options.Users ?? 8;
-        var before = TimeSpan.FromSeconds(options.Short ? 15 : 60);
+        var before = TimeSpan.FromSeconds(options.Short ? 10 : 60);
         var down = TimeSpan.FromSeconds(options.DownSeconds ?? (options.Short ? 10 : 30));
-        var after = TimeSpan.FromSeconds(options.Short ? 20 : 60);
+        var after = TimeSpan.FromSeconds(options.Short ? 15 : 60);
         var clock = Stopwatch.StartNew();
         await using var run = await ChaosRun.StartAsync(options.SkipBuild);
         await run.HeaderAsync("database restart", args);
