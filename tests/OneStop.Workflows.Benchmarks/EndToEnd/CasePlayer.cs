@@ -21,7 +21,8 @@ internal sealed class CasePlayer(HttpClient http, IReadOnlyDictionary<string, st
 
     public static IEnumerable<string> Users => [Clerk, .. Reviewers];
 
-    private static readonly string Application = new JsonObject
+    /// <summary>The application every played case submits (JSON); the chaos suite (issue 12) submits it too.</summary>
+    internal static readonly string Application = new JsonObject
     {
         ["serviceItem"] = ServiceItem,
         ["applicant"] = new JsonObject { ["name"] = "王五 Wang Wu", ["idNumber"] = "11010519491231002X", ["phone"] = "13800138000" },
@@ -33,6 +34,12 @@ internal sealed class CasePlayer(HttpClient http, IReadOnlyDictionary<string, st
             new JsonObject { ["name"] = "Fire protection design documents 消防设计文件" }),
         ["deliveryMethod"] = "Pickup",
     }.ToJsonString();
+
+    /// <summary>
+    /// Told of every answer the server gave (method, path, user, request body, status, response text); the chaos suite
+    /// (issue 12) records the acknowledged ones with it. Null (the load's default) records nothing.
+    /// </summary>
+    public Action<HttpMethod, string, string, string?, HttpStatusCode, string>? Answered { get; init; }
 
     /// <summary>Plays one case; answers its id, or null when a call failed (counted in <paramref name="recorder"/>).</summary>
     public async Task<string?> PlayAsync(LoadRecorder recorder, string runKey, CancellationToken ct)
@@ -122,6 +129,7 @@ internal sealed class CasePlayer(HttpClient http, IReadOnlyDictionary<string, st
             using var response = await http.SendAsync(request, ct);
             var text = await response.Content.ReadAsStringAsync(ct);
             watch.Stop();
+            Answered?.Invoke(method, path, user, body, response.StatusCode, text);
             if (response.StatusCode != expected)
             {
                 recorder.Error($"{metric}: HTTP {(int)response.StatusCode} {Shorten(text)}");

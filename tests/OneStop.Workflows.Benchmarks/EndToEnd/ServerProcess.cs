@@ -21,7 +21,11 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
-    public static async Task<ServerProcess> StartAsync(string repositoryRoot, string connectionString, int port, bool skipBuild)
+    /// <param name="settings">Extra environment for the server (configuration keys in <c>__</c> form), over the defaults
+    /// below; the chaos suite (issue 12) sets a short sweep interval with it.</param>
+    /// <param name="serverOutput">Where the server's output lines go; null echoes them to the console (the load's default).</param>
+    public static async Task<ServerProcess> StartAsync(string repositoryRoot, string connectionString, int port, bool skipBuild,
+        IReadOnlyDictionary<string, string>? settings = null, Action<string>? serverOutput = null)
     {
         var project = Path.Combine(repositoryRoot, "src", "OneStop.Workflows.Server", "OneStop.Workflows.Server.csproj");
         var output = Path.Combine(repositoryRoot, "src", "OneStop.Workflows.Server", "bin", "Release", "net10.0");
@@ -60,10 +64,16 @@ internal sealed class ServerProcess : IAsyncDisposable
                 ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
             },
         };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         var server = new ServerProcess(process, new Uri(url));
-        process.OutputDataReceived += (_, e) => Echo(e.Data);
-        process.ErrorDataReceived += (_, e) => Echo(e.Data);
+        var write = serverOutput ?? Echo;
+        process.OutputDataReceived += (_, e) => { if (!string.IsNullOrEmpty(e.Data)) { write(e.Data); } };
+        process.ErrorDataReceived += (_, e) => { if (!string.IsNullOrEmpty(e.Data)) { write(e.Data); } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         await server.WaitHealthyAsync();
@@ -103,13 +113,17 @@ internal sealed class ServerProcess : IAsyncDisposable
         throw new TimeoutException("The server was not healthy within 2 minutes.");
     }
 
-    private static void Echo(string? line)
+    /// <summary>Kills the server at once (SIGKILL, as <c>kill -9</c>): no shutdown, no flushing; the chaos suite's process crash.</summary>
+    public async Task KillAsync()
     {
-        if (!string.IsNullOrEmpty(line))
+        if (!_process.HasExited)
         {
-            Console.WriteLine("   [server] " + line);
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
         }
     }
+
+    private static void Echo(string line) => Console.WriteLine("   [server] " + line);
 
     public async ValueTask DisposeAsync()
     {

@@ -21,6 +21,9 @@ public static class HangfireStorage
     /// <summary>How long finished jobs stay visible in the dashboard: a sweep every 30 s makes 120 an hour.</summary>
     public static readonly TimeSpan FinishedJobsKeptFor = TimeSpan.FromHours(1);
 
+    /// <summary>After how long a Hangfire lock row (left by a node that died holding it) counts as abandoned and is removed.</summary>
+    public static readonly TimeSpan StaleLockTimeout = TimeSpan.FromMinutes(1);
+
     public static JobStorage Create(IServiceProvider services)
     {
         var database = services.GetRequiredService<OneStopDatabaseOptions>();
@@ -39,6 +42,11 @@ public static class HangfireStorage
             StartupConnectionMaxRetries = 0,
             AllowDegradedModeWithoutStorage = false,
             QueuePollInterval = TimeSpan.FromSeconds(5),
+
+            // Issue 12: a node killed while it held one of Hangfire's locks (the recurring sweep's, taken for a moment every
+            // tick) leaves the lock row behind; the default ten minutes until it counts as abandoned meant no sweep, and no
+            // start-up of the restarted node, for that long. Hangfire holds these locks for milliseconds here.
+            DistributedLockTimeout = StaleLockTimeout,
         };
         try
         {
