@@ -19,7 +19,9 @@ public sealed class ListDefinitionVersions(OneStopDbContext db)
 
     /// <param name="OrderBy">Name, Version or CreatedAt (null: by name, then definition id and version).</param>
     /// <param name="Descending">True for <c>OrderDirection=Descending</c>.</param>
-    public sealed record Query(VersionOptions Versions, IReadOnlyList<string> DefinitionIds, string? SearchTerm, DefinitionOrder OrderBy, bool Descending, int Page, int PageSize);
+    /// <param name="VersionIds">Only these versions (the Studio's instance list asks for the versions its instances run, <c>Ids=…</c>); empty: no such filter.</param>
+    public sealed record Query(VersionOptions Versions, IReadOnlyList<string> DefinitionIds, string? SearchTerm, DefinitionOrder OrderBy, bool Descending, int Page, int PageSize,
+        IReadOnlyList<string>? VersionIds = null);
 
     /// <summary>One version without its flowchart.</summary>
     public sealed record VersionSummary(string Id, string DefinitionId, string? Name, string? Description, int Version, string? ToolVersion, bool IsLatest, bool IsPublished, string CreatedAt);
@@ -41,12 +43,23 @@ public sealed class ListDefinitionVersions(OneStopDbContext db)
             return Domain.Shared.Refusal.Invalid("definitionIds", $"At most {MaxDefinitionIds} definition ids.");
         }
 
+        if (query.VersionIds?.Count > MaxDefinitionIds)
+        {
+            return Domain.Shared.Refusal.Invalid("ids", $"At most {MaxDefinitionIds} version ids.");
+        }
+
         await using var read = await ReadTransaction.BeginAsync(db, ct);
         var rows = query.Versions.Filter(db.Definitions.AsNoTracking());
         if (query.DefinitionIds.Count > 0)
         {
             var ids = query.DefinitionIds.ToList();
             rows = rows.Where(r => ids.Contains(r.DefinitionId));
+        }
+
+        if (query.VersionIds is { Count: > 0 } versionIds)
+        {
+            var ids = versionIds.ToList();
+            rows = rows.Where(r => ids.Contains(r.Id));
         }
 
         if (!string.IsNullOrWhiteSpace(query.SearchTerm))

@@ -24,6 +24,9 @@ public readonly record struct VersionOptions(VersionSelection Selection, int Num
 {
     public static VersionOptions Latest => new(VersionSelection.Latest);
 
+    /// <summary>Every version.</summary>
+    public static VersionOptions All => new(VersionSelection.AllVersions);
+
     /// <summary>The options named by <paramref name="text"/>; false when it names none (the caller answers 400).</summary>
     public static bool TryParse(string? text, out VersionOptions options)
     {

@@ -157,6 +157,21 @@ public abstract class StudioApiContractScenarios : IAsyncLifetime
     }
 
     [Fact]
+    public async Task InstanceListLookup_Issue11_ByVersionIds_FindsAnOlderPublishedVersion()
+    {
+        // The Studio's instance list asks for the versions its instances run by id, without versionOptions: a case on
+        // published v1 must be found while a v2 draft is the latest.
+        await SaveDraftOfRestaurantAsync();
+        var published = await HttpJson.GetAsync(_designer, "/elsa/api/workflow-definitions/by-definition-id/restaurant-opening?versionOptions=Published");
+        var v1 = published["id"]!.GetValue<string>();
+
+        var found = await HttpJson.GetAsync(_designer, $"/elsa/api/workflow-definitions?Ids={v1}");
+        found["items"]!.AsArray().Select(i => (i!["id"]!.GetValue<string>(), i["version"]!.GetValue<int>())).Should().Equal((v1, 1));
+        var latestOnly = await HttpJson.GetAsync(_designer, $"/elsa/api/workflow-definitions?Ids={v1}&versionOptions=Latest");
+        latestOnly["items"]!.AsArray().Should().BeEmpty("an explicit versionOptions still applies");
+    }
+
+    [Fact]
     public async Task DefinitionRead_Issue11_CarriesIsLatestLinksAndNoNullCollections()
     {
         var definition = await HttpJson.GetAsync(_designer, "/elsa/api/workflow-definitions/by-definition-id/restaurant-opening?versionOptions=Latest");

@@ -14,7 +14,7 @@ public static class StudioDefinitionEndpoints
     public static void MapStudioDefinitions(this RouteGroupBuilder elsa)
     {
         elsa.MapGet("/workflow-definitions", ListAsync)
-            .WithSummary("Definition versions, paged: versionOptions, DefinitionIds, SearchTerm, OrderBy (Name, Version, Created), OrderDirection, Page, PageSize.");
+            .WithSummary("Definition versions, paged: versionOptions, DefinitionIds, Ids (version ids: any version when versionOptions is absent), SearchTerm, OrderBy (Name, Version, Created), OrderDirection, Page, PageSize.");
         elsa.MapGet("/workflow-definitions/by-definition-id/{definitionId}", ByDefinitionIdAsync)
             .WithSummary("The highest version of a definition that versionOptions selects (default Latest).");
         elsa.MapGet("/workflow-definitions/by-id/{versionId}", ByIdAsync).WithSummary("One exact definition version by its id.");
@@ -25,7 +25,9 @@ public static class StudioDefinitionEndpoints
     {
         var query = http.Request.Query;
         var errors = new Dictionary<string, string[]>();
-        var versions = ReadVersions(query["versionOptions"], errors);
+        var versionIds = query["Ids"].Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim()).Distinct(StringComparer.Ordinal).ToList();
+        // The instance list asks for the versions its instances run (Ids=…) without versionOptions: any version, not only the latest.
+        var versions = versionIds.Count > 0 && string.IsNullOrEmpty(query["versionOptions"]) ? VersionOptions.All : ReadVersions(query["versionOptions"], errors);
         var page = Paging.Read(query["Page"], query["PageSize"], errors);
         var order = DefinitionOrder.Name;
         if (query["OrderBy"].ToString() is { Length: > 0 } orderBy && !TryOrder(orderBy, out order))
@@ -56,7 +58,7 @@ public static class StudioDefinitionEndpoints
 
         var actor = CurrentUser.From(http.User)!;
         var ids = query["DefinitionIds"].Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim()).Distinct(StringComparer.Ordinal).ToList();
-        var result = await list.ExecuteAsync(new(versions, ids, query["SearchTerm"].ToString(), order, descending, page.Number, page.Size), actor, ct);
+        var result = await list.ExecuteAsync(new(versions, ids, query["SearchTerm"].ToString(), order, descending, page.Number, page.Size, versionIds), actor, ct);
         // This server has no system workflows: a list of them is empty.
         return result.ToHttp(found => Results.Json(DefinitionShapes.List(system ? new(Array.Empty<ListDefinitionVersions.VersionSummary>(), 0, page.Number, page.Size) : found,
             DefinitionRules.MayEdit(actor))));
