@@ -29,7 +29,9 @@ public sealed class DesignerSaves_Issue11Tests(UiServer server)
         var published = before.Single(v => v.IsPublished);
         before.Should().OnlyContain(v => v.Version <= published.Version, "restaurant-opening starts published, without a newer draft");
         var original = await LatestAsync("restaurant-opening");
-        var days = int.Parse(TimeLimit(original, "review-fire"), System.Globalization.CultureInfo.InvariantCulture) + 1;
+        // One working day less: a shorter review still fits every service item that runs the flow (the designer checks at
+        // publish, ADR 0015; other tests on this shared server add items on restaurant-opening with tighter promises).
+        var days = int.Parse(TimeLimit(original, "review-fire"), System.Globalization.CultureInfo.InvariantCulture) - 1;
         var page = await OpenEditorAsync("designer", "restaurant-opening");
         try
         {

@@ -31,16 +31,18 @@ public sealed class ServiceItems_Issue10Tests(UiServer server)
         await Expect(promised).ToHaveAttributeAsync("aria-invalid", "true");
         await Expect(page.GetByTestId("refusal")).ToBeVisibleAsync();
 
-        await promised.FillAsync("7");
+        // 9 working days: shorter than the copied 10 and still long enough for the flow's critical path (8), so the item
+        // and restaurant-opening keep agreeing and the flow can be published again (the designer checks, ADR 0015).
+        await promised.FillAsync("9");
         await page.GetByRole(AriaRole.Button, new() { Name = "保存修改" }).ClickAsync();
         await Expect(page.GetByTestId("item-saved")).ToBeVisibleAsync();
         await page.ShouldHaveNoSeriousViolationsAsync();
         await Screens.SaveAsync(page, "administrator-service-item");
 
         await page.ReloadAsync();
-        await Expect(page.GetByTestId("limit-promised").GetByLabel("承诺时限", new() { Exact = true })).ToHaveValueAsync("7");
+        await Expect(page.GetByTestId("limit-promised").GetByLabel("承诺时限", new() { Exact = true })).ToHaveValueAsync("9");
         await page.GotoAsync("/admin/service-items");
-        await Expect(page.Locator($"tr[data-item='{code}']").GetByTestId("promised")).ToHaveTextAsync("7 个工作日");
+        await Expect(page.Locator($"tr[data-item='{code}']").GetByTestId("promised")).ToHaveTextAsync("9 个工作日");
         await Screens.SaveAsync(page, "administrator-service-items");
         await page.Context.CloseAsync();
     }
