@@ -19,7 +19,7 @@ internal sealed class ChaosRun : IAsyncDisposable
 
     private readonly StringBuilder _report = new();
     private readonly bool _skipBuild;
-    private readonly int _port = FreePort();
+    private readonly int _port = OneStop.Workflows.Benchmarks.EndToEnd.LocalMachine.FreePort();
     private readonly Lock _logGate = new();
     private StreamWriter? _log;
     private int _started;
@@ -39,7 +39,7 @@ internal sealed class ChaosRun : IAsyncDisposable
 
     public ChaosHttp Http { get; private set; } = null!;
 
-    public string Root { get; } = RepositoryRoot();
+    public string Root { get; } = OneStop.Workflows.Benchmarks.EndToEnd.LocalMachine.RepositoryRoot();
 
     public static async Task<ChaosRun> StartAsync(bool skipBuild)
     {
@@ -136,30 +136,6 @@ internal sealed class ChaosRun : IAsyncDisposable
             ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown CPU"
             : "unknown CPU";
 
-    private static int FreePort()
-    {
-        var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
-
-    private static string RepositoryRoot()
-    {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "OneStop.Workflows.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-        }
-
-        throw new InvalidOperationException("Run the chaos suite from the repository (OneStop.Workflows.sln not found above the current folder).");
-    }
 
     public async ValueTask DisposeAsync()
     {

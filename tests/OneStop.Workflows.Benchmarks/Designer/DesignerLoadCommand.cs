@@ -24,7 +24,7 @@ internal static class DesignerLoadCommand
         var connectionString = await postgres.CreateDatabaseAsync("designerbench");
         await using var server = await ServerProcess.StartAsync(LoadCommand.RepositoryRoot(), connectionString, LoadCommand.FreePort(), args.Contains("--no-build"));
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium(), Headless = true });
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Ui.UiRender.Chromium(), Headless = true });
 
         var cold = new List<Load>();
         var warm = new List<Load>();
@@ -32,7 +32,7 @@ internal static class DesignerLoadCommand
         {
             await using var context = await browser.NewContextAsync(new() { BaseURL = server.BaseAddress.ToString(), Locale = "zh-CN", ViewportSize = new() { Width = 1920, Height = 1000 } });
             var page = await context.NewPageAsync();
-            await SignInAsync(page);
+            await Ui.UiRender.SignInAsync(page, "designer");
             cold.Add(await LoadAsync(page, unpacked: run == 0));
             await page.GotoAsync("/");
             warm.Add(await LoadAsync(page, unpacked: false));
@@ -130,17 +130,4 @@ internal static class DesignerLoadCommand
     private static string Mb(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0 / 1024:F2} MB");
 
     private static string Kb(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0:F1} KB");
-
-    private static async Task SignInAsync(IPage page)
-    {
-        await page.GotoAsync("/sign-in");
-        await page.GetByLabel(new System.Text.RegularExpressions.Regex("^(用户名|User name)$")).FillAsync("designer");
-        await page.GetByLabel(new System.Text.RegularExpressions.Regex("^(密码|Password)$")).FillAsync("Demo123!");
-        await page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^(登录|Sign in)$") }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/sign-in", StringComparison.Ordinal), new() { Timeout = 30_000 });
-    }
-
-    private static string Chromium() =>
-        new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser" }.FirstOrDefault(File.Exists)
-        ?? throw new InvalidOperationException("Debian's Chromium is needed: apt-get install -y chromium fonts-noto-cjk.");
 }

@@ -240,28 +240,7 @@ internal static class LoadCommand
     private static string MemoryGiB() =>
         (GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024.0 * 1024 * 1024)).ToString("F0", CultureInfo.InvariantCulture);
 
-    internal static int FreePort()
-    {
-        var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
+    internal static int FreePort() => LocalMachine.FreePort();
 
-    internal static string RepositoryRoot()
-    {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "OneStop.Workflows.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-        }
-
-        throw new InvalidOperationException("Run the load from the repository (OneStop.Workflows.sln not found above the current folder).");
-    }
+    internal static string RepositoryRoot() => LocalMachine.RepositoryRoot();
 }

@@ -114,7 +114,7 @@ internal static class UiRender
 
     private static string Shorten(string path) => path.Length > 24 ? path[..22] + "…" : path;
 
-    private static async Task SignInAsync(IPage page, string user)
+    internal static async Task SignInAsync(IPage page, string user)
     {
         await page.GotoAsync("/sign-in");
         await page.GetByLabel(new System.Text.RegularExpressions.Regex("^(用户名|User name)$")).FillAsync(user);
@@ -133,6 +133,6 @@ internal static class UiRender
         return await reader.ReadAsync() ? (reader.GetGuid(0), reader.GetGuid(1)) : throw new InvalidOperationException("No open market review.");
     }
 
-    private static string Chromium() =>
+    internal static string Chromium() =>
         Environment.GetEnvironmentVariable("ONESTOP_CHROMIUM") is { Length: > 0 } configured ? configured : "/usr/bin/chromium";
 }
