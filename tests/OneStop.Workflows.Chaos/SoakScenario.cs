@@ -56,7 +56,8 @@ internal static class SoakScenario
         if (scale.Best is { } given)
         {
             best = given;
-            run.Line(string.Create(CultureInfo.InvariantCulture, $"Best throughput given: {best:F1} cases/s (`--best`)."));
+            run.Line(string.Create(CultureInfo.InvariantCulture, $"Best throughput given: {best:F1} cases/s (`--best`); a 10 s warm-up with 4 users first."));
+            await ScaleLoad.ClosedLoopAsync("warm-up", player, 4, TimeSpan.FromSeconds(10), runKey + "w", () => TimeSpan.Zero);
         }
         else
         {
@@ -181,31 +182,28 @@ internal static class SoakScenario
     private static async Task ProbeAsync(ChaosRun run, int pid, Stopwatch watch, ConcurrentDictionary<int, Minute> perMinute,
         ConcurrentDictionary<int, IReadOnlyList<TableState>> windowTables, int windowMinutes, ConcurrentDictionary<string, string> tokens, CancellationToken stop)
     {
-        var lastMinute = -1;
+        var probed = 0; // whole minutes whose end has been probed
         try
         {
             while (!stop.IsCancellationRequested)
             {
                 await Task.Delay(TimeSpan.FromSeconds(1), stop);
-                var now = (int)watch.Elapsed.TotalMinutes;
-                if (now == lastMinute + 1 && now > 0)
+                while (probed < (int)watch.Elapsed.TotalMinutes)
                 {
-                    // The minute that just ended.
-                    perMinute.GetOrAdd(now - 1, _ => new Minute()).ResidentMiB = SoakProbe.ResidentMiB(pid);
-                    if (now % windowMinutes == 0)
+                    perMinute.GetOrAdd(probed, _ => new Minute()).ResidentMiB = SoakProbe.ResidentMiB(pid);
+                    probed++;
+                    if (probed % windowMinutes == 0)
                     {
-                        windowTables[(now / windowMinutes) - 1] = await SoakProbe.TablesAsync(run.ConnectionString);
+                        windowTables[(probed / windowMinutes) - 1] = await SoakProbe.TablesAsync(run.ConnectionString);
                     }
 
-                    if (now % 20 == 0)
+                    if (probed % 20 == 0)
                     {
                         foreach (var user in CasePlayer.Users)
                         {
                             tokens[user] = await SignInAsync(run.Http.Client, user);
                         }
                     }
-
-                    lastMinute = now;
                 }
             }
         }
@@ -214,8 +212,8 @@ internal static class SoakScenario
             // the soak ended
         }
 
-        var end = (int)watch.Elapsed.TotalMinutes;
-        perMinute.GetOrAdd(Math.Max(end - 1, lastMinute + 1), _ => new Minute()).ResidentMiB = SoakProbe.ResidentMiB(pid);
+        // The minute the soak ended in (its last cases finishing): the last window's memory figure when no minute-end came after.
+        perMinute.GetOrAdd(probed, _ => new Minute()).ResidentMiB = SoakProbe.ResidentMiB(pid);
     }
 
     private static async Task<string> SignInAsync(HttpClient http, string user)
