@@ -259,6 +259,8 @@ internal static class SoakScenario
         }
     }
 
+    private static string Ms(double value) => double.IsNaN(value) ? "—" : value.ToString("F1", CultureInfo.InvariantCulture);
+
     private static string MinuteTable(ConcurrentDictionary<int, Minute> perMinute, int minutes)
     {
         var text = new StringBuilder();
@@ -268,7 +270,7 @@ internal static class SoakScenario
         {
             var r = minute.Recorder;
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"| {m} | {minute.Completed} | {minute.Completed / 60.0:F2} | {r.Percentile("review", 50):F1} / {r.Percentile("review", 99):F1} | {r.Percentile("case", 99):F0} | {r.ErrorCount} | {minute.ResidentMiB:F0} |");
+                $"| {m}{(m >= minutes ? " (the last cases finishing)" : "")} | {minute.Completed} | {minute.Completed / 60.0:F2} | {Ms(r.Percentile("review", 50))} / {Ms(r.Percentile("review", 99))} | {Ms(r.Percentile("case", 99))} | {r.ErrorCount} | {(double.IsNaN(minute.ResidentMiB) ? "—" : minute.ResidentMiB.ToString("F0", CultureInfo.InvariantCulture))} |");
         }
 
         return text.ToString();
