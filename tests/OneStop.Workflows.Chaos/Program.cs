@@ -13,6 +13,8 @@ return args[0] switch
 {
     "crash" => await CrashScenario.RunAsync(args, options),
     "db-restart" => await DatabaseRestartScenario.RunAsync(args, options),
+    "two-nodes" => await TwoNodesScenario.RunAsync(args, options), // issue 12, scenario 5
+    "soak" => await SoakScenario.RunAsync(args, options), // issue 12, scenario 7
     _ => Usage(),
 };
 

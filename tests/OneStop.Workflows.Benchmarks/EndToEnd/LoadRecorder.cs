@@ -16,6 +16,9 @@ internal sealed class LoadRecorder
 
     public IReadOnlyDictionary<string, int> Errors => _errors;
 
+    /// <summary>The samples of a metric in milliseconds (the chaos soak, issue 12, merges per-minute recorders into windows).</summary>
+    public IReadOnlyCollection<double> Samples(string metric) => _latencies.TryGetValue(metric, out var bag) ? bag.ToArray() : [];
+
     public int Count(string metric) => _latencies.TryGetValue(metric, out var bag) ? bag.Count : 0;
 
     /// <summary>The <paramref name="percentile"/>th percentile (nearest rank) of a metric, in milliseconds; NaN without samples.</summary>

@@ -106,6 +106,10 @@ internal sealed class ServerProcess : IAsyncDisposable
             {
                 // not listening yet
             }
+            catch (TaskCanceledException)
+            {
+                // listening but slow to answer while it starts (issue 12: a second node starting on a loaded machine); ask again
+            }
 
             await Task.Delay(250);
         }
