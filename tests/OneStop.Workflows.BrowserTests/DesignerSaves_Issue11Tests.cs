@@ -119,6 +119,9 @@ public sealed class DesignerSaves_Issue11Tests(UiServer server, Xunit.Abstractio
             // The first designer publishes: the review dropped without a department fails the full validation; nothing is published.
             (await SaveAfterAsync(first, () => PublishButton(first).ClickAsync())).Status.Should().Be(400);
             await Expect(first.GetByText("Not published", new() { Exact = false }).First).ToBeVisibleAsync();
+            // Every message the Studio shows is in Chinese and English on one line: the summary, and each problem at its path.
+            await Expect(first.GetByText("未发布：流程有", new() { Exact = false }).First).ToBeVisibleAsync();
+            await Expect(first.GetByText("输入项“Department”需要填写。 Input 'Department' needs a value.", new() { Exact = false }).First).ToBeVisibleAsync();
             await Screens.SaveAsync(first, "designer-editor-publish-error");
             (await VersionsAsync(definitionId)).Should().ContainSingle().Which.IsPublished.Should().BeFalse();
 
