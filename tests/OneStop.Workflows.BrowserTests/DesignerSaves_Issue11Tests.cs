@@ -3,27 +3,33 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using OneStop.Workflows.Application;
 using OneStop.Workflows.Application.Definitions;
+using OneStop.Workflows.Application.Instances;
 using OneStop.Workflows.BrowserTests.Infrastructure;
+using OneStop.Workflows.Domain.Audit;
 using OneStop.Workflows.Domain.People;
 using static Microsoft.Playwright.Assertions;
 
 namespace OneStop.Workflows.BrowserTests;
 
 /// <summary>
-/// Issue 11 (acceptance 1 first part, 2 second half, 5): designers edit in the real Elsa Studio and its auto-save stores drafts, its
+/// Issue 11 (acceptance 1, 2 second half, 5): designers edit in the real Elsa Studio and its auto-save stores drafts, its
 /// Publish publishes; a publish the full validation refuses shows its messages; a save based on a stale version shows the conflict message.
 /// What is stored is read back through the use cases. The Studio is third-party markup (English chrome), so axe is not run on it.
 /// </summary>
 [Collection(UiServer.Collection)]
-public sealed class DesignerSaves_Issue11Tests(UiServer server)
+public sealed class DesignerSaves_Issue11Tests(UiServer server, Xunit.Abstractions.ITestOutputHelper output)
 {
     /// <summary>The first load fetches the whole Blazor WebAssembly app (tens of megabytes from the package folder).</summary>
     private const float StudioLoad = 90_000;
 
+    /// <summary>The status of a save on a stale base as the Studio receives it (docs/adr/0014-studio-saves.md, "Decision" 5).</summary>
+    private const int StaleStatus = 400;
+
     private static readonly Actor Designer = new("designer", Role.Designer, null);
 
+    /// <summary>Acceptance 1, the whole journey: a case started before the Studio's publish finishes on the old version, one started after on the new.</summary>
     [Fact]
-    public async Task ADesigner_ChangesTheFireReview_TheAutoSaveStoresADraft_AndPublishMakesItTheNewPublishedVersion()
+    public async Task ADesigner_ChangesTheFireReview_TheAutoSaveStoresADraft_PublishMakesItTheNewVersion_AndCasesRunOnTheVersionTheyStartedWith()
     {
         var before = await VersionsAsync("restaurant-opening");
         var published = before.Single(v => v.IsPublished);
@@ -31,7 +37,12 @@ public sealed class DesignerSaves_Issue11Tests(UiServer server)
         var original = await LatestAsync("restaurant-opening");
         // One working day less: a shorter review still fits every service item that runs the flow (the designer checks at
         // publish, ADR 0015; other tests on this shared server add items on restaurant-opening with tighter promises).
-        var days = int.Parse(TimeLimit(original, "review-fire"), System.Globalization.CultureInfo.InvariantCulture) - 1;
+        var oldDays = int.Parse(TimeLimit(original, "review-fire"), System.Globalization.CultureInfo.InvariantCulture);
+        var days = oldDays - 1;
+        // A case submitted and accepted before the designer's change: its reviews wait in the departments' inboxes.
+        var cases = new CentreCases(server);
+        var earlier = await cases.AcceptedAsync(applicant: "郑旧版");
+        (await InstanceAsync(earlier.Number)).DefinitionVersionId.Should().Be(published.Id, "a case starts on the published version");
         var page = await OpenEditorAsync("designer", "restaurant-opening");
         try
         {
@@ -54,6 +65,18 @@ public sealed class DesignerSaves_Issue11Tests(UiServer server)
             var versions = await VersionsAsync("restaurant-opening");
             versions.Single(v => v.IsPublished).Version.Should().Be(published.Version + 1, "Publish in the Studio publishes the draft");
             versions.Single(v => v.IsLatest).Version.Should().Be(published.Version + 1);
+            var newVersion = versions.Single(v => v.IsPublished);
+
+            // A case submitted after the publish runs on the new version; the one started before finishes on its own.
+            var later = await cases.AcceptedAsync(applicant: "王新版");
+            var laterLimits = await cases.ApproveReviewsAsync(later.Id, "market", "fire", "urban", "water");
+            var earlierLimits = await cases.ApproveReviewsAsync(earlier.Id, "market", "fire", "urban", "water");
+            earlierLimits["fire"].Should().Be(oldDays, "the case started before the publish reviews as the old version defined it");
+            laterLimits["fire"].Should().Be(days, "the case started after the publish reviews as the published change defines it");
+            var first = await InstanceAsync(earlier.Number);
+            var second = await InstanceAsync(later.Number);
+            (first.DefinitionVersionId, first.Version, first.Status).Should().Be((published.Id, published.Version, StudioStatus.Finished));
+            (second.DefinitionVersionId, second.Version, second.Status).Should().Be((newVersion.Id, newVersion.Version, StudioStatus.Finished));
         }
         finally
         {
@@ -69,14 +92,26 @@ public sealed class DesignerSaves_Issue11Tests(UiServer server)
         var definitionId = await CreateDraftWithAnUnsetReviewAsync();
         var first = await OpenEditorAsync("designer", definitionId);
         var second = await OpenEditorAsync("admin", definitionId);
+        var console = new List<string>();
+        second.Console += (_, message) =>
+        {
+            if (message.Type is "error" or "warning")
+            {
+                console.Add($"{message.Type}: {message.Text}");
+            }
+        };
         try
         {
             await first.Locator(".x6-node").Filter(new() { HasText = "消防" }).ClickAsync();
             (await SaveAfterAsync(first, () => SetTimeLimitAsync(first, 11))).Status.Should().Be(200);
 
             await second.Locator(".x6-node").Filter(new() { HasText = "消防" }).ClickAsync();
-            // The Studio shows a refused save's messages only when it is a 400: the stale base is a 400 with code definition.stale.
-            (await SaveAfterAsync(second, () => SetTimeLimitAsync(second, 12))).Status.Should().Be(400);
+            // The Studio shows a refused save's messages only when it is a 400 (its editor catches the save's ApiException only
+            // for status 400, docs/adr/0014-studio-saves.md): the stale base is a 400 problem+json with code definition.stale.
+            var stale = await SaveAfterAsync(second, () => SetTimeLimitAsync(second, 12));
+            output.WriteLine($"stale save: {stale.Status} {string.Join("; ", (await stale.AllHeadersAsync()).Select(h => $"{h.Key}: {h.Value}"))} {await stale.TextAsync()}");
+            stale.Status.Should().Be(StaleStatus);
+            (await stale.HeaderValueAsync("content-type")).Should().StartWith("application/problem+json");
             await Expect(second.GetByText("另一位设计人员已保存了更新的版本", new() { Exact = false }).First).ToBeVisibleAsync();
             await Screens.SaveAsync(second, "designer-editor-conflict");
             TimeLimit(await LatestAsync(definitionId), "review-fire").Should().Be("11", "the stale save stored nothing");
@@ -84,11 +119,25 @@ public sealed class DesignerSaves_Issue11Tests(UiServer server)
             // The first designer publishes: the review dropped without a department fails the full validation; nothing is published.
             (await SaveAfterAsync(first, () => PublishButton(first).ClickAsync())).Status.Should().Be(400);
             await Expect(first.GetByText("Not published", new() { Exact = false }).First).ToBeVisibleAsync();
+            // Every message the Studio shows is in Chinese and English on one line: the summary, and each problem at its path.
+            await Expect(first.GetByText("未发布：流程有", new() { Exact = false }).First).ToBeVisibleAsync();
+            await Expect(first.GetByText("输入项“Department”需要填写。 Input 'Department' needs a value.", new() { Exact = false }).First).ToBeVisibleAsync();
             await Screens.SaveAsync(first, "designer-editor-publish-error");
             (await VersionsAsync(definitionId)).Should().ContainSingle().Which.IsPublished.Should().BeFalse();
+
+            // The second designer reloads (the first designer's change shows) and saves again: both saves are in the audit trail.
+            await second.ReloadAsync();
+            await Expect(second.Locator(".x6-node").Filter(new() { HasText = "消防" })).ToHaveCountAsync(1, new() { Timeout = StudioLoad });
+            await second.Locator(".x6-node").Filter(new() { HasText = "消防" }).ClickAsync();
+            (await SaveAfterAsync(second, () => SetTimeLimitAsync(second, 12))).Status.Should().Be(200);
+            TimeLimit(await LatestAsync(definitionId), "review-fire").Should().Be("12");
+            var audit = await RunAsync<ListDefinitionAudit, ListDefinitionAudit.Response>(uc => uc.ExecuteAsync(new(definitionId), Designer, default));
+            audit.Items.Select(e => (e.Actor, e.Action)).Should().Equal(
+                ("admin", AuditActions.DefinitionDraftSaved), ("designer", AuditActions.DefinitionDraftSaved), ("designer", AuditActions.DefinitionDraftSaved));
         }
         finally
         {
+            console.ForEach(line => output.WriteLine("console " + line));
             await first.Context.CloseAsync();
             await second.Context.CloseAsync();
         }
@@ -154,6 +203,11 @@ public sealed class DesignerSaves_Issue11Tests(UiServer server)
         latest["root"] = original["root"]!.DeepClone();
         await RunAsync<SaveStudioDefinition, SaveStudioDefinition.Response>(uc => uc.ExecuteAsync(new(latest, Publish: true), Designer, default));
     }
+
+    /// <summary>The workflow instance of the case numbered <paramref name="caseNumber"/>, as the Studio's instance list reads it.</summary>
+    private async Task<StudioInstanceSummary> InstanceAsync(string caseNumber) =>
+        (await RunAsync<ListStudioInstances, Page<StudioInstanceSummary>>(uc => uc.ExecuteAsync(
+            new ListStudioInstances.Query(0, 10, caseNumber, [], null, [], [], null, StudioInstanceOrder.Created, null), Designer, default))).Items.Should().ContainSingle().Subject;
 
     private async Task<JsonObject> LatestAsync(string definitionId) =>
         (await RunAsync<FindDefinitionVersion, FindDefinitionVersion.Response>(uc => uc.ExecuteAsync(FindDefinitionVersion.ByDefinitionId(definitionId, VersionOptions.Latest), Designer, default))).Model;

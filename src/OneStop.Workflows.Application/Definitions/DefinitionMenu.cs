@@ -34,12 +34,16 @@ public sealed class PublishDefinition(IWorkflowDefinitionStore store, Definition
 }
 
 /// <summary>
-/// Issue 11: the Studio's "Retract" menu (designers, administrators): the published version is published no more, so no new case of
-/// the service items using the definition can start until a version is published again; running cases go on on their version.
-/// Audited <c>DefinitionRetracted</c> in the same transaction.
+/// Issue 11: the Studio's "Retract" menu (designers, administrators): the published version is published no more; running cases go
+/// on on their version. Refused (400, code <see cref="InUseCode"/>, naming the items) while a service item names the definition: no
+/// new application of those items could be accepted, and closing a public service is the catalogue's decision, not the designer's
+/// (docs/adr/0014-studio-saves.md). Audited <c>DefinitionRetracted</c> in the same transaction.
 /// </summary>
 public sealed class RetractDefinition(OneStopDbContext db, CompiledWorkflowCache workflows, IClock clock)
 {
+    /// <summary>The refusal code of a retract while service items use the definition.</summary>
+    public const string InUseCode = "definition.in-use";
+
     public sealed record Command(string DefinitionId);
 
     public async Task<Result<FindDefinitionVersion.Response>> ExecuteAsync(Command command, Actor actor, CancellationToken ct)
@@ -57,6 +61,15 @@ public sealed class RetractDefinition(OneStopDbContext db, CompiledWorkflowCache
             return await db.Definitions.AnyAsync(r => r.DefinitionId == id, ct)
                 ? new Refusal(RefusalKind.Invalid, StudioSaves.NotPublishedCode, $"流程“{id}”没有已发布的版本，无需撤回。 Definition '{id}' has no published version to retract.")
                 : Refusal.NotFound($"No definition '{id}'.");
+        }
+
+        var items = await ItemsUsing.CodesAsync(db, id, ct);
+        if (items.Count > 0)
+        {
+            return new Refusal(RefusalKind.Invalid, InUseCode,
+                $"流程“{id}”正被事项 {string.Join("、", items)} 使用，不能撤回：撤回后这些事项将无法受理新的申请。请先由管理员将这些事项改用其他流程。 " +
+                $"Definition '{id}' is used by service item(s) {string.Join(", ", items)}; it cannot be retracted: no new application of them could be accepted. " +
+                "Have an administrator switch those items to another flow first.");
         }
 
         await db.Definitions.Where(r => r.DefinitionId == id && r.IsPublished).ExecuteUpdateAsync(s => s.SetProperty(r => r.IsPublished, false), ct);
@@ -94,8 +107,7 @@ public sealed class DeleteDefinition(OneStopDbContext db, CompiledWorkflowCache 
             return Refusal.NotFound($"No definition '{id}'.");
         }
 
-        // Service items are few (a centre's catalogue); their data is read whole.
-        var items = (await db.ServiceItems.AsNoTracking().ToListAsync(ct)).Where(i => i.Data.WorkflowDefinitionId == id).Select(i => i.Code).Order(StringComparer.Ordinal).ToList();
+        var items = await ItemsUsing.CodesAsync(db, id, ct);
         if (items.Count > 0)
         {
             return Unsupported($"流程“{id}”正被事项 {string.Join("、", items)} 使用，不能删除。 Definition '{id}' is used by service item(s) {string.Join(", ", items)}; it cannot be deleted.");
@@ -136,4 +148,12 @@ public sealed class RefuseStudioAction
             : new Refusal(RefusalKind.Invalid, RefusalCodes.InvalidRequest, $"此处不支持{command.Chinese}。 Not supported here: {command.Action}.");
         return Task.FromResult(result);
     }
+}
+
+/// <summary>The service items whose flow is a definition (what the retract and delete menus refuse on).</summary>
+internal static class ItemsUsing
+{
+    /// <summary>The codes of the items naming <paramref name="definitionId"/>, in order. Items are few (a centre's catalogue); their data is read whole.</summary>
+    public static async Task<List<string>> CodesAsync(OneStopDbContext db, string definitionId, CancellationToken ct) =>
+        (await db.ServiceItems.AsNoTracking().ToListAsync(ct)).Where(i => i.Data.WorkflowDefinitionId == definitionId).Select(i => i.Code).Order(StringComparer.Ordinal).ToList();
 }

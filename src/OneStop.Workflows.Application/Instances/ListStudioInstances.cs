@@ -12,6 +12,8 @@ namespace OneStop.Workflows.Application.Instances;
 /// Issue 11: the Studio's instance list (designers, supervisors, administrators): filtered by definition ids, version, Elsa's statuses
 /// and sub-statuses (<see cref="StudioStatuses"/>), incidents and a search term, ordered and paged in the database. The search term is
 /// matched exactly: a case number, a case or instance id (each by a unique index), a definition id or a definition version id. An instance's name is its case number.
+/// Ordered by created or last executed, a page is read along <c>ix_workflow_instances_created_at_id</c> / <c>…_updated_at_id</c> (read backwards
+/// for the Studio's newest first) and stops after the page; by finished or name it is sorted.
 /// </summary>
 public sealed class ListStudioInstances(OneStopDbContext db)
 {

@@ -29,10 +29,10 @@ public static class DefinitionReader
         catch (JsonException ex)
         {
             var where = ex.LineNumber is { } line ? $" (line {line + 1}, position {ex.BytePositionInLine + 1})" : string.Empty;
-            return Fail("$", "json.malformed", $"The body is not valid JSON{where}: {ex.Message}");
+            return Fail("$", "json.malformed", $"请求体不是有效的 JSON{where}：{ex.Message} The body is not valid JSON{where}: {ex.Message}");
         }
 
-        return node is JsonObject obj ? Read(obj, limits, clone: false, ct) : Fail("$", "json.malformed", "The definition must be a JSON object.");
+        return node is JsonObject obj ? Read(obj, limits, clone: false, ct) : Fail("$", "json.malformed", "流程定义必须是 JSON 对象。 The definition must be a JSON object.");
     }
 
     /// <summary>
@@ -62,7 +62,7 @@ public static class DefinitionReader
         var errors = new List<ValidationError>();
         if (model["root"] is not JsonObject root)
         {
-            errors.Add(new(rootPath, "definition.root.missing", "The definition has no root flowchart ('root' object)."));
+            errors.Add(new(rootPath, "definition.root.missing", "流程定义缺少根流程图（“root”对象）。 The definition has no root flowchart ('root' object)."));
             return new(null, errors, rootPath);
         }
 
@@ -70,7 +70,7 @@ public static class DefinitionReader
         if (rootType != Activities.BuiltInActivities.Flowchart)
         {
             errors.Add(new(rootPath + ".type", "definition.root.unsupported",
-                $"The root activity must be '{Activities.BuiltInActivities.Flowchart}', not '{rootType ?? "(missing)"}'."));
+                $"根活动必须是“{Activities.BuiltInActivities.Flowchart}”，而不是“{rootType ?? "(缺失)"}”。 The root activity must be '{Activities.BuiltInActivities.Flowchart}', not '{rootType ?? "(missing)"}'."));
         }
 
         var activities = ReadActivities(root, rootPath, errors, ct);
@@ -98,13 +98,13 @@ public static class DefinitionReader
                     }
                     else
                     {
-                        errors.Add(new(path, "activity.malformed", "An activity must be a JSON object."));
+                        errors.Add(new(path, "activity.malformed", "活动必须是 JSON 对象。 An activity must be a JSON object."));
                     }
                 }
 
                 return result;
             default:
-                errors.Add(new(rootPath + ".activities", "definition.activities.malformed", "'activities' must be an array."));
+                errors.Add(new(rootPath + ".activities", "definition.activities.malformed", "“activities”必须是数组。 'activities' must be an array."));
                 return result;
         }
     }
@@ -114,7 +114,7 @@ public static class DefinitionReader
         var version = 1;
         if (activity["version"] is JsonValue v && !JsonValues.TryInt(v, out version))
         {
-            errors.Add(new(path + ".version", "activity.version.malformed", "'version' must be a whole number."));
+            errors.Add(new(path + ".version", "activity.version.malformed", "“version”必须是整数。 'version' must be a whole number."));
         }
 
         var inputs = new Dictionary<string, WrappedInput>(StringComparer.Ordinal);
@@ -145,7 +145,7 @@ public static class DefinitionReader
 
         if (root["connections"] is not JsonArray array)
         {
-            errors.Add(new(rootPath + ".connections", "definition.connections.malformed", "'connections' must be an array."));
+            errors.Add(new(rootPath + ".connections", "definition.connections.malformed", "“connections”必须是数组。 'connections' must be an array."));
             return result;
         }
 
@@ -155,7 +155,7 @@ public static class DefinitionReader
             var path = JsonPaths.Connection(rootPath, i);
             if (array[i] is not JsonObject connection)
             {
-                errors.Add(new(path, "connection.malformed", "A connection must be a JSON object."));
+                errors.Add(new(path, "connection.malformed", "连线必须是 JSON 对象。 A connection must be a JSON object."));
                 continue;
             }
 

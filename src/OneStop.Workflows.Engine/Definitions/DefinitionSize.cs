@@ -25,5 +25,5 @@ internal static class DefinitionSize
     }
 
     private static string Message(int count, int max, string what) => string.Create(CultureInfo.InvariantCulture,
-        $"The flowchart has {count:N0} {what}; a definition may have at most {max:N0}. Nothing was read further: split the flow, or ask the operator about the cap.");
+        $"流程图有 {count:N0} 个{(what == "activities" ? "活动" : "连线")}，一个流程定义最多 {max:N0} 个；未再继续读取：请拆分流程，或向运维人员询问上限。 The flowchart has {count:N0} {what}; a definition may have at most {max:N0}. Nothing was read further: split the flow, or ask the operator about the cap.");
 }

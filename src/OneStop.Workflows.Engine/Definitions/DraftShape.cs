@@ -32,10 +32,10 @@ public static class DraftShape
                 case JsonArray { Count: 0 }:
                     break;
                 case JsonArray:
-                    errors.Add(new($"{prefix}.{name}", $"definition.{name}.unsupported", $"Workflow {name} are not supported here; use the activities' inputs."));
+                    errors.Add(new($"{prefix}.{name}", $"definition.{name}.unsupported", $"此处不支持流程级的 {name}，请使用活动的输入项。 Workflow {name} are not supported here; use the activities' inputs."));
                     break;
                 default:
-                    errors.Add(new($"{prefix}.{name}", $"definition.{name}.malformed", $"'{name}' must be an array."));
+                    errors.Add(new($"{prefix}.{name}", $"definition.{name}.malformed", $"“{name}”必须是数组。 '{name}' must be an array."));
                     break;
             }
         }
@@ -46,22 +46,22 @@ public static class DraftShape
             foreach (var input in node.Inputs.Values.Where(i => i.ExpressionType is not null && !SupportedExpressions.Contains(i.ExpressionType)))
             {
                 errors.Add(new($"{path}.{input.PropertyName}.expression.type", "input.expression.unsupported",
-                    $"Expression type '{input.ExpressionType}' is not supported; use Literal or Object."));
+                    $"不支持表达式类型“{input.ExpressionType}”，请使用 Literal 或 Object。 Expression type '{input.ExpressionType}' is not supported; use Literal or Object."));
             }
 
             if (string.IsNullOrWhiteSpace(node.Type))
             {
-                errors.Add(new(path + ".type", "activity.type.missing", "Every activity needs a 'type'."));
+                errors.Add(new(path + ".type", "activity.type.missing", "每个活动都需要“type”。 Every activity needs a 'type'."));
             }
             else if (catalogue.Find(node.Type, node.Version) is not { } behaviour)
             {
                 errors.Add(catalogue.KnowsType(node.Type)
-                    ? new(path + ".version", "activity.version.unknown", $"Activity type '{node.Type}' has no version {node.Version}.")
-                    : new(path + ".type", "activity.type.unknown", $"Unknown activity type '{node.Type}'."));
+                    ? new(path + ".version", "activity.version.unknown", $"活动类型“{node.Type}”没有第 {node.Version} 版。 Activity type '{node.Type}' has no version {node.Version}.")
+                    : new(path + ".type", "activity.type.unknown", $"未知的活动类型“{node.Type}”。 Unknown activity type '{node.Type}'."));
             }
             else if (behaviour.Descriptor.IsContainer)
             {
-                errors.Add(new(path + ".type", "activity.type.unsupported", $"'{node.Type}' may only be the root; nested containers are not supported."));
+                errors.Add(new(path + ".type", "activity.type.unsupported", $"“{node.Type}”只能作为根活动，不支持嵌套容器。 '{node.Type}' may only be the root; nested containers are not supported."));
             }
         }
 

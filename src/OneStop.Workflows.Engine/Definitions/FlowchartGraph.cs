@@ -43,13 +43,13 @@ internal sealed class FlowchartGraph
             if (source is { } s && compiled[s] is not null && !ports[s].Contains(c.SourcePort))
             {
                 errors.Add(new(path + ".source.port", "connection.port.unknown",
-                    $"Activity '{Shown.Name(c.SourceActivity)}' has no output port '{Shown.Name(c.SourcePort)}' (ports: {Listed(ports[s])})."));
+                    $"活动“{Shown.Name(c.SourceActivity)}”没有输出端口“{Shown.Name(c.SourcePort)}”（端口：{Listed(ports[s])}）。 Activity '{Shown.Name(c.SourceActivity)}' has no output port '{Shown.Name(c.SourcePort)}' (ports: {Listed(ports[s])})."));
                 continue;
             }
 
             if (c.TargetPort != Ports.In)
             {
-                errors.Add(new(path + ".target.port", "connection.port.unknown", $"A connection must enter an activity on port 'In', not '{c.TargetPort}'."));
+                errors.Add(new(path + ".target.port", "connection.port.unknown", $"连线必须从“In”端口进入活动，而不是“{c.TargetPort}”。 A connection must enter an activity on port 'In', not '{c.TargetPort}'."));
                 continue;
             }
 
@@ -61,7 +61,7 @@ internal sealed class FlowchartGraph
             if (source == target)
             {
                 errors.Add(new(path + ".target.activity", "connection.self",
-                    $"The connection leads from activity '{Shown.Name(c.SourceActivity)}' back into itself; a connection must lead to another activity."));
+                    $"连线从活动“{Shown.Name(c.SourceActivity)}”又回到它自身；连线必须通向另一个活动。 The connection leads from activity '{Shown.Name(c.SourceActivity)}' back into itself; a connection must lead to another activity."));
                 continue;
             }
 
@@ -78,7 +78,7 @@ internal sealed class FlowchartGraph
         var explicitStarts = compiled.Where(a => a?.Behaviour.Descriptor.IsStart == true).Select(a => a!.Index).ToList();
         if (explicitStarts.Count > 1)
         {
-            errors.AddRange(explicitStarts.Skip(1).Select(i => new ValidationError(JsonPaths.Activity(rootPath, nodes[i].Index), "flowchart.start.multiple", "A flowchart has exactly one Start activity.")));
+            errors.AddRange(explicitStarts.Skip(1).Select(i => new ValidationError(JsonPaths.Activity(rootPath, nodes[i].Index), "flowchart.start.multiple", "一个流程图只能有一个开始（Start）活动。 A flowchart has exactly one Start activity.")));
             return null;
         }
 
@@ -93,7 +93,7 @@ internal sealed class FlowchartGraph
             return roots[0];
         }
 
-        errors.Add(new(rootPath + ".activities", "flowchart.start.missing", "The flowchart has no start: add an Elsa.Start activity."));
+        errors.Add(new(rootPath + ".activities", "flowchart.start.missing", "流程图没有开始：请添加 Elsa.Start 活动。 The flowchart has no start: add an Elsa.Start activity."));
         return null;
     }
 
@@ -105,11 +105,11 @@ internal sealed class FlowchartGraph
             var path = JsonPaths.Activity(rootPath, nodes[i].Index);
             if (compiled[i]?.IsJoin == true && Incoming[i].Count == 0)
             {
-                errors.Add(new(path, "join.unfed", $"Join '{compiled[i]!.Id}' has no inbound connection."));
+                errors.Add(new(path, "join.unfed", $"汇合“{compiled[i]!.Id}”没有进入的连线。 Join '{compiled[i]!.Id}' has no inbound connection."));
             }
             else if (!reached[i])
             {
-                errors.Add(new(path, "activity.unreachable", $"Activity '{nodes[i].Id}' cannot be reached from the start."));
+                errors.Add(new(path, "activity.unreachable", $"从开始无法到达活动“{nodes[i].Id}”。 Activity '{nodes[i].Id}' cannot be reached from the start."));
             }
         }
     }
@@ -144,7 +144,7 @@ internal sealed class FlowchartGraph
             return index;
         }
 
-        errors.Add(new(path, code, activityId is null ? "The connection does not name an activity." : $"No activity has id '{activityId}'."));
+        errors.Add(new(path, code, activityId is null ? "连线没有指明活动。 The connection does not name an activity." : $"没有 id 为“{activityId}”的活动。 No activity has id '{activityId}'."));
         return null;
     }
 

@@ -11,7 +11,7 @@ internal static class ForkBranches
         if (branches is not { Length: > 0 })
         {
             errors.Add(new(valuePath, "fork.branches.empty",
-                $"Fork '{Shown.Name(activityId)}' has no branches: list at least one branch name, e.g. [\"A\",\"B\"]; each name becomes an output port to connect."));
+                $"分支“{Shown.Name(activityId)}”没有分支名：请至少列出一个分支名，例如 [\"A\",\"B\"]；每个名称成为一个待连接的输出端口。 Fork '{Shown.Name(activityId)}' has no branches: list at least one branch name, e.g. [\"A\",\"B\"]; each name becomes an output port to connect."));
             return false;
         }
 
@@ -22,13 +22,13 @@ internal static class ForkBranches
             var name = branches[i];
             if (string.IsNullOrWhiteSpace(name))
             {
-                errors.Add(new(valuePath, "fork.branch.blank", $"Fork '{Shown.Name(activityId)}': branch {i + 1} has no name; every branch needs a name (it names an output port)."));
+                errors.Add(new(valuePath, "fork.branch.blank", $"分支“{Shown.Name(activityId)}”：第 {i + 1} 个分支没有名称；每个分支都需要名称（它是输出端口的名称）。 Fork '{Shown.Name(activityId)}': branch {i + 1} has no name; every branch needs a name (it names an output port)."));
                 ok = false;
             }
             else if (!firstAt.TryAdd(name, i))
             {
                 errors.Add(new(valuePath, "fork.branch.duplicate",
-                    $"Fork '{Shown.Name(activityId)}': branch '{Shown.Name(name)}' is listed more than once (branches {firstAt[name] + 1} and {i + 1}); each branch needs its own name, as it names an output port."));
+                    $"分支“{Shown.Name(activityId)}”：分支名“{Shown.Name(name)}”重复（第 {firstAt[name] + 1} 和第 {i + 1} 个）；每个分支需要自己的名称，因为它是输出端口的名称。 Fork '{Shown.Name(activityId)}': branch '{Shown.Name(name)}' is listed more than once (branches {firstAt[name] + 1} and {i + 1}); each branch needs its own name, as it names an output port."));
                 ok = false;
             }
         }

@@ -47,7 +47,7 @@ public static class WorkflowCompiler
             var activity = CompileActivity(node, path, catalogue, errors, out var outputPorts);
             if (node.Id is not null && !byId.TryAdd(node.Id, compiled.Count))
             {
-                errors.Add(new(path + ".id", "activity.id.duplicate", $"Activity id '{node.Id}' is used more than once (first at index {nodes[byId[node.Id]].Index})."));
+                errors.Add(new(path + ".id", "activity.id.duplicate", $"活动 id“{node.Id}”重复使用（首次出现在第 {nodes[byId[node.Id]].Index} 项）。 Activity id '{node.Id}' is used more than once (first at index {nodes[byId[node.Id]].Index})."));
                 activity = null;
             }
 
@@ -88,20 +88,20 @@ public static class WorkflowCompiler
         var ok = true;
         if (string.IsNullOrWhiteSpace(node.Id))
         {
-            errors.Add(new(path + ".id", "activity.id.missing", "Every activity needs an 'id'."));
+            errors.Add(new(path + ".id", "activity.id.missing", "每个活动都需要“id”。 Every activity needs an 'id'."));
             ok = false;
         }
 
         if (string.IsNullOrWhiteSpace(node.NodeId))
         {
-            errors.Add(new(path + ".nodeId", "activity.nodeId.missing", "Every activity needs a 'nodeId' (e.g. '<root nodeId>:<id>')."));
+            errors.Add(new(path + ".nodeId", "activity.nodeId.missing", "每个活动都需要“nodeId”（例如“<根 nodeId>:<id>”）。 Every activity needs a 'nodeId' (e.g. '<root nodeId>:<id>')."));
             ok = false;
         }
 
         foreach (var input in node.Inputs.Values.Where(i => i.ExpressionType is not null && !SupportedExpressions.Contains(i.ExpressionType)))
         {
             errors.Add(new($"{path}.{input.PropertyName}.expression.type", "input.expression.unsupported",
-                $"Expression type '{input.ExpressionType}' is not supported; use Literal or Object."));
+                $"不支持表达式类型“{input.ExpressionType}”，请使用 Literal 或 Object。 Expression type '{input.ExpressionType}' is not supported; use Literal or Object."));
             ok = false;
         }
 
@@ -118,7 +118,7 @@ public static class WorkflowCompiler
             var valuePath = $"{path}.{descriptor.PropertyName}.expression.value";
             if (!InputConverter.TryConvert(descriptor, wrapped?.Value, out var value, out var problem))
             {
-                errors.Add(new(valuePath, "input.value.invalid", $"Input '{descriptor.Name}': {problem}"));
+                errors.Add(new(valuePath, "input.value.invalid", $"输入项“{descriptor.Name}”的值无效。 Input '{descriptor.Name}': {problem}"));
                 ok = false;
             }
             else if (behaviour.Descriptor.HasDynamicPorts && descriptor.Type == InputType.StringArray)
@@ -127,7 +127,7 @@ public static class WorkflowCompiler
             }
             else if (descriptor.IsRequired && value is null or string[] { Length: 0 })
             {
-                errors.Add(new(valuePath, "input.required", $"Input '{descriptor.Name}' needs a value."));
+                errors.Add(new(valuePath, "input.required", $"输入项“{descriptor.Name}”需要填写。 Input '{descriptor.Name}' needs a value."));
                 ok = false;
             }
 
@@ -144,7 +144,7 @@ public static class WorkflowCompiler
     {
         if (string.IsNullOrWhiteSpace(node.Type))
         {
-            errors.Add(new(path + ".type", "activity.type.missing", "Every activity needs a 'type'."));
+            errors.Add(new(path + ".type", "activity.type.missing", "每个活动都需要“type”。 Every activity needs a 'type'."));
             return null;
         }
 
@@ -152,14 +152,14 @@ public static class WorkflowCompiler
         if (behaviour is null)
         {
             errors.Add(catalogue.KnowsType(node.Type)
-                ? new(path + ".version", "activity.version.unknown", $"Activity type '{node.Type}' has no version {node.Version}.")
-                : new(path + ".type", "activity.type.unknown", $"Unknown activity type '{node.Type}'."));
+                ? new(path + ".version", "activity.version.unknown", $"活动类型“{node.Type}”没有第 {node.Version} 版。 Activity type '{node.Type}' has no version {node.Version}.")
+                : new(path + ".type", "activity.type.unknown", $"未知的活动类型“{node.Type}”。 Unknown activity type '{node.Type}'."));
             return null;
         }
 
         if (behaviour.Descriptor.IsContainer)
         {
-            errors.Add(new(path + ".type", "activity.type.unsupported", $"'{node.Type}' may only be the root; nested containers are not supported."));
+            errors.Add(new(path + ".type", "activity.type.unsupported", $"“{node.Type}”只能作为根活动，不支持嵌套容器。 '{node.Type}' may only be the root; nested containers are not supported."));
             return null;
         }
 

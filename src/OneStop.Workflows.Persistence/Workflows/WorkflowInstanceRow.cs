@@ -61,5 +61,9 @@ internal sealed class WorkflowInstanceRowConfiguration : IEntityTypeConfiguratio
         b.Property(r => r.CreatedAt).HasColumnName("created_at");
         b.Property(r => r.UpdatedAt).HasColumnName("updated_at");
         b.HasIndex(r => new { r.DefinitionId, r.Status }).HasDatabaseName("ix_workflow_instances_definition_id_status");
+        // Issue 11: the Studio's instance list pages by created (its default) or last executed, newest first, ties by id
+        // (ListStudioInstances): these make its first page an index scan (read backwards) instead of a sort of every instance.
+        b.HasIndex(r => new { r.CreatedAt, r.Id }).HasDatabaseName("ix_workflow_instances_created_at_id");
+        b.HasIndex(r => new { r.UpdatedAt, r.Id }).HasDatabaseName("ix_workflow_instances_updated_at_id");
     }
 }

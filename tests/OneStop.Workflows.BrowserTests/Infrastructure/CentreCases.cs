@@ -38,6 +38,25 @@ public sealed class CentreCases(UiServer server)
         return page.Items.Single(t => t.CaseId == caseId);
     }
 
+    /// <summary>
+    /// issue 11: approves the open review of <paramref name="caseId"/> in each of <paramref name="departments"/> as its demo reviewer
+    /// (<c>reviewer.&lt;department&gt;</c>); the time limit (working days) each review carried, by department.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, int?>> ApproveReviewsAsync(string caseId, params string[] departments)
+    {
+        var limits = new Dictionary<string, int?>(StringComparer.Ordinal);
+        foreach (var department in departments)
+        {
+            var reviewer = new Actor($"reviewer.{department}", Role.Reviewer, department);
+            var review = await OpenTaskAsync(caseId, reviewer);
+            limits[department] = review.TimeLimitWorkingDays;
+            await RunAsync<ClaimTask, TaskView>(uc => uc.ExecuteAsync(new ClaimTask.Command(review.Id), reviewer, default));
+            await RunAsync<DecideTask, TaskView>(uc => uc.ExecuteAsync(new DecideTask.Command(review.Id, "Approved", "同意 Approved", null, Guid.NewGuid().ToString("N")), reviewer, default));
+        }
+
+        return limits;
+    }
+
     private async Task<T> RunAsync<TUseCase, T>(Func<TUseCase, Task<Result<T>>> call) where TUseCase : notnull
     {
         await using var scope = server.Services.CreateAsyncScope();

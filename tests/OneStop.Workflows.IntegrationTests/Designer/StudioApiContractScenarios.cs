@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using OneStop.Workflows.IntegrationTests.Api;
 using OneStop.Workflows.Testing.Http;
 
@@ -67,6 +68,24 @@ public abstract class StudioApiContractScenarios : IAsyncLifetime
             .Select(d => d["code"]!.GetValue<string>()).ToList();
         expected.Should().Contain(["market", "fire", "urban", "water"]);
         Choices(inputs.Single(i => i["name"]!.GetValue<string>() == "Department")).Should().BeEquivalentTo(expected);
+    }
+
+    [Fact]
+    public async Task ActivityDescriptors_Issue11_TheToolboxOffersOnlyTheCategoriesACaseFlowCanUse_TheOtherBuiltInsAreDescribedButHidden()
+    {
+        var items = (await HttpJson.GetAsync(_designer, "/elsa/api/descriptors/activities"))["items"]!.AsArray().Select(i => i!.AsObject()).ToList();
+        var offered = items.Where(i => i["isBrowsable"]!.GetValue<bool>()).ToList();
+
+        // The toolbox (what the Studio lists) holds Approval, Branching and Flow only: no "Console", no "Primitives".
+        offered.Select(i => i["category"]!.GetValue<string>()).Distinct().Should().BeEquivalentTo("Approval", "Branching", "Flow");
+        offered.Select(i => i["typeName"]!.GetValue<string>()).Should().BeEquivalentTo(
+            "OneStop.Acceptance", "OneStop.DepartmentReview", "OneStop.Completion", "OneStop.Notify", "Elsa.Start", "Elsa.End", "Elsa.FlowFork", "Elsa.FlowJoin");
+        // Every offered type is one the engine runs (the server's catalogue), and the hidden built-ins stay described so that a flow
+        // that has them (the engine's fork-join sample) still draws.
+        var catalogue = _factory.Services.GetRequiredService<Engine.Activities.ActivityCatalogue>();
+        offered.Should().OnlyContain(i => catalogue.Find(i["typeName"]!.GetValue<string>(), i["version"]!.GetValue<int>()) != null);
+        items.Where(i => !i["isBrowsable"]!.GetValue<bool>()).Select(i => i["typeName"]!.GetValue<string>())
+            .Should().BeEquivalentTo("Elsa.Flowchart", "Elsa.Event", "Elsa.Finish", "Elsa.WriteLine");
     }
 
     [Fact]

@@ -226,6 +226,32 @@ public abstract class StudioSavesScenarios : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Retract_Issue11_IsRefusedNamingTheItems_WhileAServiceItemUsesTheFlow_AndAllowedOnceNoneDoes()
+    {
+        // restaurant-opening is the flow of the demo's service item restaurant-opening: retracting it would stop its applications.
+        var refused = await _designer.PostAsync($"{Api}/restaurant-opening/retract", null);
+        refused.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var problem = await HttpJson.ProblemAsync(refused);
+        problem["code"]!.GetValue<string>().Should().Be(Application.Definitions.RetractDefinition.InUseCode);
+        var message = problem["detail"]!.GetValue<string>();
+        message.Should().Contain("事项 restaurant-opening").And.Contain("不能撤回").And.Contain("service item(s) restaurant-opening").And.Contain("cannot be retracted");
+        // The Studio shows only the messages under "errors".
+        problem["errors"]![""]![0]!.GetValue<string>().Should().Be(message);
+        (await RowsAsync("restaurant-opening")).Should().ContainSingle().Which.IsPublished.Should().BeTrue("nothing was retracted");
+        (await AuditAsync("restaurant-opening")).Should().BeEmpty();
+
+        // The twin: the same flow under a definition id no service item names is retracted.
+        var copy = await CreateAsync(_designer, "Saves retract twin");
+        var definitionId = copy["definitionId"]!.GetValue<string>();
+        copy["root"] = (await LoadAsync(_designer, "restaurant-opening"))["root"]!.DeepClone();
+        await HttpJson.ReadAsync(await SaveAsync(_designer, copy, publish: true), HttpStatusCode.OK);
+        var retracted = await HttpJson.PostAsync(_designer, $"{Api}/{definitionId}/retract", null);
+        retracted["isPublished"]!.GetValue<bool>().Should().BeFalse();
+        (await RowsAsync(definitionId)).Should().OnlyContain(r => !r.IsPublished);
+        (await AuditAsync(definitionId)).Select(e => e.Action).Should().EndWith(AuditActions.DefinitionRetracted);
+    }
+
+    [Fact]
     public async Task RecordedSaveRequest_Issue11_IsRefusedNamingItsUnknownTypes_AndStoresWithOurReviewType()
     {
         // A copy of ../shared/design/elsa-studio-recorded/save-request-fork-join.json: the Studio's save of a fork/join flowchart.

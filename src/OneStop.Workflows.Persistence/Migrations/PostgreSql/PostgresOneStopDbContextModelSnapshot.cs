@@ -1125,8 +1125,14 @@ namespace OneStop.Workflows.Persistence.Migrations.PostgreSql
                     b.HasKey("Id")
                         .HasName("pk_workflow_instances");
 
+                    b.HasIndex("CreatedAt", "Id")
+                        .HasDatabaseName("ix_workflow_instances_created_at_id");
+
                     b.HasIndex("DefinitionId", "Status")
                         .HasDatabaseName("ix_workflow_instances_definition_id_status");
+
+                    b.HasIndex("UpdatedAt", "Id")
+                        .HasDatabaseName("ix_workflow_instances_updated_at_id");
 
                     b.ToTable("workflow_instances", "onestop");
                 });

@@ -1118,8 +1118,14 @@ namespace OneStop.Workflows.Persistence.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_workflow_instances");
 
+                    b.HasIndex("CreatedAt", "Id")
+                        .HasDatabaseName("ix_workflow_instances_created_at_id");
+
                     b.HasIndex("DefinitionId", "Status")
                         .HasDatabaseName("ix_workflow_instances_definition_id_status");
+
+                    b.HasIndex("UpdatedAt", "Id")
+                        .HasDatabaseName("ix_workflow_instances_updated_at_id");
 
                     b.ToTable("workflow_instances", (string)null);
                 });
