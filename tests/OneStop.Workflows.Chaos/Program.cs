@@ -13,6 +13,8 @@ return args[0] switch
 {
     "crash" => await CrashScenario.RunAsync(args, options),
     "db-restart" => await DatabaseRestartScenario.RunAsync(args, options),
+    "deadlines" => await DeadlinesScenario.RunAsync(args, options),
+    "new-version" => await NewVersionScenario.RunAsync(args, options),
     _ => Usage(),
 };
 
