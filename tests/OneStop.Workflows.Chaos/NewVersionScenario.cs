@@ -12,10 +12,11 @@ namespace OneStop.Workflows.Chaos;
 
 /// <summary>
 /// Scenario 6, a new flow version mid-flight (issue 12): N cases of <see cref="CasePlayer.ServiceItem"/> are taken into
-/// review through the HTTP API (submit, accept: three reviews open each, on v1 of the flow); then the designer reads the
-/// flow through <c>GET /api/workflow-definitions/{id}</c> and publishes v2 through <c>POST /api/workflow-definitions?publish=true</c>
-/// (the fire review one working day shorter, which keeps the designer checks passing); then, at the same time, the old
-/// cases' reviews are decided and M new cases are played whole. Checked in the database: every old case finished on v1 and
+/// review through the HTTP API (submit, accept: three reviews open each, on v1 of the flow); then their reviews are decided,
+/// and once a quarter of them are, the designer reads the flow through <c>GET /api/workflow-definitions/{id}</c> and
+/// publishes v2 through <c>POST /api/workflow-definitions?publish=true</c> (the fire review one working day shorter, which
+/// keeps the designer checks passing); after that answer M new cases are played whole while the old ones go on being
+/// decided. Checked in the database: every old case finished on v1 and
 /// every new one on v2 (its instance pinned to the version it started on, the fire review's limit that version's), every
 /// case completed, no instance left unresumable (faulted, running, or waiting without a bookmark) and the invariant check.
 /// </summary>
@@ -35,7 +36,7 @@ internal static class NewVersionScenario
         var clock = Stopwatch.StartNew();
         await using var run = await ChaosRun.StartAsync(options.SkipBuild);
         await run.HeaderAsync("new flow version mid-flight", args);
-        run.Line($"{oldCount:N0} cases of {Flow} taken into review (submit + accept, {users} at a time), then v2 of the flow published through the API ({ChangedReview}: one working day shorter), then at once: the old cases' {3 * oldCount:N0} reviews decided and {newCount:N0} new cases played whole ({users / 2} + {users - (users / 2)} virtual users).");
+        run.Line($"{oldCount:N0} cases of {Flow} taken into review (submit + accept, {users} at a time), then their {3 * oldCount:N0} reviews decided ({users / 2} virtual users); after a quarter of them v2 of the flow is published through the API ({ChangedReview}: one working day shorter) and {newCount:N0} new cases are played whole ({users - (users / 2)} virtual users) while the old ones go on being decided.");
         run.Line();
         var failures = new ConcurrentQueue<string>();
 
@@ -43,20 +44,37 @@ internal static class NewVersionScenario
         var old = (await ForEachAsync(oldCount, users, i => IntoReviewAsync(run.Http, i, failures))).OfType<OldCase>().ToList();
         var intoReview = phase.Elapsed;
 
-        var published = await PublishV2Async(run, failures);
         run.Line($"- Into review: {old.Count:N0} of {oldCount:N0} cases in {intoReview.TotalSeconds:F0} s ({old.Count / Math.Max(0.001, intoReview.TotalSeconds):F1} cases/s).");
-        run.Line($"- v2 published: {published.Text}");
+
+        // The old cases' reviews are being decided when v2 is published (after a quarter of them); the new cases start
+        // once the publish has answered, while the rest of the old ones are still being decided.
+        phase.Restart();
+        var decidedSoFar = 0;
+        var quarter = new TaskCompletionSource();
+        var deciding = ForEachAsync(old.Count, Math.Max(1, users / 2), async i =>
+        {
+            var ok = await DecideAllAsync(run.Http, old[i], failures);
+            if (Interlocked.Increment(ref decidedSoFar) >= old.Count / 4)
+            {
+                quarter.TrySetResult();
+            }
+
+            return ok ? old[i].CaseId : null;
+        });
+        await Task.WhenAny(quarter.Task, deciding);
+        var decidedBefore = Volatile.Read(ref decidedSoFar);
+        var published = await PublishV2Async(run, failures);
+        run.Line($"- v2 published while the old cases' reviews were being decided ({decidedBefore:N0} of {old.Count:N0} cases decided by then): {published.Text}");
         if (published.V2 is null)
         {
+            await deciding;
             run.Line();
             run.Line($"Failures: {string.Join("; ", failures.Take(5))}");
             return 1;
         }
 
-        phase.Restart();
         var recorder = new LoadRecorder();
         var player = new CasePlayer(run.Http.Client, run.Http.Tokens) { Answered = run.Http.Record };
-        var deciding = ForEachAsync(old.Count, Math.Max(1, users / 2), async i => await DecideAllAsync(run.Http, old[i], failures) ? old[i].CaseId : null);
         var playing = ForEachAsync(newCount, Math.Max(1, users - (users / 2)), i => player.PlayAsync(recorder, $"nv-{i}", CancellationToken.None));
         var decided = (await deciding).OfType<string>().ToList();
         var played = (await playing).OfType<string>().ToList();
@@ -66,7 +84,7 @@ internal static class NewVersionScenario
             failures.Enqueue($"new case: {error} ×{count}");
         }
 
-        run.Line($"- After the publish, at once: {decided.Count:N0} of {old.Count:N0} old cases had their reviews decided, {played.Count:N0} of {newCount:N0} new cases were played whole, in {after.TotalSeconds:F0} s; case p50 {recorder.Percentile("case", 50):F0} ms, p99 {recorder.Percentile("case", 99):F0} ms.");
+        run.Line($"- Decided: {decided.Count:N0} of {old.Count:N0} old cases (all three reviews); played whole after the publish: {played.Count:N0} of {newCount:N0} new cases; {after.TotalSeconds:F0} s from the first decision; a new case p50 {recorder.Percentile("case", 50):F0} ms, p99 {recorder.Percentile("case", 99):F0} ms.");
         run.Line($"- Unexpected answers: {failures.Count}{(failures.IsEmpty ? "" : " — " + string.Join("; ", failures.Take(5)))}.");
         run.Line();
 

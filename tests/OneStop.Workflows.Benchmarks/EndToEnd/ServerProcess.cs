@@ -106,6 +106,10 @@ internal sealed class ServerProcess : IAsyncDisposable
             {
                 // not listening yet
             }
+            catch (TaskCanceledException)
+            {
+                // listening, but the first answer took longer than the poll's timeout (a loaded machine while the server warms up)
+            }
 
             await Task.Delay(250);
         }
