@@ -76,7 +76,16 @@ internal sealed class ServerProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => { if (!string.IsNullOrEmpty(e.Data)) { write(e.Data); } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await server.WaitHealthyAsync();
+        try
+        {
+            await server.WaitHealthyAsync();
+        }
+        catch
+        {
+            await server.DisposeAsync(); // never leave a server that did not come up running behind the caller
+            throw;
+        }
+
         return server;
     }
 

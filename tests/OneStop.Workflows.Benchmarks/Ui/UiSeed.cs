@@ -68,7 +68,7 @@ internal static class UiSeed
     {
         // 1. The real server migrates and seeds the demo centre, then stops.
         var start = Stopwatch.StartNew();
-        await using (await ServerProcess.StartAsync(LoadCommand.RepositoryRoot(), connectionString, LoadCommand.FreePort(), options.SkipBuild))
+        await using (await ServerProcess.StartAsync(LocalMachine.RepositoryRoot(), connectionString, LocalMachine.FreePort(), options.SkipBuild))
         {
         }
 

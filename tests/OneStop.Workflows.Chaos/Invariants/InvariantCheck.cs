@@ -17,11 +17,11 @@ internal static class InvariantCheck
         await using (var db = new NpgsqlConnection(input.ConnectionString))
         {
             await db.OpenAsync(ct);
-            results.Add(await DatabaseInvariants.OpenTasksAsync(db, ct));
+            results.Add(await DatabaseInvariants.OpenTasksAsync(db, input.SeededCasePrefix, ct));
             results.Add(await DatabaseInvariants.CompletedOnceAsync(db, ct));
             results.Add(await DatabaseInvariants.AcknowledgedAsync(db, input.Acknowledged, ct));
             results.Add(await DatabaseInvariants.SignalsAsync(db, input.Now, input.Now - input.SweepInterval - input.Grace, ct));
-            results.Add(await DatabaseInvariants.AuditTrailAsync(db, ct));
+            results.Add(await DatabaseInvariants.AuditTrailAsync(db, input.SeededCasePrefix, ct));
             results.Add(await DatabaseInvariants.JournalAsync(db, ct));
         }
 

@@ -43,4 +43,11 @@ internal sealed record InvariantInput(
 {
     /// <summary>Extra time a due card may take past one sweep interval (a sweep in progress, a slow batch).</summary>
     public TimeSpan Grace { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Cases whose number starts with this are bulk-seeded (binary COPY, no workflow instance, no audit trail: scenario 3's
+    /// signals sit on them) and are left out of "open tasks = open bookmarks" and "audit trail complete"; their signals are
+    /// checked like any. Null (the default) checks every case.
+    /// </summary>
+    public string? SeededCasePrefix { get; init; }
 }
