@@ -1,6 +1,8 @@
 using NodaTime;
 using NodaTime.Text;
 
+using OneStop.Workflows.Domain.Shared;
+
 namespace OneStop.Workflows.Application.SimulatedTime;
 
 /// <summary>How the clock routes and settings write and read instants and durations.</summary>
@@ -41,17 +43,17 @@ public static class ClockText
     /// An ISO-8601 duration (P3D, PT2H, P1DT12H, P1W; days as 24 hours) as a <see cref="Duration"/>, or the reason it is not one.
     /// Months and years have no fixed length and are refused; so are negative durations (the clock never goes backwards).
     /// </summary>
-    public static (Duration? Value, string? Error) ParseDuration(string text)
+    public static (Duration? Value, FieldError? Error) ParseDuration(string text)
     {
         if (PeriodPattern.NormalizingIso.Parse(text.Trim()) is not { Success: true } result)
         {
-            return (null, $"'{text}' is not an ISO-8601 duration (e.g. P3D, PT2H, P1DT12H).");
+            return (null, new FieldError(FieldErrorCodes.ClockDurationInvalid, $"'{text}' is not an ISO-8601 duration (e.g. P3D, PT2H, P1DT12H).").With("value", text));
         }
 
         var period = result.Value;
         if (period.Years != 0 || period.Months != 0)
         {
-            return (null, $"'{text}' has years or months, which have no fixed length; give days (P30D) instead.");
+            return (null, new FieldError(FieldErrorCodes.ClockDurationYearsOrMonths, $"'{text}' has years or months, which have no fixed length; give days (P30D) instead.").With("value", text));
         }
 
         Duration duration;
@@ -61,11 +63,11 @@ public static class ClockText
         }
         catch (OverflowException)
         {
-            return (null, $"'{text}' is too long.");
+            return (null, new FieldError(FieldErrorCodes.ClockDurationTooLong, $"'{text}' is too long.").With("value", text));
         }
 
         return duration < Duration.Zero
-            ? (null, $"'{text}' is negative; the clock never goes backwards.")
+            ? (null, new FieldError(FieldErrorCodes.ClockBackwards, $"'{text}' is negative; the clock never goes backwards.").With("value", text))
             : (duration, null);
     }
 }
