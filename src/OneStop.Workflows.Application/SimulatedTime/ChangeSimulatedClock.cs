@@ -113,7 +113,7 @@ public sealed class ChangeSimulatedClock(
         }
         else if (hasAdvance)
         {
-            (by, var error) = ClockText.ParseDuration(command.AdvanceBy!);
+            (by, var error) = ClockText.ParseDurationWithCode(command.AdvanceBy!);
             if (error is not null)
             {
                 return (null, null, field, Refusal.Invalid(field, error));

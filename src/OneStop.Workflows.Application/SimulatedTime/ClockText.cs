@@ -43,7 +43,14 @@ public static class ClockText
     /// An ISO-8601 duration (P3D, PT2H, P1DT12H, P1W; days as 24 hours) as a <see cref="Duration"/>, or the reason it is not one.
     /// Months and years have no fixed length and are refused; so are negative durations (the clock never goes backwards).
     /// </summary>
-    public static (Duration? Value, FieldError? Error) ParseDuration(string text)
+    public static (Duration? Value, string? Error) ParseDuration(string text)
+    {
+        var (value, error) = ParseDurationWithCode(text);
+        return (value, error?.Message);
+    }
+
+    /// <summary>As <see cref="ParseDuration"/>, the error with its code (ADR 0017).</summary>
+    public static (Duration? Value, FieldError? Error) ParseDurationWithCode(string text)
     {
         if (PeriodPattern.NormalizingIso.Parse(text.Trim()) is not { Success: true } result)
         {
