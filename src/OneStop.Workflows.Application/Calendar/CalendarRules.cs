@@ -18,7 +18,7 @@ internal static class CalendarRules
 
     /// <summary>400 under <c>year</c> for a year outside <see cref="SupportedDates"/>, else null.</summary>
     public static Refusal? YearOutsideRange(int year) =>
-        SupportedDates.ContainsYear(year) ? null : Refusal.Invalid("year", SupportedDates.YearMessage(year));
+        SupportedDates.ContainsYear(year) ? null : Refusal.Invalid("year", SupportedDates.YearError(year));
 
     /// <summary>
     /// The answer to a change of the calendar (national import, regional adjustments set or removed): after a change, every running

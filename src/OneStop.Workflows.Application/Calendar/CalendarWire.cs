@@ -1,6 +1,7 @@
 using NodaTime;
 using NodaTime.Text;
 using OneStop.Workflows.Domain.Calendar;
+using OneStop.Workflows.Domain.Shared;
 
 namespace OneStop.Workflows.Application.Calendar;
 
@@ -38,8 +39,21 @@ public static class CalendarWire
 
     public static string Format(LocalDate date) => LocalDatePattern.Iso.Format(date);
 
-    /// <summary>Parses an ISO date; adds a message to <paramref name="errors"/> under <paramref name="field"/> when it is not one.</summary>
+    /// <summary>Parses an ISO date; adds a message to <paramref name="errors"/> under <paramref name="field"/> when it is not one (codeless, for routes).</summary>
     public static LocalDate? Parse(string? text, string field, Dictionary<string, string[]> errors)
+    {
+        var coded = new Dictionary<string, FieldError[]>();
+        var date = Parse(text, field, coded);
+        foreach (var (key, found) in coded)
+        {
+            errors[key] = found.Select(e => e.Message).ToArray();
+        }
+
+        return date;
+    }
+
+    /// <summary>Parses an ISO date; adds an error with its code to <paramref name="errors"/> under <paramref name="field"/> when it is not one.</summary>
+    public static LocalDate? Parse(string? text, string field, Dictionary<string, FieldError[]> errors)
     {
         var result = text is null ? null : LocalDatePattern.Iso.Parse(text);
         if (result is { Success: true })
@@ -49,16 +63,17 @@ public static class CalendarWire
                 return result.Value;
             }
 
-            errors[field] = [SupportedDates.OutsideMessage(result.Value)];
+            errors[field] = [SupportedDates.OutsideError(result.Value)];
             return null;
         }
 
-        errors[field] = [text is null ? "A date (yyyy-MM-dd) is required." : $"'{TextQuote.Of(text)}' is not a date (yyyy-MM-dd)."];
+        errors[field] = [text is null ? new(FieldErrorCodes.DateRequired, "A date (yyyy-MM-dd) is required.")
+            : new FieldError(FieldErrorCodes.DateInvalid, $"'{TextQuote.Of(text)}' is not a date (yyyy-MM-dd).").With("value", TextQuote.Of(text))];
         return null;
     }
 
     /// <summary>Parses ranges; a range ending before it starts is an error under <paramref name="field"/>[i].</summary>
-    public static List<DateRange> ParseRanges(IReadOnlyList<RangeData>? ranges, string field, Dictionary<string, string[]> errors)
+    public static List<DateRange> ParseRanges(IReadOnlyList<RangeData>? ranges, string field, Dictionary<string, FieldError[]> errors)
     {
         var result = new List<DateRange>();
         for (var i = 0; i < (ranges?.Count ?? 0); i++)
@@ -69,7 +84,7 @@ public static class CalendarWire
             {
                 if (t < f)
                 {
-                    errors[$"{field}[{i}]"] = [$"The range ends ({Format(t)}) before it starts ({Format(f)})."];
+                    errors[$"{field}[{i}]"] = [RangeBackwards(f, t)];
                 }
                 else
                 {
@@ -80,4 +95,8 @@ public static class CalendarWire
 
         return result;
     }
+
+    /// <summary>"The range ends (…) before it starts (…)." with its code.</summary>
+    public static FieldError RangeBackwards(LocalDate from, LocalDate to) =>
+        new FieldError(FieldErrorCodes.RangeBackwards, $"The range ends ({Format(to)}) before it starts ({Format(from)}).").With("from", Format(from)).With("to", Format(to));
 }

@@ -33,12 +33,12 @@ public sealed class ImportCalendarYear(EffectiveCalendarStore calendar, SignalPl
     /// <summary>The year the command describes, or the refusal naming each bad field (shared with <see cref="PreviewCalendarChange"/>).</summary>
     internal static (CalendarYear? Year, Refusal? Invalid) Read(Command command)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, FieldError[]>();
         var rest = CalendarWire.ParseRanges(command.RestDays ?? [], "restDays", errors);
         var makeUp = (command.MakeUpWorkingDays ?? []).Select((d, i) => CalendarWire.Parse(d, $"makeUpWorkingDays[{i}]", errors)).OfType<LocalDate>().ToList();
         if (command.RestDays is null)
         {
-            errors["restDays"] = ["The rest days are required (inclusive ranges)."];
+            errors["restDays"] = [new(FieldErrorCodes.CalendarRestDaysRequired, "The rest days are required (inclusive ranges).")];
         }
 
         // The year's own checks index the lists as given: only once every entry parsed.
@@ -46,7 +46,7 @@ public sealed class ImportCalendarYear(EffectiveCalendarStore calendar, SignalPl
         {
             foreach (var p in CalendarYear.Check(command.Year, rest, makeUp, command.Source))
             {
-                errors.TryAdd(p.Path, [p.Message]);
+                errors.TryAdd(p.Path, [p.Error]);
             }
         }
 

@@ -19,16 +19,16 @@ public sealed class PreviewDeadline(EffectiveCalendarStore calendar, CentreDay c
 
     public async Task<Result<Response>> ExecuteAsync(Query query, Actor actor, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, FieldError[]>();
         var start = CalendarWire.Parse(query.Start, "start", errors);
         if (query.Budget is not (>= 0 and <= WorkingDayCalendar.MaxBudgetDays))
         {
-            errors["budget"] = [$"A whole number of days from 0 to {WorkingDayCalendar.MaxBudgetDays}."];
+            errors["budget"] = [new FieldError(FieldErrorCodes.BudgetRange, $"A whole number of days from 0 to {WorkingDayCalendar.MaxBudgetDays}.").With("max", WorkingDayCalendar.MaxBudgetDays)];
         }
 
         if (query.Unit is null)
         {
-            errors["unit"] = ["WorkingDays or CalendarDays."];
+            errors["unit"] = [new(FieldErrorCodes.DeadlineUnit, "WorkingDays or CalendarDays.")];
         }
 
         var suspensions = CalendarWire.ParseRanges(query.Suspensions, "suspensions", errors);

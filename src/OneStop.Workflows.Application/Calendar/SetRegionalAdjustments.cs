@@ -37,19 +37,19 @@ public sealed class SetRegionalAdjustments(EffectiveCalendarStore calendar, Sign
     /// <summary>The adjustments the command describes, or the refusal naming each bad field (shared with <see cref="PreviewCalendarChange"/>).</summary>
     internal static (RegionalAdjustments? Adjustments, Refusal? Invalid) Read(Command command)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, FieldError[]>();
         var rest = ParseRestDays(command.RestDays ?? [], errors);
         var makeUp = ParseMakeUpDays(command.MakeUpWorkingDays ?? [], errors);
         if ((command.RestDays?.Count ?? 0) + (command.MakeUpWorkingDays?.Count ?? 0) == 0)
         {
-            errors["restDays"] = ["At least one regional rest day range or make-up working day; to remove the adjustments use DELETE."];
+            errors["restDays"] = [new(FieldErrorCodes.RegionalEmpty, "At least one regional rest day range or make-up working day; to remove the adjustments use DELETE.")];
         }
 
         // The lists' own checks (dates in the year, overlaps, a day both rest and working) index the lists as given: only once every entry parsed.
         var parsed = errors.Count == 0;
         foreach (var p in RegionalAdjustments.Check(command.Year, command.Region, parsed ? rest : [], parsed ? makeUp : [], command.Source))
         {
-            errors.TryAdd(p.Path, [p.Message]);
+            errors.TryAdd(p.Path, [p.Error]);
         }
 
         return errors.Count > 0
@@ -58,12 +58,12 @@ public sealed class SetRegionalAdjustments(EffectiveCalendarStore calendar, Sign
     }
 
     /// <summary>The rest day ranges in the order given; a list longer than the maximum is refused without parsing it.</summary>
-    private static List<RegionalRestDays> ParseRestDays(IReadOnlyList<CalendarWire.NamedRangeData> ranges, Dictionary<string, string[]> errors)
+    private static List<RegionalRestDays> ParseRestDays(IReadOnlyList<CalendarWire.NamedRangeData> ranges, Dictionary<string, FieldError[]> errors)
     {
         var result = new List<RegionalRestDays>();
         if (ranges.Count > RegionalAdjustments.MaxEntries)
         {
-            errors["restDays"] = [$"At most {RegionalAdjustments.MaxEntries} ranges; {ranges.Count} given."];
+            errors["restDays"] = [CalendarYear.TooManyRanges(RegionalAdjustments.MaxEntries, ranges.Count)];
             return result;
         }
 
@@ -74,18 +74,18 @@ public sealed class SetRegionalAdjustments(EffectiveCalendarStore calendar, Sign
             var name = ranges[i]?.Name;
             if (string.IsNullOrWhiteSpace(name))
             {
-                errors[$"restDays[{i}].name"] = ["The name of the local holiday is required, e.g. \"三月三\"."];
+                errors[$"restDays[{i}].name"] = [new(FieldErrorCodes.RegionalHolidayNameRequired, "The name of the local holiday is required, e.g. \"三月三\".")];
             }
             else if (name.Length > RegionalRestDays.MaxNameLength)
             {
-                errors[$"restDays[{i}].name"] = [$"At most {RegionalRestDays.MaxNameLength} characters."];
+                errors[$"restDays[{i}].name"] = [new FieldError(FieldErrorCodes.TooLong, $"At most {RegionalRestDays.MaxNameLength} characters.").With("max", RegionalRestDays.MaxNameLength)];
             }
 
             if (from is { } f && to is { } t)
             {
                 if (t < f)
                 {
-                    errors[$"restDays[{i}]"] = [$"The range ends ({CalendarWire.Format(t)}) before it starts ({CalendarWire.Format(f)})."];
+                    errors[$"restDays[{i}]"] = [CalendarWire.RangeBackwards(f, t)];
                 }
                 else if (!errors.ContainsKey($"restDays[{i}].name"))
                 {
@@ -97,11 +97,11 @@ public sealed class SetRegionalAdjustments(EffectiveCalendarStore calendar, Sign
         return result;
     }
 
-    private static List<LocalDate> ParseMakeUpDays(IReadOnlyList<string> days, Dictionary<string, string[]> errors)
+    private static List<LocalDate> ParseMakeUpDays(IReadOnlyList<string> days, Dictionary<string, FieldError[]> errors)
     {
         if (days.Count > RegionalAdjustments.MaxEntries)
         {
-            errors["makeUpWorkingDays"] = [$"At most {RegionalAdjustments.MaxEntries} days; {days.Count} given."];
+            errors["makeUpWorkingDays"] = [CalendarYear.TooManyDays(RegionalAdjustments.MaxEntries, days.Count)];
             return [];
         }
 

@@ -37,15 +37,15 @@ public sealed class ListCases(OneStopDbContext db)
 
         var number = string.IsNullOrWhiteSpace(query.Number) ? null : query.Number.Trim().ToUpperInvariant();
         var applicant = string.IsNullOrWhiteSpace(query.Applicant) ? null : query.Applicant.Trim().ToLowerInvariant();
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, FieldError[]>();
         if (number?.Length > MaxNumberLength)
         {
-            errors["number"] = [$"A case number has at most {MaxNumberLength} characters."];
+            errors["number"] = [new FieldError(FieldErrorCodes.TooLong, $"A case number has at most {MaxNumberLength} characters.").With("max", MaxNumberLength)];
         }
 
         if (applicant?.Length > MaxApplicantLength)
         {
-            errors["applicant"] = [$"An applicant's name has at most {MaxApplicantLength} characters."];
+            errors["applicant"] = [new FieldError(FieldErrorCodes.TooLong, $"An applicant's name has at most {MaxApplicantLength} characters.").With("max", MaxApplicantLength)];
         }
 
         if (errors.Count > 0)

@@ -76,7 +76,8 @@ public sealed partial class SubmitCase(OneStopDbContext db, WorkflowHost host, I
         var errors = Validate(command, item);
         if (keyProblem)
         {
-            errors["idempotencyKey"] = [$"Optional; when given, not blank and at most {SubmissionKeys.MaxLength} characters."];
+            errors["idempotencyKey"] = [new FieldError(FieldErrorCodes.IdempotencyKeyOptional, $"Optional; when given, not blank and at most {SubmissionKeys.MaxLength} characters.")
+                .With("max", SubmissionKeys.MaxLength)];
         }
 
         if (errors.Count > 0)
@@ -185,46 +186,49 @@ public sealed partial class SubmitCase(OneStopDbContext db, WorkflowHost host, I
         return @case;
     }
 
-    private static Dictionary<string, string[]> Validate(Command r, ServiceItem? item)
+    private static Dictionary<string, FieldError[]> Validate(Command r, ServiceItem? item)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, FieldError[]>();
         if (item is null)
         {
-            errors["serviceItem"] = [r.ServiceItem is null ? "The service item is required." : $"No service item '{r.ServiceItem}'."];
+            errors["serviceItem"] = [r.ServiceItem is null ? new(FieldErrorCodes.ServiceItemRequired, "The service item is required.")
+                : new FieldError(FieldErrorCodes.ServiceItemUnknown, $"No service item '{r.ServiceItem}'.").With("value", r.ServiceItem)];
         }
 
         if (string.IsNullOrWhiteSpace(r.Applicant?.Name) || r.Applicant.Name.Length > 100)
         {
-            errors["applicant.name"] = ["The applicant's name is required (at most 100 characters)."];
+            errors["applicant.name"] = [new FieldError(FieldErrorCodes.ApplicantNameRequired, "The applicant's name is required (at most 100 characters).").With("max", 100)];
         }
 
         if (r.Applicant?.IdNumber?.Trim().ToUpperInvariant() is not { } id || !(ResidentIdNumber.IsValid(id) || UnifiedSocialCreditCode.IsValid(id)))
         {
-            errors["applicant.idNumber"] = ["An 18-character resident ID number (GB 11643: 17 digits with a real birth date, then the check digit or X) " +
-                "or unified social credit code (GB 32100) with the right check character is required."];
+            errors["applicant.idNumber"] = [new(FieldErrorCodes.ApplicantIdNumberInvalid,
+                "An 18-character resident ID number (GB 11643: 17 digits with a real birth date, then the check digit or X) " +
+                "or unified social credit code (GB 32100) with the right check character is required.")];
         }
 
         if (r.Applicant?.Phone is not { } phone || !PhonePattern().IsMatch(phone.Trim()))
         {
-            errors["applicant.phone"] = ["A mobile number of 11 digits starting with 1 is required."];
+            errors["applicant.phone"] = [new(FieldErrorCodes.ApplicantPhoneInvalid, "A mobile number of 11 digits starting with 1 is required.")];
         }
 
         if (r.Materials is null || r.Materials.Any(m => string.IsNullOrWhiteSpace(m.Name)))
         {
-            errors["materials"] = ["The list of materials is required; each needs a name."];
+            errors["materials"] = [new(FieldErrorCodes.MaterialsRequired, "The list of materials is required; each needs a name.")];
         }
 
         if (r.DeliveryMethod is not { } method)
         {
-            errors["deliveryMethod"] = ["The delivery method is required (Pickup, Mail or Electronic)."];
+            errors["deliveryMethod"] = [new(FieldErrorCodes.DeliveryMethodRequired, "The delivery method is required (Pickup, Mail or Electronic).")];
         }
         else if (item is not null && !item.Data.DeliveryMethods.Contains(method))
         {
-            errors["deliveryMethod"] = [$"{item.Code} delivers by {string.Join(", ", item.Data.DeliveryMethods)} only."];
+            errors["deliveryMethod"] = [new FieldError(FieldErrorCodes.DeliveryMethodNotOffered, $"{item.Code} delivers by {string.Join(", ", item.Data.DeliveryMethods)} only.")
+                .With("item", item.Code).With("methods", string.Join(", ", item.Data.DeliveryMethods))];
         }
         else if (method == DeliveryMethod.Mail && string.IsNullOrWhiteSpace(r.DeliveryAddress))
         {
-            errors["deliveryAddress"] = ["A postal address is required for delivery by mail."];
+            errors["deliveryAddress"] = [new(FieldErrorCodes.DeliveryAddressRequired, "A postal address is required for delivery by mail.")];
         }
 
         return errors;

@@ -25,15 +25,15 @@ public sealed class SubmitCorrections(OneStopDbContext db, IWorkflowInstanceStor
             return Refusal.Forbidden("Corrections are received by window clerks.");
         }
 
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, FieldError[]>();
         if (command.Materials is not { Count: > 0 } || command.Materials.Any(m => string.IsNullOrWhiteSpace(m.Name)))
         {
-            errors["materials"] = ["At least one corrected material, each with a name."];
+            errors["materials"] = [new(FieldErrorCodes.CorrectedMaterialsRequired, "At least one corrected material, each with a name.")];
         }
 
         if (string.IsNullOrWhiteSpace(command.IdempotencyKey) || command.IdempotencyKey.Length > 200)
         {
-            errors["idempotencyKey"] = ["Required, at most 200 characters."];
+            errors["idempotencyKey"] = [new FieldError(FieldErrorCodes.IdempotencyKeyRequired, "Required, at most 200 characters.").With("max", 200)];
         }
 
         if (errors.Count > 0)

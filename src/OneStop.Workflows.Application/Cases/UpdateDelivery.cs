@@ -25,7 +25,7 @@ public sealed class UpdateDelivery(OneStopDbContext db, IClock clock)
 
         if (command.Status is not { } next || next is DeliveryStatus.NotReady or DeliveryStatus.Pending)
         {
-            return Refusal.Invalid("status", "One of Dispatched, ReadyForPickup, Delivered.");
+            return Refusal.Invalid("status", new FieldError(FieldErrorCodes.DeliveryStatusInvalid, "One of Dispatched, ReadyForPickup, Delivered."));
         }
 
         var c = CaseId.TryParse(command.CaseId, out var caseId) ? await db.Cases.FirstOrDefaultAsync(x => x.Id == caseId, ct) : null;

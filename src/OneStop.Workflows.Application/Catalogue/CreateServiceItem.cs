@@ -27,7 +27,7 @@ public sealed class CreateServiceItem(OneStopDbContext db, IWorkflowDefinitionSt
         var (data, errors) = await ServiceItemInput.ValidateAsync(body, db, definitions, ct);
         if (!ServiceItemInput.IsValidCode(body.Code))
         {
-            errors["code"] = ["'code' is required: letters, digits, '.', '_' or '-', at most 64 characters."];
+            errors["code"] = [new FieldError(FieldErrorCodes.ServiceItemCodeFormat, "'code' is required: letters, digits, '.', '_' or '-', at most 64 characters.").With("max", 64)];
         }
 
         if (errors.Count > 0)

@@ -26,7 +26,7 @@ public sealed class ListServiceItems(OneStopDbContext db, LadderSettings centre)
         var lead = string.IsNullOrWhiteSpace(query.LeadDepartment) ? null : query.LeadDepartment.Trim();
         if (lead?.Length > MaxDepartmentLength)
         {
-            return Refusal.Invalid("leadDepartment", $"A department code has at most {MaxDepartmentLength} characters.");
+            return Refusal.Invalid("leadDepartment", new FieldError(FieldErrorCodes.TooLong, $"A department code has at most {MaxDepartmentLength} characters.").With("max", MaxDepartmentLength));
         }
 
         // The item's fields are one JSON column: the (small) catalogue is filtered after the read.

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Workflows.Domain.Catalogue;
+using OneStop.Workflows.Domain.Shared;
 using OneStop.Workflows.Engine.Hosting;
 using OneStop.Workflows.Persistence;
 
@@ -26,17 +27,18 @@ internal static partial class ServiceItemInput
     /// Every problem at once (field → messages): missing fields, <see cref="ServiceItemData.Problems"/>, department
     /// codes not in the catalogue, and a workflow definition with no published version. Data is null when there are problems.
     /// </summary>
-    public static async Task<(ServiceItemData? Data, Dictionary<string, string[]> Errors)> ValidateAsync(
+    public static async Task<(ServiceItemData? Data, Dictionary<string, FieldError[]> Errors)> ValidateAsync(
         ServiceItemBody body, OneStopDbContext db, IWorkflowDefinitionStore definitions, CancellationToken ct)
     {
-        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        void Add(string field, string message) => (errors.TryGetValue(field, out var list) ? list : errors[field] = []).Add(message);
+        var errors = new Dictionary<string, List<FieldError>>(StringComparer.Ordinal);
+        void Add(string field, FieldError error) => (errors.TryGetValue(field, out var list) ? list : errors[field] = []).Add(error);
+        void Require(string field) => Add(field, new FieldError(FieldErrorCodes.Required, $"'{field}' is required."));
         T? Required<T>(T? value, string field)
             where T : class
         {
             if (value is null || value is string { Length: 0 })
             {
-                Add(field, $"'{field}' is required.");
+                Require(field);
             }
 
             return value;
@@ -47,7 +49,7 @@ internal static partial class ServiceItemInput
         {
             if (value is null)
             {
-                Add(field, $"'{field}' is required.");
+                Require(field);
             }
 
             return value;
@@ -73,7 +75,7 @@ internal static partial class ServiceItemInput
             var path = $"materials[{i}]";
             if (m is null)
             {
-                Add(path, "A material cannot be null.");
+                Add(path, new(FieldErrorCodes.MaterialNull, "A material cannot be null."));
                 continue;
             }
 
@@ -82,7 +84,7 @@ internal static partial class ServiceItemInput
             var requirement = RequiredValue(m.Requirement, $"{path}.requirement");
             if (m.Count is < 1 or > 100)
             {
-                Add($"{path}.count", "A material's count must be between 1 and 100.");
+                Add($"{path}.count", new FieldError(FieldErrorCodes.MaterialCountRange, "A material's count must be between 1 and 100.").With("max", 100));
             }
 
             if (materialName is not null && form is not null && requirement is not null)
@@ -93,31 +95,31 @@ internal static partial class ServiceItemInput
 
         if (coDepartments.Any(string.IsNullOrWhiteSpace))
         {
-            Add("coDepartments", "Department codes cannot be empty.");
+            Add("coDepartments", new(FieldErrorCodes.DepartmentCodeEmpty, "Department codes cannot be empty."));
         }
 
         var named = coDepartments.Where(c => !string.IsNullOrWhiteSpace(c)).Prepend(lead).OfType<string>().Where(c => c.Length > 0).Distinct().ToList();
         var known = await db.Departments.AsNoTracking().Where(d => named.Contains(d.Code)).Select(d => d.Code).ToListAsync(ct);
         if (lead is { Length: > 0 } && !known.Contains(lead))
         {
-            Add("leadDepartment", $"Unknown department '{lead}'.");
+            Add("leadDepartment", new FieldError(FieldErrorCodes.DepartmentUnknown, $"Unknown department '{lead}'.").With("department", lead));
         }
 
         foreach (var unknown in coDepartments.Where(c => !string.IsNullOrWhiteSpace(c) && !known.Contains(c)).Distinct())
         {
-            Add("coDepartments", $"Unknown department '{unknown}'.");
+            Add("coDepartments", new FieldError(FieldErrorCodes.DepartmentUnknown, $"Unknown department '{unknown}'.").With("department", unknown));
         }
 
         // A retired department (已撤销部门) gets no new work, so no item may name it (issue 8).
         var retired = await db.Departments.AsNoTracking().Where(d => named.Contains(d.Code) && d.RetiredAt != null).Select(d => d.Code).ToListAsync(ct);
         foreach (var code in retired)
         {
-            Add(code == lead ? "leadDepartment" : "coDepartments", $"Department '{code}' is retired.");
+            Add(code == lead ? "leadDepartment" : "coDepartments", new FieldError(FieldErrorCodes.DepartmentRetired, $"Department '{code}' is retired.").With("department", code));
         }
 
         if (definitionId is { Length: > 0 } && await definitions.FindPublishedAsync(definitionId, ct) is null)
         {
-            Add("workflowDefinitionId", $"No published workflow definition '{definitionId}'.");
+            Add("workflowDefinitionId", new FieldError(FieldErrorCodes.WorkflowNotPublished, $"No published workflow definition '{definitionId}'.").With("value", definitionId));
         }
 
         ServiceItemData? data = null;
@@ -127,9 +129,9 @@ internal static partial class ServiceItemInput
             data = new ServiceItemData(name, type.Value, lead, [.. coDepartments], handlingKind.Value, statutory, extension, promised,
                 body.JointHandling ?? false, materials, refusalPolicy.Value, resultType.Value, [.. delivery], definitionId,
                 body.Supervision is { } supervision && !supervision.SetsNothing() ? supervision : null);
-            foreach (var (field, message) in data.Problems())
+            foreach (var (field, error) in data.Errors())
             {
-                Add(field, message);
+                Add(field, error);
             }
         }
 
@@ -143,7 +145,7 @@ internal static partial class ServiceItemInput
             {
                 if (required)
                 {
-                    Add(field, $"'{field}' is required.");
+                    Require(field);
                 }
 
                 return null;
@@ -151,12 +153,12 @@ internal static partial class ServiceItemInput
 
             if (limit.Value is null)
             {
-                Add($"{field}.value", $"'{field}.value' is required.");
+                Require($"{field}.value");
             }
 
             if (limit.Unit is null)
             {
-                Add($"{field}.unit", $"'{field}.unit' is required (WorkingDays or CalendarDays).");
+                Add($"{field}.unit", new(FieldErrorCodes.DeadlineUnit, $"'{field}.unit' is required (WorkingDays or CalendarDays)."));
             }
 
             return limit is { Value: { } value, Unit: { } unit } ? new TimeLimit(value, unit) : null;

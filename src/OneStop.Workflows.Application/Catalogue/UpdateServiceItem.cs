@@ -39,7 +39,8 @@ public sealed class UpdateServiceItem(OneStopDbContext db, IWorkflowDefinitionSt
         var (data, errors) = await ServiceItemInput.ValidateAsync(body, db, definitions, ct);
         if (body.Code is not null && body.Code != code)
         {
-            errors["code"] = [$"The code in the body ('{body.Code}') differs from the code in the path ('{code}'); codes cannot be changed."];
+            errors["code"] = [new FieldError(FieldErrorCodes.ServiceItemCodeChanged, $"The code in the body ('{body.Code}') differs from the code in the path ('{code}'); codes cannot be changed.")
+                .With("value", body.Code).With("code", code)];
         }
 
         if (errors.Count > 0)

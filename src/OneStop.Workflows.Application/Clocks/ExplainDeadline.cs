@@ -29,7 +29,7 @@ public sealed class ExplainDeadline(OneStopDbContext db, EffectiveCalendarStore 
         {
             if (!Domain.Clocks.ClockId.TryParse(text, out var id))
             {
-                return Refusal.Invalid("clockId", "A clock id (a GUID).");
+                return Refusal.Invalid("clockId", new FieldError(FieldErrorCodes.ClockIdInvalid, "A clock id (a GUID)."));
             }
 
             only = id;
@@ -51,7 +51,9 @@ public sealed class ExplainDeadline(OneStopDbContext db, EffectiveCalendarStore 
         var derivations = clocks.Select(c => (Clock: c, Derivation: ClockDerivation.Of(c, cal))).ToList();
         if (derivations.FirstOrDefault(d => WalkDays(d.Derivation) > ClockDerivation.MaxWalkDays) is { Clock: not null } tooLong)
         {
-            return Refusal.Invalid("clockId", $"The walk of clock {tooLong.Clock.Id} is {WalkDays(tooLong.Derivation)} days long; at most {ClockDerivation.MaxWalkDays} are shown.");
+            return Refusal.Invalid("clockId", new FieldError(FieldErrorCodes.ClockWalkTooLong,
+                $"The walk of clock {tooLong.Clock.Id} is {WalkDays(tooLong.Derivation)} days long; at most {ClockDerivation.MaxWalkDays} are shown.")
+                .With("count", WalkDays(tooLong.Derivation)).With("max", ClockDerivation.MaxWalkDays));
         }
 
         return new ClockDerivationList(derivations.Select(d => ClockDerivationView.From(d.Derivation, d.Clock.TaskId?.ToString())).ToList());

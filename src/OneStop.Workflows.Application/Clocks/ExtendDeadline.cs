@@ -14,15 +14,16 @@ public sealed class ExtendDeadline(ClockOperations operations)
 
     public async Task<Result<CaseClocks>> ExecuteAsync(Command command, Actor actor, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, FieldError[]>();
         if (command.WorkingDays is not (>= 1 and <= WorkingDayCalendar.MaxExtensionDays))
         {
-            errors["workingDays"] = ["1–60 working days (the law allows +10 for one department, +15 for joint handling)."];
+            errors["workingDays"] = [new FieldError(FieldErrorCodes.ExtensionDaysRange, "1–60 working days (the law allows +10 for one department, +15 for joint handling).")
+                .With("max", WorkingDayCalendar.MaxExtensionDays)];
         }
 
         if (string.IsNullOrWhiteSpace(command.Reason))
         {
-            errors["reason"] = ["The applicant is told why (Art. 42)."];
+            errors["reason"] = [new(FieldErrorCodes.ExtensionReasonRequired, "The applicant is told why (Art. 42).")];
         }
 
         if (errors.Count > 0)

@@ -16,27 +16,32 @@ public sealed class SuspendClock(ClockOperations operations)
     /// <param name="From">The first suspended day; today in the centre when null.</param>
     public sealed record Command(string CaseId, SuspensionType? Type, string? LocalType, LocalDate? From, int? ExpectedWorkingDays, string? Notice);
 
-    /// <summary>The command's input problems by field (empty when it is well formed).</summary>
-    public static Dictionary<string, string[]> Check(Command command)
+    /// <summary>The command's input problems by field, as messages (empty when it is well formed).</summary>
+    public static Dictionary<string, string[]> Check(Command command) =>
+        CheckFields(command).ToDictionary(e => e.Key, e => e.Value.Select(f => f.Message).ToArray());
+
+    /// <summary>The command's input problems by field, with their codes (empty when it is well formed).</summary>
+    public static Dictionary<string, FieldError[]> CheckFields(Command command)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, FieldError[]>();
         if (command.Type is null)
         {
-            errors["type"] = [$"One of {string.Join(", ", Enum.GetNames<SuspensionType>())}."];
+            errors["type"] = [new FieldError(FieldErrorCodes.SuspensionTypeInvalid, $"One of {string.Join(", ", Enum.GetNames<SuspensionType>())}.")
+                .With("types", string.Join(", ", Enum.GetNames<SuspensionType>()))];
         }
         else if (command.Type == SuspensionType.Local && string.IsNullOrWhiteSpace(command.LocalType))
         {
-            errors["localType"] = ["A local suspension type names the procedure."];
+            errors["localType"] = [new(FieldErrorCodes.SuspensionLocalTypeRequired, "A local suspension type names the procedure.")];
         }
 
         if (command.ExpectedWorkingDays is not (>= 1 and <= 365))
         {
-            errors["expectedWorkingDays"] = ["The expected length in working days (1–365), as written in the notice."];
+            errors["expectedWorkingDays"] = [new FieldError(FieldErrorCodes.SuspensionDaysRange, "The expected length in working days (1–365), as written in the notice.").With("max", 365)];
         }
 
         if (string.IsNullOrWhiteSpace(command.Notice))
         {
-            errors["notice"] = ["The written notice to the applicant is required (Art. 45)."];
+            errors["notice"] = [new(FieldErrorCodes.SuspensionNoticeRequired, "The written notice to the applicant is required (Art. 45).")];
         }
 
         return errors;
@@ -44,7 +49,7 @@ public sealed class SuspendClock(ClockOperations operations)
 
     public async Task<Result<SuspensionStarted>> ExecuteAsync(Command command, Actor actor, CancellationToken ct)
     {
-        if (Check(command) is { Count: > 0 } errors)
+        if (CheckFields(command) is { Count: > 0 } errors)
         {
             return Refusal.Invalid(errors);
         }

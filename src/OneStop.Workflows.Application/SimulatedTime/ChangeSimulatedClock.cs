@@ -61,8 +61,9 @@ public sealed class ChangeSimulatedClock(
         {
             var current = ClockText.Format(clock.GetCurrentInstant(), centre.Zone);
             return Refusal.Invalid(field, target is { } at
-                ? $"The clock never goes backwards: it is {current}, and {ClockText.Format(at, centre.Zone)} is earlier."
-                : $"The clock cannot be advanced by {command.AdvanceBy}.");
+                ? new FieldError(FieldErrorCodes.ClockBackwards, $"The clock never goes backwards: it is {current}, and {ClockText.Format(at, centre.Zone)} is earlier.")
+                    .With("value", ClockText.Format(at, centre.Zone)).With("current", current)
+                : new FieldError(FieldErrorCodes.ClockDurationTooLong, $"The clock cannot be advanced by {command.AdvanceBy}.").With("value", command.AdvanceBy));
         }
 
         db.AuditEvents.Add(new AuditEvent(change.After, actor.UserName, target is null ? AuditActions.ClockAdvanced : AuditActions.ClockSet, null, "clock",
@@ -92,9 +93,10 @@ public sealed class ChangeSimulatedClock(
         {
             // Two or more: the refusal names the later field (now, advanceBy, to in that order), as before for now + advanceBy.
             return (null, null, string.Empty, given == 0
-                ? Refusal.Invalid("now", "Give now (an ISO-8601 date-time with offset, e.g. 2025-09-26T09:00:00+08:00) or advanceBy (an ISO-8601 duration, e.g. P3D)" +
-                                         " or to (nextWorkingDay or nextDueSignal).")
-                : Refusal.Invalid(hasTo ? "to" : "advanceBy", "Give exactly one of now, advanceBy or to, not several."));
+                ? Refusal.Invalid("now", new FieldError(FieldErrorCodes.ClockChangeMissing,
+                    "Give now (an ISO-8601 date-time with offset, e.g. 2025-09-26T09:00:00+08:00) or advanceBy (an ISO-8601 duration, e.g. P3D)" +
+                    " or to (nextWorkingDay or nextDueSignal)."))
+                : Refusal.Invalid(hasTo ? "to" : "advanceBy", new FieldError(FieldErrorCodes.ClockChangeSeveral, "Give exactly one of now, advanceBy or to, not several.")));
         }
 
         Instant? target = null;
@@ -105,12 +107,13 @@ public sealed class ChangeSimulatedClock(
             target = ClockText.ParseInstant(command.Now!);
             if (target is null)
             {
-                return (null, null, field, Refusal.Invalid(field, $"'{command.Now}' is not an ISO-8601 date-time with an offset (e.g. 2025-09-26T09:00:00+08:00)."));
+                return (null, null, field, Refusal.Invalid(field, new FieldError(FieldErrorCodes.ClockInstantInvalid,
+                    $"'{command.Now}' is not an ISO-8601 date-time with an offset (e.g. 2025-09-26T09:00:00+08:00).").With("value", command.Now)));
             }
         }
         else if (hasAdvance)
         {
-            (by, var error) = ClockText.ParseDuration(command.AdvanceBy!);
+            (by, var error) = ClockText.ParseDurationWithCode(command.AdvanceBy!);
             if (error is not null)
             {
                 return (null, null, field, Refusal.Invalid(field, error));
@@ -130,7 +133,9 @@ public sealed class ChangeSimulatedClock(
         // Every date the server works with lies in the supported range: a clock beyond it would make every submission fail.
         var after = target ?? Later(now, by!.Value);
         return after is null || !SupportedDates.Contains(after.Value, centre.Zone)
-            ? (null, null, field, Refusal.Invalid(field, $"The clock must stay within the supported dates {Cases.IsoDate.Format(SupportedDates.First)} to {Cases.IsoDate.Format(SupportedDates.Last)}."))
+            ? (null, null, field, Refusal.Invalid(field, new FieldError(FieldErrorCodes.ClockOutsideSupported,
+                    $"The clock must stay within the supported dates {Cases.IsoDate.Format(SupportedDates.First)} to {Cases.IsoDate.Format(SupportedDates.Last)}.")
+                .With("first", Cases.IsoDate.Format(SupportedDates.First)).With("last", Cases.IsoDate.Format(SupportedDates.Last))))
             : (target, by, field, null);
     }
 
@@ -139,7 +144,8 @@ public sealed class ChangeSimulatedClock(
     {
         if (!Enum.TryParse<ClockTarget>(text.Trim(), ignoreCase: true, out var to) || !Enum.IsDefined(to) || int.TryParse(text, out _))
         {
-            return (null, Refusal.Invalid("to", $"'{TextQuote.Of(text)}' is not a target; use nextWorkingDay or nextDueSignal."));
+            return (null, Refusal.Invalid("to", new FieldError(FieldErrorCodes.ClockTargetUnknown, $"'{TextQuote.Of(text)}' is not a target; use nextWorkingDay or nextDueSignal.")
+                .With("value", TextQuote.Of(text))));
         }
 
         if (to == ClockTarget.NextWorkingDay)
@@ -147,7 +153,7 @@ public sealed class ChangeSimulatedClock(
             var day = NextWorkingDay(await calendar.CurrentAsync(ct), now.InZone(centre.Zone).Date);
             return day is { } d
                 ? (d.At(StartOfBusiness).InZoneLeniently(centre.Zone).ToInstant(), null)
-                : (null, Refusal.Invalid("to", "There is no working day within the supported dates after today."));
+                : (null, Refusal.Invalid("to", new FieldError(FieldErrorCodes.ClockNoWorkingDay, "There is no working day within the supported dates after today.")));
         }
 
         // The earliest pending signal (the partial index ix_supervision_signals_pending_due_at answers it).

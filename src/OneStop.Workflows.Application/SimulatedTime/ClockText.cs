@@ -1,6 +1,8 @@
 using NodaTime;
 using NodaTime.Text;
 
+using OneStop.Workflows.Domain.Shared;
+
 namespace OneStop.Workflows.Application.SimulatedTime;
 
 /// <summary>How the clock routes and settings write and read instants and durations.</summary>
@@ -43,15 +45,22 @@ public static class ClockText
     /// </summary>
     public static (Duration? Value, string? Error) ParseDuration(string text)
     {
+        var (value, error) = ParseDurationWithCode(text);
+        return (value, error?.Message);
+    }
+
+    /// <summary>As <see cref="ParseDuration"/>, the error with its code (ADR 0017).</summary>
+    public static (Duration? Value, FieldError? Error) ParseDurationWithCode(string text)
+    {
         if (PeriodPattern.NormalizingIso.Parse(text.Trim()) is not { Success: true } result)
         {
-            return (null, $"'{text}' is not an ISO-8601 duration (e.g. P3D, PT2H, P1DT12H).");
+            return (null, new FieldError(FieldErrorCodes.ClockDurationInvalid, $"'{text}' is not an ISO-8601 duration (e.g. P3D, PT2H, P1DT12H).").With("value", text));
         }
 
         var period = result.Value;
         if (period.Years != 0 || period.Months != 0)
         {
-            return (null, $"'{text}' has years or months, which have no fixed length; give days (P30D) instead.");
+            return (null, new FieldError(FieldErrorCodes.ClockDurationYearsOrMonths, $"'{text}' has years or months, which have no fixed length; give days (P30D) instead.").With("value", text));
         }
 
         Duration duration;
@@ -61,11 +70,11 @@ public static class ClockText
         }
         catch (OverflowException)
         {
-            return (null, $"'{text}' is too long.");
+            return (null, new FieldError(FieldErrorCodes.ClockDurationTooLong, $"'{text}' is too long.").With("value", text));
         }
 
         return duration < Duration.Zero
-            ? (null, $"'{text}' is negative; the clock never goes backwards.")
+            ? (null, new FieldError(FieldErrorCodes.ClockBackwards, $"'{text}' is negative; the clock never goes backwards.").With("value", text))
             : (duration, null);
     }
 }

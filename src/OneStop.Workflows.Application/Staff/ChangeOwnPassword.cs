@@ -19,7 +19,7 @@ public sealed class ChangeOwnPassword(OneStopDbContext db, IPasswordHasher<UserA
     {
         if (string.IsNullOrEmpty(command.CurrentPassword))
         {
-            return Refusal.Invalid("currentPassword", "The current password is required.");
+            return Refusal.Invalid("currentPassword", new FieldError(FieldErrorCodes.Required, "The current password is required."));
         }
 
         var (user, missing) = await StaffRules.FindAsync(db, actor.UserName, ct);
@@ -30,7 +30,7 @@ public sealed class ChangeOwnPassword(OneStopDbContext db, IPasswordHasher<UserA
 
         if (hasher.VerifyHashedPassword(user, user.PasswordHash, command.CurrentPassword) == PasswordVerificationResult.Failed)
         {
-            return Refusal.Invalid("currentPassword", "The current password is wrong.");
+            return Refusal.Invalid("currentPassword", new FieldError(FieldErrorCodes.PasswordWrong, "The current password is wrong."));
         }
 
         if (StaffRules.PasswordRefusal("newPassword", command.NewPassword, user.UserName) is { } weak)
@@ -40,7 +40,7 @@ public sealed class ChangeOwnPassword(OneStopDbContext db, IPasswordHasher<UserA
 
         if (command.NewPassword == command.CurrentPassword)
         {
-            return Refusal.Invalid("newPassword", "The new password must differ from the current one.");
+            return Refusal.Invalid("newPassword", new FieldError(FieldErrorCodes.PasswordUnchanged, "The new password must differ from the current one."));
         }
 
         var wasOneTime = user.MustChangePassword;

@@ -19,7 +19,7 @@ public sealed class ChangeUserRole(OneStopDbContext db, IClock clock, IAccountSt
             return forbidden;
         }
 
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, FieldError[]>();
         if (StaffRules.ParseRole(command.Role, errors) is { } role)
         {
             await StaffRules.CheckDepartmentAsync(db, role, command.Department, errors, ct);

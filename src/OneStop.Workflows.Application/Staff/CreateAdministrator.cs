@@ -19,14 +19,14 @@ public sealed class CreateAdministrator(OneStopDbContext db, IPasswordHasher<Use
 
     public async Task<Result<UserView>> ExecuteAsync(Command command, string auditedAs, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (UserAccount.UserNameProblem(command.UserName) is { } nameProblem)
+        var errors = new Dictionary<string, FieldError[]>();
+        if (UserAccount.UserNameError(command.UserName) is { } nameProblem)
         {
             errors["user"] = [nameProblem];
         }
 
         var displayName = command.DisplayName ?? "系统管理员 Administrator";
-        if (UserAccount.DisplayNameProblem(displayName) is { } displayProblem)
+        if (UserAccount.DisplayNameError(displayName) is { } displayProblem)
         {
             errors["display-name"] = [displayProblem];
         }

@@ -19,8 +19,8 @@ public sealed class CreateDepartment(OneStopDbContext db, IClock clock)
             return forbidden;
         }
 
-        var errors = new Dictionary<string, string[]>();
-        if (Department.CodeProblem(command.Code) is { } codeProblem)
+        var errors = new Dictionary<string, FieldError[]>();
+        if (Department.CodeError(command.Code) is { } codeProblem)
         {
             errors["code"] = [codeProblem];
         }
@@ -29,7 +29,8 @@ public sealed class CreateDepartment(OneStopDbContext db, IClock clock)
         if (command.ParentCode is { } parentCode
             && (Department.CodeProblem(parentCode) is not null || !await db.Departments.AnyAsync(d => d.Code == parentCode && d.RetiredAt == null, ct)))
         {
-            errors["parentCode"] = [$"'{StaffRules.Printable(parentCode)}' is not an active department."];
+            errors["parentCode"] = [new FieldError(FieldErrorCodes.DepartmentNotActive, $"'{StaffRules.Printable(parentCode)}' is not an active department.")
+                .With("department", StaffRules.Printable(parentCode))];
         }
 
         if (errors.Count > 0)

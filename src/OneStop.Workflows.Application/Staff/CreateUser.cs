@@ -21,13 +21,13 @@ public sealed class CreateUser(OneStopDbContext db, IPasswordHasher<UserAccount>
             return forbidden;
         }
 
-        var errors = new Dictionary<string, string[]>();
-        if (UserAccount.UserNameProblem(command.UserName) is { } nameProblem)
+        var errors = new Dictionary<string, FieldError[]>();
+        if (UserAccount.UserNameError(command.UserName) is { } nameProblem)
         {
             errors["userName"] = [nameProblem];
         }
 
-        if (UserAccount.DisplayNameProblem(command.DisplayName) is { } displayProblem)
+        if (UserAccount.DisplayNameError(command.DisplayName) is { } displayProblem)
         {
             errors["displayName"] = [displayProblem];
         }

@@ -1,5 +1,6 @@
 using NodaTime;
 using OneStop.Workflows.Domain.Catalogue;
+using OneStop.Workflows.Domain.Shared;
 
 namespace OneStop.Workflows.Application.Staff;
 
@@ -9,14 +10,14 @@ public sealed record DepartmentView(string Code, string Name, string ChineseName
     public static DepartmentView From(Department d) => new(d.Code, d.Name, d.ChineseName, d.EnglishName, d.ParentCode, d.IsActive, d.RetiredAt);
 
     /// <summary>Errors under <c>chineseName</c> / <c>englishName</c>.</summary>
-    public static void CheckNames(string? chineseName, string? englishName, Dictionary<string, string[]> errors)
+    public static void CheckNames(string? chineseName, string? englishName, Dictionary<string, FieldError[]> errors)
     {
-        if (Department.NameProblem(chineseName) is { } zh)
+        if (Department.NameError(chineseName) is { } zh)
         {
             errors["chineseName"] = [zh];
         }
 
-        if (Department.NameProblem(englishName) is { } en)
+        if (Department.NameError(englishName) is { } en)
         {
             errors["englishName"] = [en];
         }

@@ -19,21 +19,21 @@ public sealed class ListUsers(OneStopDbContext db)
             return forbidden;
         }
 
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, FieldError[]>();
         Role? role = query.Role is null ? null : StaffRules.ParseRole(query.Role, errors);
         if (query.Department is { } filter && Domain.Catalogue.Department.CodeProblem(filter) is not null)
         {
-            errors["department"] = [$"'{StaffRules.Printable(filter)}' is not a department code."];
+            errors["department"] = [new FieldError(FieldErrorCodes.DepartmentCodeInvalid, $"'{StaffRules.Printable(filter)}' is not a department code.").With("value", StaffRules.Printable(filter))];
         }
 
         if (query.Page is < 0 or > Application.Page.MaxNumber)
         {
-            errors["page"] = [$"page is a 0-based page number from 0 to {Application.Page.MaxNumber}."];
+            errors["page"] = [new FieldError(FieldErrorCodes.PageNumber, $"page is a 0-based page number from 0 to {Application.Page.MaxNumber}.").With("max", Application.Page.MaxNumber)];
         }
 
         if (query.PageSize is < 1 or > Application.Page.MaxSize)
         {
-            errors["pageSize"] = [$"pageSize is from 1 to {Application.Page.MaxSize}."];
+            errors["pageSize"] = [new FieldError(FieldErrorCodes.PageSize, $"pageSize is from 1 to {Application.Page.MaxSize}.").With("max", Application.Page.MaxSize)];
         }
 
         if (errors.Count > 0)

@@ -18,7 +18,7 @@ public sealed class RenameDepartment(OneStopDbContext db, IClock clock)
             return forbidden;
         }
 
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, FieldError[]>();
         DepartmentView.CheckNames(command.ChineseName, command.EnglishName, errors);
         if (errors.Count > 0)
         {

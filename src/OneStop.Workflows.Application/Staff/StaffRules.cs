@@ -16,21 +16,24 @@ internal static class StaffRules
         actor.Role == Role.Administrator ? null : Refusal.Forbidden("Only administrators administer staff and departments.");
 
     /// <summary>The role named by <paramref name="text"/> (its exact name), or null with an error under <c>role</c>.</summary>
-    public static Role? ParseRole(string? text, Dictionary<string, string[]> errors)
+    public static Role? ParseRole(string? text, Dictionary<string, FieldError[]> errors)
     {
         if (text is not null && Enum.GetNames<Role>().Contains(text, StringComparer.Ordinal))
         {
             return Enum.Parse<Role>(text);
         }
 
-        errors["role"] = [$"{(text is null ? "A role is required" : $"Unknown role '{Printable(text)}'")}; one of {string.Join(", ", Enum.GetNames<Role>())}."];
+        var roles = string.Join(", ", Enum.GetNames<Role>());
+        errors["role"] = [text is null
+            ? new FieldError(FieldErrorCodes.RoleRequired, $"A role is required; one of {roles}.").With("roles", roles)
+            : new FieldError(FieldErrorCodes.RoleUnknown, $"Unknown role '{Printable(text)}'; one of {roles}.").With("value", Printable(text)).With("roles", roles)];
         return null;
     }
 
     /// <summary>Adds an error under <c>department</c> unless it fits the role: required, existing and active for clerks, reviewers and heads; absent otherwise.</summary>
-    public static async Task CheckDepartmentAsync(OneStopDbContext db, Role role, string? department, Dictionary<string, string[]> errors, CancellationToken ct)
+    public static async Task CheckDepartmentAsync(OneStopDbContext db, Role role, string? department, Dictionary<string, FieldError[]> errors, CancellationToken ct)
     {
-        if (UserAccount.DepartmentProblem(role, department) is { } problem)
+        if (UserAccount.DepartmentError(role, department) is { } problem)
         {
             errors["department"] = [problem];
             return;
@@ -43,18 +46,18 @@ internal static class StaffRules
 
         if (Domain.Catalogue.Department.CodeProblem(department) is not null)
         {
-            errors["department"] = [$"Unknown department '{Printable(department)}'."];
+            errors["department"] = [UnknownDepartment(Printable(department))];
             return;
         }
 
         var found = await db.Departments.AsNoTracking().Where(d => d.Code == department).Select(d => new { d.RetiredAt }).FirstOrDefaultAsync(ct);
         if (found is null)
         {
-            errors["department"] = [$"Unknown department '{department}'."];
+            errors["department"] = [UnknownDepartment(department)];
         }
         else if (found.RetiredAt is not null)
         {
-            errors["department"] = [$"Department '{department}' is retired; it takes no new staff."];
+            errors["department"] = [RetiredDepartment(department)];
         }
     }
 
@@ -64,7 +67,7 @@ internal static class StaffRules
     /// the home department. Null (not given) passes.
     /// </summary>
     public static async Task CheckFurtherDepartmentsAsync(
-        OneStopDbContext db, Role role, string? home, IReadOnlyList<string>? further, Dictionary<string, string[]> errors, CancellationToken ct)
+        OneStopDbContext db, Role role, string? home, IReadOnlyList<string>? further, Dictionary<string, FieldError[]> errors, CancellationToken ct)
     {
         if (further is null)
         {
@@ -74,11 +77,11 @@ internal static class StaffRules
         var bad = further.Where(code => code is null || Domain.Catalogue.Department.CodeProblem(code) is not null).ToList();
         if (bad.Count > 0)
         {
-            errors[FurtherDepartmentsField] = [$"Unknown department '{Printable(bad[0] ?? "null")}'."];
+            errors[FurtherDepartmentsField] = [UnknownDepartment(Printable(bad[0] ?? "null"))];
             return;
         }
 
-        if (UserAccount.FurtherDepartmentsProblem(role, home, further) is { } problem)
+        if (UserAccount.FurtherDepartmentsError(role, home, further) is { } problem)
         {
             errors[FurtherDepartmentsField] = [problem];
             return;
@@ -89,16 +92,22 @@ internal static class StaffRules
             : await db.Departments.AsNoTracking().Where(d => codes.Contains(d.Code)).Select(d => new { d.Code, d.RetiredAt }).ToListAsync(ct);
         var problems = codes.Select(code => found.FirstOrDefault(d => d.Code == code) switch
             {
-                null => $"Unknown department '{code}'.",
-                { RetiredAt: not null } => $"Department '{code}' is retired; it takes no new staff.",
+                null => UnknownDepartment(code),
+                { RetiredAt: not null } => RetiredDepartment(code),
                 _ => null,
             })
-            .OfType<string>().ToArray();
+            .OfType<FieldError>().ToArray();
         if (problems.Length > 0)
         {
             errors[FurtherDepartmentsField] = problems;
         }
     }
+
+    private static FieldError UnknownDepartment(string code) =>
+        new FieldError(FieldErrorCodes.DepartmentUnknown, $"Unknown department '{code}'.").With("department", code);
+
+    private static FieldError RetiredDepartment(string code) =>
+        new FieldError(FieldErrorCodes.DepartmentRetired, $"Department '{code}' is retired; it takes no new staff.").With("department", code);
 
     /// <summary>The field of the further departments in the staff commands' bodies and errors.</summary>
     public const string FurtherDepartmentsField = "furtherDepartments";
@@ -122,7 +131,7 @@ internal static class StaffRules
 
     /// <summary>The password rules' refusal for <paramref name="field"/>, or null when the password is acceptable.</summary>
     public static Refusal? PasswordRefusal(string field, string? password, string userName) =>
-        PasswordPolicy.Check(password, userName) is { Count: > 0 } problems ? Refusal.Invalid(field, [.. problems]) : null;
+        PasswordPolicy.Errors(password, userName) is { Count: > 0 } problems ? Refusal.Invalid(field, [.. problems]) : null;
 
     /// <summary>Adds an audit event (staff administration events are internal; <paramref name="details"/> becomes JSON).</summary>
     public static void Audit(OneStopDbContext db, Instant now, string actor, string action, string subject, object details) =>

@@ -43,13 +43,15 @@ public sealed class GetFigureSeries(OneStopDbContext db, EffectiveCalendarStore 
         var (first, last) = (query.From, query.To);
         if (first > last)
         {
-            return Refusal.Invalid("to", $"'to' ({IsoDate.Format(last)}) is before 'from' ({IsoDate.Format(first)}).");
+            return Refusal.Invalid("to", new FieldError(FieldErrorCodes.RangeBackwards, $"'to' ({IsoDate.Format(last)}) is before 'from' ({IsoDate.Format(first)}).")
+                .With("from", IsoDate.Format(first)).With("to", IsoDate.Format(last)));
         }
 
         var spanned = ((last.Year - first.Year) * 12) + last.Month - first.Month + 1;
         if (spanned > MaxMonths)
         {
-            return Refusal.Invalid("to", $"At most {MaxMonths} months: {IsoDate.Format(first)} to {IsoDate.Format(last)} spans {spanned}.");
+            return Refusal.Invalid("to", new FieldError(FieldErrorCodes.FiguresTooManyMonths, $"At most {MaxMonths} months: {IsoDate.Format(first)} to {IsoDate.Format(last)} spans {spanned}.")
+                .With("max", MaxMonths).With("from", IsoDate.Format(first)).With("to", IsoDate.Format(last)).With("count", spanned));
         }
 
         var months = Months(first, last);

@@ -96,39 +96,39 @@ public sealed class DecideTask(OneStopDbContext db, WorkflowHost host, IssueCorr
             .Select(c => (JsonNode)new JsonObject { ["material"] = c.Material?.Trim(), ["problem"] = c.Problem?.Trim() }).ToArray()),
     };
 
-    private static Dictionary<string, string[]> Validate(Command r, ApprovalTask task)
+    private static Dictionary<string, FieldError[]> Validate(Command r, ApprovalTask task)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, FieldError[]>();
         if (string.IsNullOrWhiteSpace(r.IdempotencyKey) || r.IdempotencyKey.Length > 200)
         {
-            errors["idempotencyKey"] = ["Required, at most 200 characters."];
+            errors["idempotencyKey"] = [new FieldError(FieldErrorCodes.IdempotencyKeyRequired, "Required, at most 200 characters.").With("max", 200)];
         }
 
         if (r.Outcome is null || !task.AllowedOutcomes.Contains(r.Outcome))
         {
-            errors["outcome"] = [$"One of: {string.Join(", ", task.AllowedOutcomes)}."];
+            errors["outcome"] = [new FieldError(FieldErrorCodes.OutcomeInvalid, $"One of: {string.Join(", ", task.AllowedOutcomes)}.").With("outcomes", string.Join(", ", task.AllowedOutcomes))];
         }
 
         if (task.Kind == TaskKind.Review && string.IsNullOrWhiteSpace(r.Opinion))
         {
-            errors["opinion"] = ["A review decision carries a written opinion."];
+            errors["opinion"] = [new(FieldErrorCodes.OpinionRequired, "A review decision carries a written opinion.")];
         }
 
         // 行政许可法 Art. 32: a refusal to accept is written, with its reasons.
         if (task.Kind == TaskKind.Acceptance && r.Outcome == Outcomes.Refused && string.IsNullOrWhiteSpace(r.Opinion))
         {
-            errors["opinion"] = ["A refusal to accept states its reasons (不予受理须说明理由)."];
+            errors["opinion"] = [new(FieldErrorCodes.RefusalReasonsRequired, "A refusal to accept states its reasons (不予受理须说明理由).")];
         }
 
         if (r.Opinion?.Length > 4000)
         {
-            errors["opinion"] = ["At most 4000 characters."];
+            errors["opinion"] = [new FieldError(FieldErrorCodes.TooLong, "At most 4000 characters.").With("max", 4000)];
         }
 
         var needsCorrections = r.Outcome is Outcomes.CorrectionRequested or Outcomes.ReturnedForCorrection;
         if (needsCorrections && (r.Corrections is not { Count: > 0 } || r.Corrections.Any(c => string.IsNullOrWhiteSpace(c.Material) || string.IsNullOrWhiteSpace(c.Problem))))
         {
-            errors["corrections"] = ["List every material to correct, each with the problem (一次性告知)."];
+            errors["corrections"] = [new(FieldErrorCodes.CorrectionsRequired, "List every material to correct, each with the problem (一次性告知).")];
         }
 
         return errors;

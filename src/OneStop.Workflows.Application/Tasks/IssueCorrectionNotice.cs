@@ -24,7 +24,7 @@ public sealed class IssueCorrectionNotice(OneStopDbContext db, IClock clock, Not
     {
         if (string.IsNullOrWhiteSpace(command.IdempotencyKey) || command.IdempotencyKey.Length > 200)
         {
-            return Refusal.Invalid("idempotencyKey", "Required, at most 200 characters.");
+            return Refusal.Invalid("idempotencyKey", new FieldError(FieldErrorCodes.IdempotencyKeyRequired, "Required, at most 200 characters.").With("max", 200));
         }
 
         var (task, refusal) = await TaskAccess.FindForActionAsync(db, command.TaskId, actor, tracked: false, ct);
@@ -35,7 +35,8 @@ public sealed class IssueCorrectionNotice(OneStopDbContext db, IClock clock, Not
 
         if (task.Kind != TaskKind.CorrectionNotice)
         {
-            return Refusal.Invalid("taskId", $"The task is a {task.Kind} task, not a correction notice; decide it instead.");
+            return Refusal.Invalid("taskId", new FieldError(FieldErrorCodes.TaskNotCorrectionNotice, $"The task is a {task.Kind} task, not a correction notice; decide it instead.")
+                .With("kind", task.Kind.ToString()));
         }
 
         if (task.Status == ApprovalTaskStatus.Open && task.Assignee is not null && task.Assignee != actor.UserName)

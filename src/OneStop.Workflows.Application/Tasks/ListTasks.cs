@@ -60,8 +60,9 @@ public sealed class ListTasks(OneStopDbContext db, EffectiveCalendarStore calend
 
         if (query.Department is { } filter && !actor.WorksFor(filter))
         {
-            return Refusal.Invalid("department", $"You do not work for department '{(Domain.Catalogue.Department.CodeProblem(filter) is null ? filter : "?")}'; "
-                + $"one of {string.Join(", ", actor.Departments)}, or none for all of them.");
+            var shown = Domain.Catalogue.Department.CodeProblem(filter) is null ? filter : "?";
+            return Refusal.Invalid("department", new FieldError(FieldErrorCodes.DepartmentNotYours, $"You do not work for department '{shown}'; "
+                + $"one of {string.Join(", ", actor.Departments)}, or none for all of them.").With("department", shown).With("departments", string.Join(", ", actor.Departments)));
         }
 
         IReadOnlyList<string?> departments = query.Department is { } one ? [one] : actor.Departments.Count == 0 ? [actor.Department] : [.. actor.Departments];

@@ -18,7 +18,7 @@ public sealed class TransferTask(OneStopDbContext db, IClock clock)
     {
         if (string.IsNullOrWhiteSpace(command.ToUser))
         {
-            return Refusal.Invalid("toUser", "The colleague's user name is required.");
+            return Refusal.Invalid("toUser", new FieldError(FieldErrorCodes.Required, "The colleague's user name is required."));
         }
 
         var (task, refusal) = await TaskAccess.FindForActionAsync(db, command.TaskId, actor, tracked: true, ct);
@@ -35,7 +35,8 @@ public sealed class TransferTask(OneStopDbContext db, IClock clock)
         var colleague = await db.Users.AsNoTracking().Where(u => u.UserName == command.ToUser).Where(TaskTransfers.CanReceive(task)).FirstOrDefaultAsync(ct);
         if (colleague is null)
         {
-            return Refusal.Invalid("toUser", $"'{command.ToUser}' is not an active colleague of {task.Department} who can work {task.Kind} tasks.");
+            return Refusal.Invalid("toUser", new FieldError(FieldErrorCodes.TransferNotColleague,
+                $"'{command.ToUser}' is not an active colleague of {task.Department} who can work {task.Kind} tasks.").With("value", command.ToUser).With("department", task.Department));
         }
 
         task.Transfer(colleague.UserName);

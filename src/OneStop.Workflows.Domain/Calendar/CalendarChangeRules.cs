@@ -54,7 +54,7 @@ public static class CalendarChangeRules
 
         if (adjustments.ProblemsWith(national) is { Count: > 0 } problems)
         {
-            return (null, Refusal.Invalid(problems.GroupBy(p => p.Path).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray())));
+            return (null, Refusal.Invalid(problems.GroupBy(p => p.Path).ToDictionary(g => g.Key, g => g.Select(p => p.Error).ToArray())));
         }
 
         return (new CalendarYearChange(national, adjustments, before, AuditActions.RegionalAdjustmentsSet), null);

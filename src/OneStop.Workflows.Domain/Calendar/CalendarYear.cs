@@ -1,4 +1,5 @@
 using NodaTime;
+using OneStop.Workflows.Domain.Shared;
 
 namespace OneStop.Workflows.Domain.Calendar;
 
@@ -101,18 +102,20 @@ public sealed record CalendarYear
     {
         if (!SupportedDates.ContainsYear(year))
         {
-            return [new("year", SupportedDates.YearMessage(year))];
+            return [new("year", SupportedDates.YearError(year))];
         }
 
         var problems = Structural(year, restDays, makeUpWorkingDays).ToList();
         if (source?.Length > MaxSourceLength)
         {
-            problems.Add(new("source", $"At most {MaxSourceLength} characters."));
+            problems.Add(new("source", new FieldError(FieldErrorCodes.TooLong, $"At most {MaxSourceLength} characters.").With("max", MaxSourceLength)));
         }
 
         if (problems.Count == 0 && new CalendarYear(year, restDays, makeUpWorkingDays, source).WorkingDayCount() is var count and (< MinWorkingDays or > MaxWorkingDays))
         {
-            problems.Add(new("workingDays", $"The year would have {count} working days; a national year has {MinWorkingDays} to {MaxWorkingDays} (the official years have 248)."));
+            problems.Add(new("workingDays", new FieldError(FieldErrorCodes.CalendarWorkingDaysImplausible,
+                $"The year would have {count} working days; a national year has {MinWorkingDays} to {MaxWorkingDays} (the official years have 248).")
+                .With("count", count).With("min", MinWorkingDays).With("max", MaxWorkingDays)));
         }
 
         return problems;
@@ -122,19 +125,19 @@ public sealed record CalendarYear
     {
         if (restDays.Count > MaxEntries)
         {
-            yield return new("restDays", $"At most {MaxEntries} ranges; {restDays.Count} given.");
+            yield return new("restDays", TooManyRanges(MaxEntries, restDays.Count));
         }
 
         if (makeUpWorkingDays.Count > MaxEntries)
         {
-            yield return new("makeUpWorkingDays", $"At most {MaxEntries} days; {makeUpWorkingDays.Count} given.");
+            yield return new("makeUpWorkingDays", TooManyDays(MaxEntries, makeUpWorkingDays.Count));
         }
 
         for (var i = 0; i < restDays.Count; i++)
         {
             if (restDays[i].From.Year != year || restDays[i].To.Year != year)
             {
-                yield return new($"restDays[{i}]", $"{restDays[i].From:uuuu-MM-dd}..{restDays[i].To:uuuu-MM-dd} is not inside {year}.");
+                yield return new($"restDays[{i}]", NotInYear($"{restDays[i].From:uuuu-MM-dd}..{restDays[i].To:uuuu-MM-dd}", year));
             }
         }
 
@@ -143,12 +146,25 @@ public sealed record CalendarYear
             var day = makeUpWorkingDays[i];
             if (day.Year != year)
             {
-                yield return new($"makeUpWorkingDays[{i}]", $"{day:uuuu-MM-dd} is not inside {year}.");
+                yield return new($"makeUpWorkingDays[{i}]", NotInYear($"{day:uuuu-MM-dd}", year));
             }
             else if (restDays.Any(r => r.Contains(day)))
             {
-                yield return new($"makeUpWorkingDays[{i}]", $"{day:uuuu-MM-dd} is both a rest day and a make-up working day.");
+                yield return new($"makeUpWorkingDays[{i}]", new FieldError(FieldErrorCodes.DayBothRestAndWorking, $"{day:uuuu-MM-dd} is both a rest day and a make-up working day.")
+                    .With("date", $"{day:uuuu-MM-dd}"));
             }
         }
     }
+
+    /// <summary>"At most … ranges; … given." with its code (shared with the regional adjustments).</summary>
+    public static FieldError TooManyRanges(int max, int given) =>
+        new FieldError(FieldErrorCodes.TooManyRanges, $"At most {max} ranges; {given} given.").With("max", max).With("count", given);
+
+    /// <summary>"At most … days; … given." with its code.</summary>
+    public static FieldError TooManyDays(int max, int given) =>
+        new FieldError(FieldErrorCodes.TooManyDays, $"At most {max} days; {given} given.").With("max", max).With("count", given);
+
+    /// <summary>"… is not inside {year}." with its code.</summary>
+    public static FieldError NotInYear(string days, int year) =>
+        new FieldError(FieldErrorCodes.NotInYear, $"{days} is not inside {year}.").With("days", days).With("year", year);
 }

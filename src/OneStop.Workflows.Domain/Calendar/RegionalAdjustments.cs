@@ -1,10 +1,15 @@
 using NodaTime;
 using NodaTime.Text;
+using OneStop.Workflows.Domain.Shared;
 
 namespace OneStop.Workflows.Domain.Calendar;
 
-/// <summary>Something wrong with calendar data, at a JSON path relative to the data (e.g. <c>restDays[1].to</c>).</summary>
-public sealed record CalendarProblem(string Path, string Message);
+/// <summary>Something wrong with calendar data, at a JSON path relative to the data (e.g. <c>restDays[1].to</c>), with its code (ADR 0017).</summary>
+public sealed record CalendarProblem(string Path, FieldError Error)
+{
+    /// <summary>The English message (the API's <c>errors</c>).</summary>
+    public string Message => Error.Message;
+}
 
 /// <summary>A regional rest day range (inclusive) with the name of the local holiday, e.g. 三月三 or Corban (古尔邦节).</summary>
 public sealed record RegionalRestDays
@@ -101,35 +106,35 @@ public sealed record RegionalAdjustments
         var problems = new List<CalendarProblem>();
         if (!SupportedDates.ContainsYear(year))
         {
-            problems.Add(new("year", SupportedDates.YearMessage(year)));
+            problems.Add(new("year", SupportedDates.YearError(year)));
         }
 
         if (string.IsNullOrWhiteSpace(region))
         {
-            problems.Add(new("region", "The region is required, e.g. \"450000 广西壮族自治区\" (division code and name)."));
+            problems.Add(new("region", new(FieldErrorCodes.RegionRequired, "The region is required, e.g. \"450000 广西壮族自治区\" (division code and name).")));
         }
         else if (region.Length > MaxRegionLength)
         {
-            problems.Add(new("region", $"At most {MaxRegionLength} characters."));
+            problems.Add(new("region", TooLong(MaxRegionLength)));
         }
 
         if (string.IsNullOrWhiteSpace(source))
         {
-            problems.Add(new("source", "The source is required: the local government's notice the adjustments come from."));
+            problems.Add(new("source", new(FieldErrorCodes.RegionalSourceRequired, "The source is required: the local government's notice the adjustments come from.")));
         }
         else if (source.Length > MaxSourceLength)
         {
-            problems.Add(new("source", $"At most {MaxSourceLength} characters."));
+            problems.Add(new("source", TooLong(MaxSourceLength)));
         }
 
         if (restDays.Count > MaxEntries)
         {
-            problems.Add(new("restDays", $"At most {MaxEntries} ranges; {restDays.Count} given."));
+            problems.Add(new("restDays", CalendarYear.TooManyRanges(MaxEntries, restDays.Count)));
         }
 
         if (makeUpWorkingDays.Count > MaxEntries)
         {
-            problems.Add(new("makeUpWorkingDays", $"At most {MaxEntries} days; {makeUpWorkingDays.Count} given."));
+            problems.Add(new("makeUpWorkingDays", CalendarYear.TooManyDays(MaxEntries, makeUpWorkingDays.Count)));
         }
 
         for (var i = 0; i < restDays.Count; i++)
@@ -137,11 +142,12 @@ public sealed record RegionalAdjustments
             var days = restDays[i].Days;
             if (days.From.Year != year || days.To.Year != year)
             {
-                problems.Add(new($"restDays[{i}]", $"{Format(days)} is not inside {year}."));
+                problems.Add(new($"restDays[{i}]", CalendarYear.NotInYear(Format(days), year)));
             }
             else if (restDays.Take(i).Select((r, j) => (r, j)).FirstOrDefault(p => p.r.Days.From <= days.To && days.From <= p.r.Days.To) is ({ } other, var j))
             {
-                problems.Add(new($"restDays[{i}]", $"{Format(days)} overlaps restDays[{j}] ({other.Name}, {Format(other.Days)})."));
+                problems.Add(new($"restDays[{i}]", new FieldError(FieldErrorCodes.RegionalRestDaysOverlap, $"{Format(days)} overlaps restDays[{j}] ({other.Name}, {Format(other.Days)}).")
+                    .With("days", Format(days)).With("other", other.Name).With("otherDays", Format(other.Days))));
             }
         }
 
@@ -150,15 +156,16 @@ public sealed record RegionalAdjustments
             var day = makeUpWorkingDays[i];
             if (day.Year != year)
             {
-                problems.Add(new($"makeUpWorkingDays[{i}]", $"{Iso(day)} is not inside {year}."));
+                problems.Add(new($"makeUpWorkingDays[{i}]", CalendarYear.NotInYear(Iso(day), year)));
             }
             else if (makeUpWorkingDays.Take(i).Contains(day))
             {
-                problems.Add(new($"makeUpWorkingDays[{i}]", $"{Iso(day)} is listed twice."));
+                problems.Add(new($"makeUpWorkingDays[{i}]", new FieldError(FieldErrorCodes.DayListedTwice, $"{Iso(day)} is listed twice.").With("date", Iso(day))));
             }
             else if (restDays.FirstOrDefault(r => r.Days.Contains(day)) is { } rest)
             {
-                problems.Add(new($"makeUpWorkingDays[{i}]", $"{Iso(day)} is also a regional rest day ({rest.Name}, {Format(rest.Days)}); a day is either rest or working."));
+                problems.Add(new($"makeUpWorkingDays[{i}]", new FieldError(FieldErrorCodes.DayBothRestAndWorking,
+                    $"{Iso(day)} is also a regional rest day ({rest.Name}, {Format(rest.Days)}); a day is either rest or working.").With("date", Iso(day))));
             }
         }
 
@@ -185,15 +192,17 @@ public sealed record RegionalAdjustments
             var text = Iso(day);
             if (national.RestDays.FirstOrDefault(r => r.Contains(day)) is { } holiday)
             {
-                problems.Add(new($"makeUpWorkingDays[{i}]", $"{text} is a national rest day ({Format(holiday)}); a local notice cannot move a national holiday."));
+                problems.Add(new($"makeUpWorkingDays[{i}]", new FieldError(FieldErrorCodes.RegionalMakeUpOnNationalHoliday,
+                    $"{text} is a national rest day ({Format(holiday)}); a local notice cannot move a national holiday.").With("date", text).With("holiday", Format(holiday))));
             }
             else if (national.MakeUpWorkingDays.Contains(day))
             {
-                problems.Add(new($"makeUpWorkingDays[{i}]", $"{text} is already a national make-up working day."));
+                problems.Add(new($"makeUpWorkingDays[{i}]", new FieldError(FieldErrorCodes.RegionalMakeUpAlreadyNational, $"{text} is already a national make-up working day.").With("date", text)));
             }
             else if (day.DayOfWeek is not (IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday))
             {
-                problems.Add(new($"makeUpWorkingDays[{i}]", $"{text} is a {day.DayOfWeek} and already a working day; a regional make-up working day is a Saturday or Sunday."));
+                problems.Add(new($"makeUpWorkingDays[{i}]", new FieldError(FieldErrorCodes.RegionalMakeUpNotWeekend,
+                    $"{text} is a {day.DayOfWeek} and already a working day; a regional make-up working day is a Saturday or Sunday.").With("date", text)));
             }
         }
 
@@ -208,6 +217,8 @@ public sealed record RegionalAdjustments
     }
 
     private static string Iso(LocalDate date) => LocalDatePattern.Iso.Format(date);
+
+    private static FieldError TooLong(int max) => new FieldError(FieldErrorCodes.TooLong, $"At most {max} characters.").With("max", max);
 
     private static string Format(DateRange range) => range.From == range.To ? Iso(range.From) : $"{Iso(range.From)}..{Iso(range.To)}";
 }

@@ -1,5 +1,6 @@
 using NodaTime;
 using NodaTime.Text;
+using OneStop.Workflows.Domain.Shared;
 
 namespace OneStop.Workflows.Domain.Calendar;
 
@@ -31,4 +32,12 @@ public static class SupportedDates
         $"{LocalDatePattern.Iso.Format(date)} is outside the supported dates {LocalDatePattern.Iso.Format(First)} to {LocalDatePattern.Iso.Format(Last)}.";
 
     public static string YearMessage(int year) => $"{year} is outside the supported years {FirstYear} to {LastYear}.";
+
+    /// <summary><see cref="OutsideMessage"/> with its code and arguments (ADR 0017).</summary>
+    public static FieldError OutsideError(LocalDate date) => new FieldError(FieldErrorCodes.DateOutsideSupported, OutsideMessage(date))
+        .With("date", LocalDatePattern.Iso.Format(date)).With("first", LocalDatePattern.Iso.Format(First)).With("last", LocalDatePattern.Iso.Format(Last));
+
+    /// <summary><see cref="YearMessage"/> with its code and arguments (ADR 0017).</summary>
+    public static FieldError YearError(int year) =>
+        new FieldError(FieldErrorCodes.YearOutsideSupported, YearMessage(year)).With("year", year).With("first", FirstYear).With("last", LastYear);
 }

@@ -1,4 +1,5 @@
 using NodaTime;
+using OneStop.Workflows.Domain.Shared;
 
 namespace OneStop.Workflows.Domain.Catalogue;
 
@@ -51,19 +52,25 @@ public sealed class Department
     public bool IsActive => RetiredAt is null;
 
     /// <summary>Why a department code is not acceptable, or null: 2–64 lower-case letters, digits or '-', starting with a letter.</summary>
-    public static string? CodeProblem(string? code) =>
-        string.IsNullOrEmpty(code) ? "A department code is required."
-        : code.Length is < 2 or > MaxCodeLength ? $"A department code has 2 to {MaxCodeLength} characters."
+    public static string? CodeProblem(string? code) => CodeError(code)?.Message;
+
+    /// <summary>Why a department code is not acceptable, with its code (ADR 0017), or null.</summary>
+    public static FieldError? CodeError(string? code) =>
+        string.IsNullOrEmpty(code) ? new(FieldErrorCodes.Required, "A department code is required.")
+        : code.Length is < 2 or > MaxCodeLength ? new FieldError(FieldErrorCodes.LengthRange, $"A department code has 2 to {MaxCodeLength} characters.").With("min", 2).With("max", MaxCodeLength)
         : char.IsAsciiLetterLower(code[0]) && code.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-') ? null
-        : "A department code has only lower-case letters a–z, digits and '-', and starts with a letter.";
+        : new(FieldErrorCodes.DepartmentCodeFormat, "A department code has only lower-case letters a–z, digits and '-', and starts with a letter.");
 
     /// <summary>Why a name is not acceptable, or null: 1–99 characters, no control or formatting characters.</summary>
-    public static string? NameProblem(string? name) =>
-        string.IsNullOrWhiteSpace(name) ? "A name is required."
-        : name.Length > MaxNameLength ? $"A name has at most {MaxNameLength} characters."
+    public static string? NameProblem(string? name) => NameError(name)?.Message;
+
+    /// <summary>Why a name is not acceptable, with its code (ADR 0017), or null.</summary>
+    public static FieldError? NameError(string? name) =>
+        string.IsNullOrWhiteSpace(name) ? new(FieldErrorCodes.Required, "A name is required.")
+        : name.Length > MaxNameLength ? new FieldError(FieldErrorCodes.TooLong, $"A name has at most {MaxNameLength} characters.").With("max", MaxNameLength)
         : name.Any(c => char.IsControl(c) || char.IsSurrogate(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format)
-            ? "A name cannot contain control or formatting characters."
-        : name != name.Trim() ? "A name cannot start or end with spaces."
+            ? new(FieldErrorCodes.ControlCharacters, "A name cannot contain control or formatting characters.")
+        : name != name.Trim() ? new(FieldErrorCodes.Padded, "A name cannot start or end with spaces.")
         : null;
 
     /// <summary>New Chinese and English names; the display name follows.</summary>

@@ -1,5 +1,7 @@
 using OneStop.Workflows.Domain.Clocks;
 
+using OneStop.Workflows.Domain.Shared;
+
 namespace OneStop.Workflows.Domain.Catalogue;
 
 /// <summary>
@@ -26,9 +28,12 @@ public sealed record ItemSupervision(
     public bool SetsNothing() => PromptLeadWorkingDays is null && PromptAtHalfBudget is null && SupervisedHandlingWorkingDays is null && StepPrompts is null;
 
     /// <summary>Every out-of-range value, with its JSON path (<c>supervision.promptLeadWorkingDays</c> …); empty when valid.</summary>
-    public IReadOnlyList<(string Field, string Message)> Problems()
+    public IReadOnlyList<(string Field, string Message)> Problems() => Errors().Select(p => (p.Field, p.Error.Message)).ToList();
+
+    /// <summary>Every out-of-range value with its code (ADR 0017); empty when valid.</summary>
+    public IReadOnlyList<(string Field, FieldError Error)> Errors()
     {
-        var problems = new List<(string, string)>();
+        var problems = new List<(string, FieldError)>();
         if (PromptLeadWorkingDays is { } lead)
         {
             LadderSettings.CheckWorkingDays(lead, $"{Field}.promptLeadWorkingDays", problems);

@@ -1,5 +1,7 @@
 using NodaTime;
 
+using OneStop.Workflows.Domain.Shared;
+
 namespace OneStop.Workflows.Domain.Catalogue;
 
 /// <summary>The catalogue fields of a service item that the flow uses (domain-rules §5).</summary>
@@ -22,52 +24,56 @@ public sealed record ServiceItemData(
     ItemSupervision? Supervision = null)
 {
     /// <summary>Every rule a catalogue entry must satisfy, as (field, message) pairs; empty when valid.</summary>
-    public IReadOnlyList<(string Field, string Message)> Problems()
+    public IReadOnlyList<(string Field, string Message)> Problems() => Errors().Select(p => (p.Field, p.Error.Message)).ToList();
+
+    /// <summary>Every rule a catalogue entry must satisfy, with its code (ADR 0017); empty when valid.</summary>
+    public IReadOnlyList<(string Field, FieldError Error)> Errors()
     {
-        var problems = new List<(string, string)>();
+        var problems = new List<(string, FieldError)>();
         if (string.IsNullOrWhiteSpace(Name))
         {
-            problems.Add(("name", "A name is required."));
+            problems.Add(("name", new(FieldErrorCodes.Required, "A name is required.")));
         }
 
         if (string.IsNullOrWhiteSpace(LeadDepartment))
         {
-            problems.Add(("leadDepartment", "A lead department is required."));
+            problems.Add(("leadDepartment", new(FieldErrorCodes.Required, "A lead department is required.")));
         }
 
         if (CoDepartments.Contains(LeadDepartment) || CoDepartments.Distinct().Count() != CoDepartments.Count)
         {
-            problems.Add(("coDepartments", "Co-reviewing departments must be distinct and differ from the lead department."));
+            problems.Add(("coDepartments", new(FieldErrorCodes.CoDepartmentsDistinct, "Co-reviewing departments must be distinct and differ from the lead department.")));
         }
 
         if (StatutoryLimit.Value is < 0 or > 3650 || PromisedLimit.Value is < 0 or > 3650)
         {
-            problems.Add(("statutoryLimit", "Limits must be between 0 and 3650 days."));
+            problems.Add(("statutoryLimit", new FieldError(FieldErrorCodes.LimitRange, "Limits must be between 0 and 3650 days.").With("max", 3650)));
         }
 
         if (StatutoryExtension is { Value: < 1 or > Calendar.WorkingDayCalendar.MaxExtensionDays })
         {
-            problems.Add(("statutoryExtension", $"An extension of 1 to {Calendar.WorkingDayCalendar.MaxExtensionDays} days."));
+            problems.Add(("statutoryExtension", new FieldError(FieldErrorCodes.ExtensionDaysRange, $"An extension of 1 to {Calendar.WorkingDayCalendar.MaxExtensionDays} days.")
+                .With("max", Calendar.WorkingDayCalendar.MaxExtensionDays)));
         }
 
         if (StatutoryLimit.Unit == PromisedLimit.Unit && PromisedLimit.Value > StatutoryLimit.Value)
         {
-            problems.Add(("promisedLimit", "The promised limit cannot exceed the statutory limit."));
+            problems.Add(("promisedLimit", new(FieldErrorCodes.PromisedExceedsStatutory, "The promised limit cannot exceed the statutory limit.")));
         }
 
         if (DeliveryMethods.Count == 0)
         {
-            problems.Add(("deliveryMethods", "At least one delivery method is required."));
+            problems.Add(("deliveryMethods", new(FieldErrorCodes.DeliveryMethodsRequired, "At least one delivery method is required.")));
         }
 
         if (string.IsNullOrWhiteSpace(WorkflowDefinitionId))
         {
-            problems.Add(("workflowDefinitionId", "The workflow definition that runs the item is required."));
+            problems.Add(("workflowDefinitionId", new(FieldErrorCodes.Required, "The workflow definition that runs the item is required.")));
         }
 
         if (Supervision is not null)
         {
-            problems.AddRange(Supervision.Problems());
+            problems.AddRange(Supervision.Errors());
         }
 
         return problems;

@@ -1,3 +1,5 @@
+using OneStop.Workflows.Domain.Shared;
+
 namespace OneStop.Workflows.Domain.People;
 
 /// <summary>
@@ -17,37 +19,40 @@ public static class PasswordPolicy
     public static int CommonPasswordCount => Common.Value.Count;
 
     /// <summary>Every rule the password breaks, as messages for the user; empty when it is acceptable.</summary>
-    public static IReadOnlyList<string> Check(string? password, string userName)
+    public static IReadOnlyList<string> Check(string? password, string userName) => Errors(password, userName).Select(e => e.Message).ToList();
+
+    /// <summary>Every rule the password breaks, with its code (ADR 0017); empty when it is acceptable.</summary>
+    public static IReadOnlyList<FieldError> Errors(string? password, string userName)
     {
         if (string.IsNullOrEmpty(password))
         {
-            return ["A password is required."];
+            return [new(FieldErrorCodes.Required, "A password is required.")];
         }
 
-        var problems = new List<string>();
+        var problems = new List<FieldError>();
         if (password.Length < MinLength)
         {
-            problems.Add($"A password has at least {MinLength} characters.");
+            problems.Add(new FieldError(FieldErrorCodes.PasswordTooShort, $"A password has at least {MinLength} characters.").With("min", MinLength));
         }
 
         if (password.Length > MaxLength)
         {
-            problems.Add($"A password has at most {MaxLength} characters.");
+            problems.Add(new FieldError(FieldErrorCodes.TooLong, $"A password has at most {MaxLength} characters.").With("max", MaxLength));
         }
 
         if (password.Any(char.IsControl))
         {
-            problems.Add("A password cannot contain control characters.");
+            problems.Add(new(FieldErrorCodes.ControlCharacters, "A password cannot contain control characters."));
         }
 
         if (!string.IsNullOrEmpty(userName) && password.Contains(userName, StringComparison.OrdinalIgnoreCase))
         {
-            problems.Add("A password cannot contain the user name.");
+            problems.Add(new(FieldErrorCodes.PasswordContainsUserName, "A password cannot contain the user name."));
         }
 
         if (IsCommon(password))
         {
-            problems.Add("This password is one of the most common passwords; choose another.");
+            problems.Add(new(FieldErrorCodes.PasswordCommon, "This password is one of the most common passwords; choose another."));
         }
 
         return problems;

@@ -1,3 +1,5 @@
+using OneStop.Workflows.Domain.Shared;
+
 namespace OneStop.Workflows.Domain.People;
 
 /// <summary>The roles of the centre's staff (applicants are not users; they use a case number and query password).</summary>
@@ -78,9 +80,12 @@ public sealed class UserAccount
     public static bool HasDepartment(Role role) => role is Role.Reviewer or Role.DepartmentHead or Role.WindowClerk;
 
     /// <summary>Why a role and department do not go together, or null.</summary>
-    public static string? DepartmentProblem(Role role, string? departmentCode) =>
-        HasDepartment(role) && string.IsNullOrWhiteSpace(departmentCode) ? $"A {role} belongs to a department."
-        : !HasDepartment(role) && departmentCode is not null ? $"A {role} belongs to no department."
+    public static string? DepartmentProblem(Role role, string? departmentCode) => DepartmentError(role, departmentCode)?.Message;
+
+    /// <summary>Why a role and department do not go together, with its code (ADR 0017), or null.</summary>
+    public static FieldError? DepartmentError(Role role, string? departmentCode) =>
+        HasDepartment(role) && string.IsNullOrWhiteSpace(departmentCode) ? new FieldError(FieldErrorCodes.DepartmentRequiredForRole, $"A {role} belongs to a department.").With("role", role.ToString())
+        : !HasDepartment(role) && departmentCode is not null ? new FieldError(FieldErrorCodes.DepartmentNotForRole, $"A {role} belongs to no department.").With("role", role.ToString())
         : null;
 
     /// <summary>
@@ -88,37 +93,48 @@ public sealed class UserAccount
     /// at most <see cref="MaxFurtherDepartments"/>, none twice, not the home department. (Existence is the caller's check.)
     /// </summary>
     public static string? FurtherDepartmentsProblem(Role role, string? departmentCode, IReadOnlyCollection<string> further) =>
+        FurtherDepartmentsError(role, departmentCode, further)?.Message;
+
+    /// <summary>Why further departments do not go with a role and home department, with its code (ADR 0017), or null.</summary>
+    public static FieldError? FurtherDepartmentsError(Role role, string? departmentCode, IReadOnlyCollection<string> further) =>
         further.Count == 0 ? null
-        : !HasDepartment(role) ? $"A {role} belongs to no department, so to no further department either."
-        : further.Count > MaxFurtherDepartments ? $"At most {MaxFurtherDepartments} further departments."
-        : further.Distinct(StringComparer.Ordinal).Count() != further.Count ? "A further department is named twice."
-        : further.Contains(departmentCode, StringComparer.Ordinal) ? $"{departmentCode} is the home department, not a further one."
+        : !HasDepartment(role) ? new FieldError(FieldErrorCodes.FurtherDepartmentsNotForRole, $"A {role} belongs to no department, so to no further department either.").With("role", role.ToString())
+        : further.Count > MaxFurtherDepartments ? new FieldError(FieldErrorCodes.FurtherDepartmentsTooMany, $"At most {MaxFurtherDepartments} further departments.").With("max", MaxFurtherDepartments)
+        : further.Distinct(StringComparer.Ordinal).Count() != further.Count ? new FieldError(FieldErrorCodes.FurtherDepartmentsTwice, "A further department is named twice.")
+        : further.Contains(departmentCode, StringComparer.Ordinal)
+            ? new FieldError(FieldErrorCodes.FurtherDepartmentsHome, $"{departmentCode} is the home department, not a further one.").With("department", departmentCode)
         : null;
 
     /// <summary>Why a user name is not acceptable, or null: 2–64 letters, digits, '.', '_' or '-', starting with a letter or digit.</summary>
-    public static string? UserNameProblem(string? userName)
+    public static string? UserNameProblem(string? userName) => UserNameError(userName)?.Message;
+
+    /// <summary>Why a user name is not acceptable, with its code (ADR 0017), or null.</summary>
+    public static FieldError? UserNameError(string? userName)
     {
         if (string.IsNullOrEmpty(userName))
         {
-            return "A user name is required.";
+            return new(FieldErrorCodes.Required, "A user name is required.");
         }
 
         if (userName.Length is < 2 or > MaxUserNameLength)
         {
-            return $"A user name has 2 to {MaxUserNameLength} characters.";
+            return new FieldError(FieldErrorCodes.LengthRange, $"A user name has 2 to {MaxUserNameLength} characters.").With("min", 2).With("max", MaxUserNameLength);
         }
 
         return char.IsAsciiLetterOrDigit(userName[0]) && userName.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-')
             ? null
-            : "A user name has only letters a–z, digits, '.', '_' and '-', and starts with a letter or digit.";
+            : new(FieldErrorCodes.UserNameFormat, "A user name has only letters a–z, digits, '.', '_' and '-', and starts with a letter or digit.");
     }
 
     /// <summary>Why a display name is not acceptable, or null: 1–200 characters, no control or format characters.</summary>
-    public static string? DisplayNameProblem(string? displayName) =>
-        string.IsNullOrWhiteSpace(displayName) ? "A display name is required."
-        : displayName.Length > MaxDisplayNameLength ? $"A display name has at most {MaxDisplayNameLength} characters."
+    public static string? DisplayNameProblem(string? displayName) => DisplayNameError(displayName)?.Message;
+
+    /// <summary>Why a display name is not acceptable, with its code (ADR 0017), or null.</summary>
+    public static FieldError? DisplayNameError(string? displayName) =>
+        string.IsNullOrWhiteSpace(displayName) ? new(FieldErrorCodes.Required, "A display name is required.")
+        : displayName.Length > MaxDisplayNameLength ? new FieldError(FieldErrorCodes.TooLong, $"A display name has at most {MaxDisplayNameLength} characters.").With("max", MaxDisplayNameLength)
         : displayName.Any(c => char.IsControl(c) || char.IsSurrogate(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format)
-            ? "A display name cannot contain control or formatting characters."
+            ? new(FieldErrorCodes.ControlCharacters, "A display name cannot contain control or formatting characters.")
         : null;
 
     /// <summary>A new account whose password is a one-time password the user must change at the next sign-in.</summary>

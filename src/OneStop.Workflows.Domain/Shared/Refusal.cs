@@ -20,11 +20,28 @@ public enum RefusalKind
 /// The one way the domain and the use cases say no: a kind, a stable code (<see cref="RefusalCodes"/>), a message for
 /// people and, for invalid input, the fields at fault. A refused command changed nothing.
 /// </summary>
+/// <remarks>
+/// <see cref="Errors"/> are the English messages by field (the <c>errors</c> of a 400, unchanged); <see cref="FieldErrors"/> the
+/// same errors with their codes and arguments (ADR 0017), null for a refusal made with the codeless overloads.
+/// </remarks>
 public sealed record Refusal(RefusalKind Kind, string Code, string Message, IReadOnlyDictionary<string, string[]>? Errors = null)
 {
+    /// <summary>The field errors with their codes (same fields and order as <see cref="Errors"/>), or null when they have none.</summary>
+    public IReadOnlyDictionary<string, FieldError[]>? FieldErrors { get; init; }
+
+    /// <summary>Invalid input, every field error with its code; <see cref="Errors"/> carries their messages.</summary>
+    public static Refusal Invalid(IReadOnlyDictionary<string, FieldError[]> errors) =>
+        new(RefusalKind.Invalid, RefusalCodes.InvalidRequest, "The request is invalid.", FieldError.Messages(errors)) { FieldErrors = errors };
+
+    /// <summary>Invalid input in one field, with codes.</summary>
+    public static Refusal Invalid(string field, params FieldError[] errors) =>
+        Invalid(new Dictionary<string, FieldError[]> { [field] = errors });
+
+    /// <summary>Codeless (field → English messages): only for the Studio's use cases, which show the text as it is (ADR 0017).</summary>
     public static Refusal Invalid(IReadOnlyDictionary<string, string[]> errors) =>
         new(RefusalKind.Invalid, RefusalCodes.InvalidRequest, "The request is invalid.", errors);
 
+    /// <summary>Codeless, one field: only for the Studio's use cases (ADR 0017).</summary>
     public static Refusal Invalid(string field, params string[] messages) =>
         Invalid(new Dictionary<string, string[]> { [field] = messages });
 

@@ -1,3 +1,5 @@
+using OneStop.Workflows.Domain.Shared;
+
 namespace OneStop.Workflows.Domain.Supervision;
 
 /// <summary>
@@ -20,19 +22,23 @@ public sealed record LadderSettings(int PromptLeadWorkingDays = 1, bool PromptAt
     public static LadderSettings Default { get; } = new();
 
     /// <summary>Every out-of-range value, as (field, message) pairs with camelCase field names; empty when valid.</summary>
-    public IReadOnlyList<(string Field, string Message)> Problems()
+    public IReadOnlyList<(string Field, string Message)> Problems() => Errors().Select(p => (p.Field, p.Error.Message)).ToList();
+
+    /// <summary>Every out-of-range value with its code (ADR 0017); empty when valid.</summary>
+    public IReadOnlyList<(string Field, FieldError Error)> Errors()
     {
-        var problems = new List<(string, string)>();
+        var problems = new List<(string, FieldError)>();
         CheckWorkingDays(PromptLeadWorkingDays, "promptLeadWorkingDays", problems);
         CheckWorkingDays(SupervisedHandlingWorkingDays, "supervisedHandlingWorkingDays", problems);
         return problems;
     }
 
-    internal static void CheckWorkingDays(int value, string field, List<(string, string)> problems)
+    internal static void CheckWorkingDays(int value, string field, List<(string, FieldError)> problems)
     {
         if (value is < 1 or > MaxWorkingDays)
         {
-            problems.Add((field, $"'{field}' must be between 1 and {MaxWorkingDays} working days (it is {value})."));
+            problems.Add((field, new FieldError(FieldErrorCodes.WorkingDaysRange, $"'{field}' must be between 1 and {MaxWorkingDays} working days (it is {value}).")
+                .With("min", 1).With("max", MaxWorkingDays).With("value", value)));
         }
     }
 }

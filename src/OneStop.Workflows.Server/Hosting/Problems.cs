@@ -24,7 +24,8 @@ public static class Problems
         Domain.Shared.RefusalKind.Invalid when refusal.Errors is null => BadRequest(refusal.Message), // about the body as a whole
         Domain.Shared.RefusalKind.Conflict when refusal.Code == Domain.Shared.RefusalCodes.DefinitionNotPublished => From(HostError.NoPublishedVersion),
         Domain.Shared.RefusalKind.Conflict when refusal.Code == Domain.Shared.RefusalCodes.IdempotencyKeyReused => From(HostError.IdempotencyKeyReused),
-        Domain.Shared.RefusalKind.Invalid => Validation(refusal.Errors?.ToDictionary(e => e.Key, e => e.Value) ?? new Dictionary<string, string[]> { [string.Empty] = [refusal.Message] }),
+        Domain.Shared.RefusalKind.Invalid => Validation(refusal.Errors?.ToDictionary(e => e.Key, e => e.Value) ?? new Dictionary<string, string[]> { [string.Empty] = [refusal.Message] },
+            ErrorCodes(refusal)),
         Domain.Shared.RefusalKind.Forbidden => Forbidden(refusal.Message),
         Domain.Shared.RefusalKind.NotFound => NotFound(refusal.Message),
         _ => Conflict(refusal.Message, refusal.Code == Domain.Shared.RefusalCodes.Conflict ? null : refusal.Code),
@@ -35,9 +36,17 @@ public static class Problems
         Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: detail, type: ProblemTypes.Conflict,
             extensions: code is null ? null : new Dictionary<string, object?> { ["code"] = code });
 
-    /// <summary>400 with field → messages (ValidationProblemDetails).</summary>
-    public static IResult Validation(IDictionary<string, string[]> errors) =>
-        Results.ValidationProblem(errors, title: "Invalid request", type: ProblemTypes.InvalidRequest);
+    /// <summary>
+    /// 400 with field → messages (ValidationProblemDetails) and, when the errors have codes (ADR 0017), the additive extension
+    /// <c>errorCodes</c>: field → codes, the same fields in the same order as <c>errors</c>.
+    /// </summary>
+    public static IResult Validation(IDictionary<string, string[]> errors, IDictionary<string, string[]>? errorCodes = null) =>
+        Results.ValidationProblem(errors, title: "Invalid request", type: ProblemTypes.InvalidRequest,
+            extensions: errorCodes is null ? null : new Dictionary<string, object?> { ["errorCodes"] = errorCodes });
+
+    /// <summary>The refusal's field → codes, or null when its errors have none (the Studio's use cases).</summary>
+    private static Dictionary<string, string[]>? ErrorCodes(Domain.Shared.Refusal refusal) =>
+        refusal.FieldErrors?.ToDictionary(e => e.Key, e => e.Value.Select(f => f.Code).ToArray(), StringComparer.Ordinal);
 
     public static IResult NotFound(string detail) =>
         Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: detail, type: ProblemTypes.NotFound);

@@ -1,4 +1,5 @@
 using OneStop.Workflows.Domain.Shared;
+using OneStop.Workflows.Server.Ui.Shared;
 
 namespace OneStop.Workflows.Server.Ui.Admin;
 
@@ -6,9 +7,8 @@ namespace OneStop.Workflows.Server.Ui.Admin;
 public static class FieldErrors
 {
     /// <summary>Whether <paramref name="refusal"/> has a message for <paramref name="field"/> (the use case's field path).</summary>
-    public static bool Has(Refusal? refusal, string field) => refusal?.Errors?.ContainsKey(field) == true;
+    public static bool Has(Refusal? refusal, string field) => FieldErrorText.Has(refusal, field);
 
-    /// <summary>The messages for <paramref name="field"/>, joined, or null.</summary>
-    public static string? Of(Refusal? refusal, string field) =>
-        refusal?.Errors is { } errors && errors.TryGetValue(field, out var messages) ? string.Join(" ", messages) : null;
+    /// <summary>The texts for <paramref name="field"/> in the page's language (<see cref="FieldErrorText"/>), joined, or null.</summary>
+    public static string? Of(Refusal? refusal, string field) => FieldErrorText.For(refusal, field);
 }
