@@ -10,7 +10,8 @@ namespace OneStop.Workflows.Server.Features.Designer;
 /// The designer's host pages: each loads the Studio package's styles and scripts under <c>&lt;base href="/designer/"&gt;</c> and holds
 /// one of the Studio's custom elements pointed at this server's <c>/elsa/api</c> (same origin, so the sign-in cookie goes with every
 /// call). They need a signed-in designer, supervisor or administrator (a browser is sent to sign in, or to the refusal page).
-/// Without the package each says, in Chinese and English, what to install.
+/// Without the package each says, in Chinese and English, what to install. Each Studio page also loads our save-conflict adapter
+/// (<see cref="SaveConflictScript"/>) before the Studio boots.
 /// </summary>
 public static class StudioHostPages
 {
