@@ -22,8 +22,11 @@ public sealed class DesignerSaves_Issue11Tests(UiServer server, Xunit.Abstractio
     /// <summary>The first load fetches the whole Blazor WebAssembly app (tens of megabytes from the package folder).</summary>
     private const float StudioLoad = 90_000;
 
-    /// <summary>The status of a save on a stale base as the Studio receives it (docs/adr/0014-studio-saves.md, "Decision" 5).</summary>
-    private const int StaleStatus = 400;
+    /// <summary>
+    /// The status of a save on a stale base as the browser receives it from the network (docs/adr/0014-studio-saves.md, "Revised"):
+    /// 409; the host page's adapter hands the Studio 3.8.2 this one answer as a 400, the only status whose messages it shows.
+    /// </summary>
+    private const int StaleStatus = 409;
 
     private static readonly Actor Designer = new("designer", Role.Designer, null);
 
@@ -106,13 +109,16 @@ public sealed class DesignerSaves_Issue11Tests(UiServer server, Xunit.Abstractio
             (await SaveAfterAsync(first, () => SetTimeLimitAsync(first, 11))).Status.Should().Be(200);
 
             await second.Locator(".x6-node").Filter(new() { HasText = "消防" }).ClickAsync();
-            // The Studio shows a refused save's messages only when it is a 400 (its editor catches the save's ApiException only
-            // for status 400, docs/adr/0014-studio-saves.md): the stale base is a 400 problem+json with code definition.stale.
+            // The stale base is a 409 problem+json with code definition.stale on the wire (what Playwright sees is the network's
+            // answer); the Studio shows a refused save's messages only for a 400 (its editor catches the save's ApiException only
+            // for status 400), so the host page's adapter hands it this answer as a 400 (docs/adr/0014-studio-saves.md, "Revised").
             var stale = await SaveAfterAsync(second, () => SetTimeLimitAsync(second, 12));
             output.WriteLine($"stale save: {stale.Status} {string.Join("; ", (await stale.AllHeadersAsync()).Select(h => $"{h.Key}: {h.Value}"))} {await stale.TextAsync()}");
             stale.Status.Should().Be(StaleStatus);
             (await stale.HeaderValueAsync("content-type")).Should().StartWith("application/problem+json");
+            (await stale.JsonAsync())!.Value.GetProperty("code").GetString().Should().Be("definition.stale");
             await Expect(second.GetByText("另一位设计人员已保存了更新的版本", new() { Exact = false }).First).ToBeVisibleAsync();
+            await Expect(second.GetByText("Another designer saved a newer version", new() { Exact = false }).First).ToBeVisibleAsync();
             await Screens.SaveAsync(second, "designer-editor-conflict");
             TimeLimit(await LatestAsync(definitionId), "review-fire").Should().Be("11", "the stale save stored nothing");
 

@@ -82,6 +82,13 @@ public sealed class StudioHosting_Issue11Tests : IAsyncLifetime
         loader.Headers.CacheControl!.ToString().Should().Be(StudioStaticFiles.Revalidate, "its name has no fingerprint");
 
         (await anonymous.GetAsync("/designer/index.html")).StatusCode.Should().Be(HttpStatusCode.NotFound, "the package's own page is never served");
+
+        // Ours, not the package's: the host pages' adapter that hands the Studio a stale save's 409 as a 400 (docs/adr/0014-studio-saves.md).
+        var adapter = await anonymous.GetAsync("/designer/" + StudioHostPages.SaveConflictFile);
+        adapter.StatusCode.Should().Be(HttpStatusCode.OK);
+        adapter.Content.Headers.ContentType!.MediaType.Should().Be("text/javascript");
+        adapter.Headers.CacheControl!.ToString().Should().Be(StudioStaticFiles.Revalidate, "its name has no fingerprint");
+        (await adapter.Content.ReadAsStringAsync()).Should().Contain("window.fetch").And.Contain("409");
     }
 
     [Fact]
@@ -94,8 +101,12 @@ public sealed class StudioHosting_Issue11Tests : IAsyncLifetime
             .And.Contain("editWorkflowDefinition").And.Contain("_framework/blazor.webassembly.js").And.Contain("_content/MudBlazor/MudBlazor.min.css")
             .And.NotContain("fonts.googleapis");
         (await PageAsync(designer, "/designer/definitions")).Should().Contain("<elsa-workflow-definition-list");
-        (await PageAsync(designer, "/designer/editor/restaurant-opening")).Should()
-            .Contain("<elsa-workflow-definition-editor definition-id=\"restaurant-opening\" remote-endpoint=\"http://localhost/elsa/api\">");
+        var editor = await PageAsync(designer, "/designer/editor/restaurant-opening");
+        editor.Should().Contain("<elsa-workflow-definition-editor definition-id=\"restaurant-opening\" remote-endpoint=\"http://localhost/elsa/api\">");
+        // The save-conflict adapter is loaded before the Studio boots, told the one address it touches.
+        var adapter = $"<script src=\"{StudioHostPages.SaveConflictFile}\" data-save-url=\"http://localhost/elsa/api/workflow-definitions\"></script>";
+        editor.Should().Contain(adapter);
+        editor.IndexOf(adapter, StringComparison.Ordinal).Should().BeLessThan(editor.IndexOf("_framework/blazor.webassembly.js", StringComparison.Ordinal));
         (await PageAsync(designer, "/designer/instances")).Should().Contain("<elsa-workflow-instance-list remote-endpoint=\"http://localhost/elsa/api\">");
 
         var unknown = await designer.GetAsync("/designer/editor/no-such-flow");

@@ -150,9 +150,11 @@ public abstract class StudioSavesScenarios : IAsyncLifetime
         SetTimeLimit(other, "review-fire", "6");
         var stale = await SaveAsync(second, other, publish: false);
 
-        // A 400, not a 409: the Studio (3.8.2) shows a refused save's messages only when it is a 400 (docs/adr/0014-studio-saves.md).
-        stale.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        // A 409 on the wire (docs/adr/0014-studio-saves.md, "Revised"); the host page hands the Studio 3.8.2 this one answer as a 400.
+        stale.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        stale.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
         var problem = await HttpJson.ProblemAsync(stale);
+        problem["status"]!.GetValue<int>().Should().Be(409);
         problem["type"]!.GetValue<string>().Should().EndWith("/conflict");
         problem["detail"]!.GetValue<string>().Should().Contain("另一位设计人员已保存了更新的版本").And.Contain("Another designer saved a newer version");
         problem["code"]!.GetValue<string>().Should().Be("definition.stale");
@@ -165,7 +167,7 @@ public abstract class StudioSavesScenarios : IAsyncLifetime
         SetTimeLimit(saved, "review-fire", "14");
         await HttpJson.ReadAsync(await SaveAsync(_designer, saved, publish: false), HttpStatusCode.OK);
         // A stale draft of the same version (the first designer's answer before the last save) is refused too.
-        (await SaveAsync(second, first, publish: false)).StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await SaveAsync(second, first, publish: false)).StatusCode.Should().Be(HttpStatusCode.Conflict);
 
         var reloaded = await LoadAsync(second, "restaurant-opening");
         SetTimeLimit(reloaded, "review-fire", "6");

@@ -35,7 +35,7 @@ public static class StudioDefinitionWrites
     public static void MapStudioDefinitionWrites(this RouteGroupBuilder elsa)
     {
         elsa.MapPost("/workflow-definitions", SaveAsync)
-            .WithSummary("Create, save and publish in one call: {model, publish} → {workflowDefinition, alreadyPublished, consumingWorkflowCount}; a save on a stale base is refused (400, code definition.stale).");
+            .WithSummary("Create, save and publish in one call: {model, publish} → {workflowDefinition, alreadyPublished, consumingWorkflowCount}; a save on a stale base is refused (409, code definition.stale).");
         elsa.MapPost("/workflow-definitions/{definitionId}/publish", PublishAsync).WithSummary("Publish the latest version (after the full validation).");
         elsa.MapPost("/workflow-definitions/{definitionId}/retract", RetractAsync).WithSummary("Retract the published version (no new cases until one is published again).");
         elsa.MapDelete("/workflow-definitions/{definitionId}", DeleteAsync).WithSummary("Delete a definition no service item and no case uses.");

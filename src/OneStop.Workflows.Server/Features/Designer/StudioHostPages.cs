@@ -10,7 +10,8 @@ namespace OneStop.Workflows.Server.Features.Designer;
 /// The designer's host pages: each loads the Studio package's styles and scripts under <c>&lt;base href="/designer/"&gt;</c> and holds
 /// one of the Studio's custom elements pointed at this server's <c>/elsa/api</c> (same origin, so the sign-in cookie goes with every
 /// call). They need a signed-in designer, supervisor or administrator (a browser is sent to sign in, or to the refusal page).
-/// Without the package each says, in Chinese and English, what to install.
+/// Without the package each says, in Chinese and English, what to install. Each Studio page also loads our save-conflict adapter
+/// (<see cref="SaveConflictScript"/>) before the Studio boots.
 /// </summary>
 public static class StudioHostPages
 {
@@ -32,14 +33,14 @@ public static class StudioHostPages
         app.MapGet(Instance, InstancePageAsync).RequireAuthorization(DesignerSetup.Policy).ExcludeFromDescription();
     }
 
-    private static IResult ListPage(HttpContext http, StudioPackage package) => Page(package,
+    private static IResult ListPage(HttpContext http, StudioPackage package) => Page(http, package,
         $"<elsa-workflow-definition-list id=\"list\" remote-endpoint=\"{Endpoint(http)}\"></elsa-workflow-definition-list>\n" +
         "<script>customElements.whenDefined('elsa-workflow-definition-list').then(() => {\n" +
         "  document.getElementById('list').editWorkflowDefinition = id => { location.href = '/designer/editor/' + encodeURIComponent(id); };\n" +
         "});</script>");
 
     /// <summary>Issue 11 instances: the list opens a row in the viewer (the element's <c>viewWorkflowInstance</c>, as the definition list's edit).</summary>
-    private static IResult InstanceListPage(HttpContext http, StudioPackage package) => Page(package,
+    private static IResult InstanceListPage(HttpContext http, StudioPackage package) => Page(http, package,
         $"<elsa-workflow-instance-list remote-endpoint=\"{Endpoint(http)}\"></elsa-workflow-instance-list>\n" +
         "<script>customElements.whenDefined('elsa-workflow-instance-list').then(() => {\n" +
         "  document.querySelector('elsa-workflow-instance-list').viewWorkflowInstance = id => { location.href = '/designer/instances/' + encodeURIComponent(id); };\n" +
@@ -50,7 +51,7 @@ public static class StudioHostPages
         // The Studio crashes on a definition it cannot load: an unknown one is this server's not-found page instead.
         var found = await find.ExecuteAsync(FindDefinitionVersion.ByDefinitionId(definitionId, VersionOptions.Latest), CurrentUser.From(http.User)!, ct);
         return found.Refusal is { } refusal ? Refused(refusal)
-            : Page(package, $"<elsa-workflow-definition-editor definition-id=\"{Attribute(definitionId)}\" remote-endpoint=\"{Endpoint(http)}\"></elsa-workflow-definition-editor>");
+            : Page(http, package, $"<elsa-workflow-definition-editor definition-id=\"{Attribute(definitionId)}\" remote-endpoint=\"{Endpoint(http)}\"></elsa-workflow-definition-editor>");
     }
 
     private static async Task<IResult> InstancePageAsync(string instanceId, HttpContext http, StudioPackage package, GetStudioInstance get, CancellationToken ct)
@@ -58,7 +59,7 @@ public static class StudioHostPages
         // Issue 11: supervisors view instances too (the Studio's own reads use the same use case).
         var found = await get.ExecuteAsync(new(instanceId), CurrentUser.From(http.User)!, ct);
         return found.Refusal is { } refusal ? Refused(refusal)
-            : Page(package, $"<elsa-workflow-instance-viewer instance-id=\"{Attribute(instanceId)}\" remote-endpoint=\"{Endpoint(http)}\"></elsa-workflow-instance-viewer>\n" +
+            : Page(http, package, $"<elsa-workflow-instance-viewer instance-id=\"{Attribute(instanceId)}\" remote-endpoint=\"{Endpoint(http)}\"></elsa-workflow-instance-viewer>\n" +
                 "<script>customElements.whenDefined('elsa-workflow-instance-viewer').then(() => {\n" +
                 "  document.querySelector('elsa-workflow-instance-viewer').editWorkflowDefinition = id => { location.href = '/designer/editor/' + encodeURIComponent(id); };\n" +
                 "});</script>");
@@ -72,8 +73,19 @@ public static class StudioHostPages
         _ => Results.BadRequest(),
     };
 
-    private static IResult Page(StudioPackage package, string element) =>
-        Results.Content(package.IsInstalled ? StudioPage(element) : MissingPackagePage(), "text/html; charset=utf-8", Encoding.UTF8);
+    private static IResult Page(HttpContext http, StudioPackage package, string element) =>
+        Results.Content(package.IsInstalled ? StudioPage(element, SaveConflictScript(http)) : MissingPackagePage(), "text/html; charset=utf-8", Encoding.UTF8);
+
+    /// <summary>Our file under <c>wwwroot/designer</c> (relative to the page's base) that hands the Studio a save's 409 as a 400.</summary>
+    public const string SaveConflictFile = "onestop-save-conflict.js";
+
+    /// <summary>
+    /// Issue 11 (docs/adr/0014-studio-saves.md, "Revised"): a save on a stale base is a 409 on the wire, which Elsa Studio
+    /// 3.8.2 drops silently; this script, loaded before the Studio boots, hands the Studio that one answer (a 409 problem+json to
+    /// <c>POST {remote-endpoint}/workflow-definitions</c>) as a 400, so it shows the conflict message. Remove with a Studio that shows 409s.
+    /// </summary>
+    internal static string SaveConflictScript(HttpContext http) =>
+        $"<script src=\"{SaveConflictFile}\" data-save-url=\"{Endpoint(http)}/workflow-definitions\"></script>";
 
     private static string Attribute(string value) => WebUtility.HtmlEncode(value);
 
@@ -85,7 +97,7 @@ public static class StudioHostPages
         Attribute($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}{DesignerSetup.ApiBase}");
 
     /// <summary>The Studio: the package's styles and scripts (as its own index.html lists them, without the external fonts) around one element.</summary>
-    internal static string StudioPage(string element) => $$"""
+    internal static string StudioPage(string element, string head = "") => $$"""
         <!DOCTYPE html>
         <html lang="zh-CN">
         <head>
@@ -100,6 +112,7 @@ public static class StudioHostPages
             <link href="_content/Elsa.Studio.Shell/css/shell.css" rel="stylesheet" />
             <link href="Elsa.Studio.Host.CustomElements.styles.css" rel="stylesheet" />
             <style>html, body { margin: 0; height: 100%; font-family: "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", Roboto, Arial, sans-serif; }</style>
+            {{head}}
         </head>
         <body>
         {{element}}
