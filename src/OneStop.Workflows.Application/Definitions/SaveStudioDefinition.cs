@@ -35,7 +35,7 @@ public sealed class SaveStudioDefinition(DefinitionService definitions)
 /// <summary>What the Studio's save and the publish menu share: their audit event and how an outcome becomes a result.</summary>
 internal static class StudioSaves
 {
-    /// <summary>The refusal code of a save based on a stale version (a conflict; the Studio's route answers it as a 400, see StudioProblems).</summary>
+    /// <summary>The refusal code of a save based on a stale version (a conflict: the Studio's route answers it as a 409, see StudioProblems and the host page's save-conflict adapter).</summary>
     public const string StaleCode = "definition.stale";
 
     /// <summary>The refusal code of a publish whose full validation failed (400).</summary>
