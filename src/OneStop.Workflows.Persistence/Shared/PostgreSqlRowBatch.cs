@@ -49,7 +49,7 @@ internal static class PostgreSqlRowBatch
             }
 
             gone.ForEach(e => e.State = EntityState.Detached);
-            removed.Add(new Removal(Quote(table.Schema) + "." + Quote(table.Name), ids));
+            removed.Add(new Removal(PostgreSqlNames.Table(table), ids));
         }
 
         var tables = new List<Table>();
@@ -78,7 +78,7 @@ internal static class PostgreSqlRowBatch
             }
 
             added.ForEach(e => e.State = EntityState.Detached);
-            tables.Add(new Table(Quote(table.Schema) + "." + Quote(table.Name), columns));
+            tables.Add(new Table(PostgreSqlNames.Table(table), columns));
         }
 
         var deferred = db is OneStopDbContext own ? own.DeferredDeletes.ToList() : [];
@@ -143,7 +143,7 @@ internal static class PostgreSqlRowBatch
     {
         public NpgsqlBatchCommand Command()
         {
-            var command = new NpgsqlBatchCommand($"DELETE FROM {Name} WHERE {Quote(Ids.Name)} = ANY($1::{Ids.DataType}[])");
+            var command = new NpgsqlBatchCommand($"DELETE FROM {Name} WHERE {PostgreSqlNames.Quote(Ids.Name)} = ANY($1::{Ids.DataType}[])");
             command.Parameters.Add(new NpgsqlParameter { Value = Ids.Values });
             return command;
         }
@@ -153,7 +153,7 @@ internal static class PostgreSqlRowBatch
     {
         public NpgsqlBatchCommand Command()
         {
-            var names = string.Join(", ", Columns.Select(c => Quote(c.Name)));
+            var names = string.Join(", ", Columns.Select(c => PostgreSqlNames.Quote(c.Name)));
             var arrays = string.Join(", ", Columns.Select((c, i) => $"${i + 1}::{c.DataType}[]"));
             var command = new NpgsqlBatchCommand($"INSERT INTO {Name} ({names}) SELECT * FROM unnest({arrays})");
             foreach (var column in Columns)
@@ -175,8 +175,6 @@ internal static class PostgreSqlRowBatch
             }
 
             var mapping = property.GetRelationalTypeMapping();
-            var storeType = mapping.StoreType;
-            var facets = storeType.IndexOf('(', StringComparison.Ordinal);
             var clr = mapping.Converter?.ProviderClrType ?? property.ClrType;
             var element = Nullable.GetUnderlyingType(clr) is { } underlying ? underlying : clr;
             if (element.IsValueType && property.IsNullable)
@@ -184,7 +182,7 @@ internal static class PostgreSqlRowBatch
                 element = typeof(Nullable<>).MakeGenericType(element);
             }
 
-            return new Column(property, property.GetColumnName(table)!, facets < 0 ? storeType : storeType[..facets], Array.CreateInstance(element, rows));
+            return new Column(property, property.GetColumnName(table)!, PostgreSqlNames.DataType(property), Array.CreateInstance(element, rows));
         }
 
         public void Set(int row, object? value)
@@ -197,6 +195,4 @@ internal static class PostgreSqlRowBatch
             Values.SetValue(value, row);
         }
     }
-
-    private static string Quote(string? identifier) => identifier is null ? "public" : "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }
