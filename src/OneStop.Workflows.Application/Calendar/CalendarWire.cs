@@ -39,19 +39,6 @@ public static class CalendarWire
 
     public static string Format(LocalDate date) => LocalDatePattern.Iso.Format(date);
 
-    /// <summary>Parses an ISO date; adds a message to <paramref name="errors"/> under <paramref name="field"/> when it is not one (codeless, for routes).</summary>
-    public static LocalDate? Parse(string? text, string field, Dictionary<string, string[]> errors)
-    {
-        var coded = new Dictionary<string, FieldError[]>();
-        var date = Parse(text, field, coded);
-        foreach (var (key, found) in coded)
-        {
-            errors[key] = found.Select(e => e.Message).ToArray();
-        }
-
-        return date;
-    }
-
     /// <summary>Parses an ISO date; adds an error with its code to <paramref name="errors"/> under <paramref name="field"/> when it is not one.</summary>
     public static LocalDate? Parse(string? text, string field, Dictionary<string, FieldError[]> errors)
     {

@@ -52,5 +52,24 @@ public sealed class FieldErrorCodesHttp_Issue10Tests(PostgresServerFixture postg
         Strings(codes["role"]).Should().Equal(FieldErrorCodes.RoleUnknown);
     }
 
+    [Fact]
+    public async Task ABadSuspensionDate_Is400_WithTheDatesCode_AndTheCommandsOwn_AndNothingChanges()
+    {
+        var id = await Driver.SubmitAndAcceptAsync("clerk.market", "food-business-licence");
+        var head = await Driver.As("head.market");
+
+        var problem = await HttpJson.ReadAsync(await head.PostAsJsonAsync($"/api/cases/{id}/suspensions",
+            new { type = "ExpertReview", from = "2025-13-45", expectedWorkingDays = 5, notice = "" }), HttpStatusCode.BadRequest);
+        var ended = await HttpJson.ReadAsync(await head.PostAsJsonAsync($"/api/cases/{id}/suspensions/{Guid.NewGuid()}/end", new { to = "yesterday" }),
+            HttpStatusCode.BadRequest);
+
+        Strings(problem["errors"]!["from"]).Should().Equal("'2025-13-45' is not a date (yyyy-MM-dd).");
+        Strings(problem["errorCodes"]!["from"]).Should().Equal(FieldErrorCodes.DateInvalid);
+        Strings(problem["errorCodes"]!["notice"]).Should().Equal(FieldErrorCodes.SuspensionNoticeRequired);
+        Strings(ended["errorCodes"]!["to"]).Should().Equal(FieldErrorCodes.DateInvalid);
+        var clocks = await HttpJson.ReadAsync(await head.GetAsync($"/api/cases/{id}/clocks"), HttpStatusCode.OK);
+        clocks.ToJsonString().Should().NotContain("ExpertReview", "a refused suspension changes nothing");
+    }
+
     private static List<string> Strings(JsonNode? array) => array!.AsArray().Select(n => n!.GetValue<string>()).ToList();
 }

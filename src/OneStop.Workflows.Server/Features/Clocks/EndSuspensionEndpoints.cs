@@ -1,5 +1,6 @@
 using OneStop.Workflows.Application.Clocks;
 using OneStop.Workflows.Application.Calendar;
+using OneStop.Workflows.Domain.Shared;
 using OneStop.Workflows.Server.Hosting;
 
 namespace OneStop.Workflows.Server.Features.Clocks;
@@ -24,10 +25,10 @@ public static class EndSuspensionEndpoints
             return bad!;
         }
 
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, FieldError[]>();
         var to = request.To is null ? null : CalendarWire.Parse(request.To, "to", errors);
         return errors.Count > 0
-            ? Problems.Validation(errors)
+            ? Problems.From(Refusal.Invalid(errors))
             : (await end.ExecuteAsync(new(id, suspensionId, to), CurrentUser.From(http.User)!, ct)).ToHttp();
     }
 }

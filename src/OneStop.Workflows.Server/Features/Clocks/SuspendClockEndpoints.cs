@@ -1,5 +1,6 @@
 using OneStop.Workflows.Application.Clocks;
 using OneStop.Workflows.Domain.Clocks;
+using OneStop.Workflows.Domain.Shared;
 using OneStop.Workflows.Application.Calendar;
 using OneStop.Workflows.Server.Hosting;
 
@@ -26,18 +27,18 @@ public static class SuspendClockEndpoints
             return bad!;
         }
 
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, FieldError[]>();
         var from = request.From is null ? null : CalendarWire.Parse(request.From, "from", errors);
         var command = new SuspendClock.Command(id, request.Type, request.LocalType, from, request.ExpectedWorkingDays, request.Notice);
         if (errors.Count > 0)
         {
-            // Every problem at once: the date's, and the command's own.
-            foreach (var (field, messages) in SuspendClock.Check(command))
+            // Every problem at once, each with its code (ADR 0017): the date's, and the command's own.
+            foreach (var (field, found) in SuspendClock.CheckFields(command))
             {
-                errors[field] = messages;
+                errors[field] = found;
             }
 
-            return Problems.Validation(errors);
+            return Problems.From(Refusal.Invalid(errors));
         }
 
         return (await suspend.ExecuteAsync(command, CurrentUser.From(http.User)!, ct)).ToHttp();

@@ -77,7 +77,10 @@ public static class AccountEndpoints
         var changed = await change.ExecuteAsync(new ChangeOwnPassword.Command(currentPassword, newPassword), actor, ct);
         if (changed.Refusal is { } refusal)
         {
-            var error = refusal.Errors?.ContainsKey("currentPassword") == true ? "current-password" : "new-password";
+            // The rules the new password broke go back by code (ADR 0017), so the page says which, in its language.
+            var error = refusal.Errors?.ContainsKey("currentPassword") == true ? "current-password"
+                : refusal.FieldErrors?.GetValueOrDefault("newPassword") is { Length: > 0 } broken ? string.Join(",", broken.Select(e => e.Code))
+                : "new-password";
             return SeeOther(ReturnUrl.To(UiRoutes.ChangePassword, returnUrl, error));
         }
 
