@@ -16,10 +16,6 @@ public sealed class SuspendClock(ClockOperations operations)
     /// <param name="From">The first suspended day; today in the centre when null.</param>
     public sealed record Command(string CaseId, SuspensionType? Type, string? LocalType, LocalDate? From, int? ExpectedWorkingDays, string? Notice);
 
-    /// <summary>The command's input problems by field, as messages (empty when it is well formed).</summary>
-    public static Dictionary<string, string[]> Check(Command command) =>
-        CheckFields(command).ToDictionary(e => e.Key, e => e.Value.Select(f => f.Message).ToArray());
-
     /// <summary>The command's input problems by field, with their codes (empty when it is well formed).</summary>
     public static Dictionary<string, FieldError[]> CheckFields(Command command)
     {
