@@ -106,7 +106,7 @@ public sealed class SignIn_Issue10Tests(UiServer server)
         await page.GetByLabel("新密码", new() { Exact = true }).FillAsync(userName + "-2026");
         await page.GetByLabel("再次输入新密码").FillAsync(userName + "-2026"); // long enough for the browser, but contains the user name
         await page.GetByRole(AriaRole.Button, new() { Name = "保存新密码" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("不符合密码规则");
+        await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("密码不能包含用户名。"); // the rule it broke, not a generic text (ADR 0017)
 
         const string chosen = "Window-desk-2026";
         await page.GetByLabel("当前密码（或一次性密码）").FillAsync(oneTime);
