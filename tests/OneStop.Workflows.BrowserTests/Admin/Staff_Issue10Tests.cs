@@ -46,7 +46,6 @@ public sealed class Staff_Issue10Tests(UiServer server)
         await SignInForm.FillAsync(user, userName, password);
         await user.WaitForURLAsync(url => url.Contains("/account/password", StringComparison.Ordinal));
         await Expect(user.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
-
         await user.Context.CloseAsync();
 
         // Disabling is confirmed first; then the list says so.
