@@ -29,12 +29,6 @@ public class OneStopDbContext : DbContext, IDataProtectionKeyContext
     {
     }
 
-    /// <summary>
-    /// PostgreSQL: deletions a step's writers leave to the step's last round trip (<see cref="Shared.PostgreSqlRowBatch"/>),
-    /// run there before its inserts. Only the instance store's commit, which always takes them, adds any.
-    /// </summary>
-    internal List<(string Sql, object[] Values)> DeferredDeletes { get; } = [];
-
     public DbSet<WorkflowDefinitionRow> Definitions => Set<WorkflowDefinitionRow>();
 
     public DbSet<WorkflowInstanceRow> Instances => Set<WorkflowInstanceRow>();

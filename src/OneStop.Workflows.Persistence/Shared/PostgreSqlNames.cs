@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace OneStop.Workflows.Persistence.Shared;
 
-/// <summary>Quoted identifiers and bare store types from the EF model, for the hand-written PostgreSQL writers (<see cref="PostgreSqlBulkInsert"/>, <see cref="PostgreSqlRowBatch"/>).</summary>
+/// <summary>Quoted identifiers and bare store types from the EF model, for the hand-written PostgreSQL writers (<see cref="PostgreSqlBulkInsert"/>).</summary>
 internal static class PostgreSqlNames
 {
     public static string Quote(string? identifier) => identifier is null ? "public" : "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";

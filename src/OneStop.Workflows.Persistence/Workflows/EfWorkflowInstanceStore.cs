@@ -140,16 +140,7 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<OneStopDbContext> 
             }
 
             db.ChangeTracker.DetectChanges();
-            // PostgreSQL: the step's deleted signals and bookmarks and its new rows of the plain tables (about 15 rows a step) as one
-            // statement per table in one round trip after the rest, instead of a statement each (docs/benchmarks.md, issue 9,
-            // sixth session). After SaveChanges, so the rows they point at (a new instance) are there first.
-            var rows = db.Database.IsNpgsql() ? Shared.PostgreSqlRowBatch.Take(db, BatchedInserts, BatchedDeletes) : null;
             await db.SaveChangesAsync(ct);
-            if (rows is not null)
-            {
-                await rows.WriteAsync(db, ct);
-            }
-
             await transaction.CommitAsync(ct);
         }
         catch (Exception ex) when (ex is not ConcurrencyConflictException && DatabaseErrors.IsConflict(ex))
@@ -161,16 +152,6 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<OneStopDbContext> 
             db.ChangeTracker.AutoDetectChangesEnabled = detect;
         }
     }
-
-    /// <summary>The plain tables a step inserts into, in a foreign-key-safe order (none of them points at another; all may point at the instance).</summary>
-    private static readonly Type[] BatchedInserts =
-    [
-        typeof(Domain.Cases.ApprovalTask), typeof(Domain.Clocks.Clock), typeof(Supervision.SignalRow), typeof(WorkflowBookmarkRow),
-        typeof(WorkflowIdempotencyRow), typeof(WorkflowJournalRow), typeof(Domain.Audit.AuditEvent),
-    ];
-
-    /// <summary>The tables whose tracked deletions a step batches (single-column keys; nothing points at a pending signal or an open bookmark).</summary>
-    private static readonly Type[] BatchedDeletes = [typeof(Supervision.SignalRow), typeof(WorkflowBookmarkRow)];
 
     public bool ChecksPublishedVersion => true;
 
