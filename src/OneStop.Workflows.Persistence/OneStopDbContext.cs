@@ -29,6 +29,13 @@ public class OneStopDbContext : DbContext, IDataProtectionKeyContext
     {
     }
 
+    /// <summary>
+    /// PostgreSQL: statements a step's writers leave to the step's save (<see cref="Shared.PostgreSqlChangeWriter"/>), which
+    /// runs them in its round trip after the tracked deletions and before the inserts. The step's commit clears the list
+    /// when it starts (a pooled context may come back from a step that failed before its save).
+    /// </summary>
+    internal List<(string Sql, object[] Values)> StepStatements { get; } = [];
+
     public DbSet<WorkflowDefinitionRow> Definitions => Set<WorkflowDefinitionRow>();
 
     public DbSet<WorkflowInstanceRow> Instances => Set<WorkflowInstanceRow>();

@@ -92,6 +92,13 @@ public sealed class CaseStepWriter(CentreTimeZone centre, NotificationOptions no
         var carriedOut = changes.FiredSignal ?? new SignalId(Guid.Empty);
         foreach (var (subject, rule) in changes.WithdrawnSignals)
         {
+            if (db.Database.IsNpgsql())
+            {
+                // In the save's round trip, before the new deemed-action signals (which may take the withdrawn one's key).
+                db.StepStatements.Add((WithdrawPending, [subject, rule, carriedOut.Value]));
+                continue;
+            }
+
             await db.Signals.Where(s => s.SubjectId == subject && s.Rule == rule && s.FiredAt == null && s.Id != carriedOut).ExecuteDeleteAsync(ct);
         }
 
@@ -101,6 +108,9 @@ public sealed class CaseStepWriter(CentreTimeZone centre, NotificationOptions no
             await db.Signals.Where(s => s.Id == signalId && s.FiredAt == null).ExecuteUpdateAsync(u => Supervision.SignalBoardKeys.SetBoardKeys(u.SetProperty(s => s.FiredAt, now), db), ct);
         }
     }
+
+    private const string WithdrawPending =
+        "DELETE FROM onestop.supervision_signals WHERE subject_id = $1 AND rule = $2 AND fired_at IS NULL AND id <> $3";
 
     private static CaseId? CaseIdOf(JsonObject? input) =>
         input?[CaseWorkflowInput.CaseId] is JsonValue v && CaseId.TryParse(v.GetValue<string>(), out var id) ? id : null;

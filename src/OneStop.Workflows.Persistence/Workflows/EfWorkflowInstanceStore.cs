@@ -37,7 +37,8 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<OneStopDbContext> 
             // step that the version check would throw away (the check still decides). SQLite: the reads share the open
             // connection and the transaction (BEGIN IMMEDIATE, the write lock) starts at the commit.
             await db.Database.OpenConnectionAsync(ct);
-            db.Database.AutoSavepointsEnabled = false; // a failed step is rolled back whole, never continued
+            db.Database.AutoSavepointsEnabled = false;
+        db.StepStatements.Clear(); // a failed step is rolled back whole, never continued
             if (!db.Database.IsNpgsql())
             {
                 var replay = await FindIdempotencyAsync(db, id, idempotencyKey, ct);
@@ -100,6 +101,7 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<OneStopDbContext> 
         // On SQLite this is BEGIN IMMEDIATE: the write lock is taken now, so concurrent writers queue (busy timeout).
         // Whatever is thrown below, disposing the uncommitted transaction rolls it back (so no savepoint is needed).
         db.Database.AutoSavepointsEnabled = false;
+        db.StepStatements.Clear();
         await using var transaction = open ?? await db.Database.BeginTransactionAsync(ct);
         // Changes are detected once, just before the save: the writers' reads of the tracked rows (DbSet.Local, Entry) would each
         // scan every tracked entity again (JSON columns compared), and what they look at (added or not, tracked or not) does not
@@ -140,7 +142,16 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<OneStopDbContext> 
             }
 
             db.ChangeTracker.DetectChanges();
-            await db.SaveChangesAsync(ct);
+            if (!db.Database.IsNpgsql() || !await Shared.PostgreSqlChangeWriter.TrySaveAsync(db, db.StepStatements, ct))
+            {
+                foreach (var (sql, values) in db.StepStatements)
+                {
+                    await db.Database.ExecuteSqlRawAsync(sql, values.Select(v => new Npgsql.NpgsqlParameter { Value = v }), ct);
+                }
+
+                await db.SaveChangesAsync(ct);
+            }
+
             await transaction.CommitAsync(ct);
         }
         catch (Exception ex) when (ex is not ConcurrencyConflictException && DatabaseErrors.IsConflict(ex))
