@@ -53,6 +53,11 @@ public sealed class StepQueries
     public readonly Func<OneStopDbContext, CaseId, IAsyncEnumerable<Clock>> Clocks =
         EF.CompileAsyncQuery((OneStopDbContext db, CaseId id) => db.Clocks.Where(k => k.CaseId == id));
 
+    /// <summary>The id of a definition's published version (null when none is), for a start of a remembered version.</summary>
+    public readonly Func<OneStopDbContext, string, Task<string?>> PublishedVersionId =
+        EF.CompileAsyncQuery((OneStopDbContext db, string definitionId) => db.Definitions.AsNoTracking()
+            .Where(r => r.DefinitionId == definitionId && r.IsPublished).OrderByDescending(r => r.Version).Select(r => r.Id).FirstOrDefault());
+
     public readonly Func<OneStopDbContext, string, Task<Domain.Catalogue.ServiceItem?>> Item =
         EF.CompileAsyncQuery((OneStopDbContext db, string code) => db.ServiceItems.AsNoTracking().FirstOrDefault(i => i.Code == code));
 

@@ -4,6 +4,7 @@ using OneStop.Workflows.Domain.Audit;
 using OneStop.Workflows.Domain.Cases;
 using OneStop.Workflows.Domain.Shared;
 using OneStop.Workflows.Persistence;
+using OneStop.Workflows.Persistence.Shared;
 
 namespace OneStop.Workflows.Application.Cases;
 
@@ -22,15 +23,16 @@ public sealed class GetCase(OneStopDbContext db, IClock clock)
 
         // One transaction for the reads and the read's audit entry; the visibility check and the case are one statement.
         await using var read = await db.ReadTransactionAsync(ct);
-        if (await CaseAccess.Visible(db, actor).AsNoTracking().FirstOrDefaultAsync(x => x.Id == caseId, ct) is not { } c)
+        var queries = CaseReadQueries.For(db);
+        if (await queries.VisibleCase(db, actor, caseId, ct) is not { } c)
         {
             return Refusal.NotFound("No case with that id is visible to you.");
         }
 
-        var tasks = await db.Tasks.AsNoTracking().Where(t => t.CaseId == caseId).OrderBy(t => t.CreatedAt).ToListAsync(ct);
-        var timeline = await db.AuditEvents.AsNoTracking().Where(e => e.CaseId == caseId.Value).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(ct);
+        var tasks = await queries.Tasks(db, caseId).ListAsync(ct);
+        var timeline = await queries.Timeline(db, caseId.Value).ListAsync(ct);
         db.AuditEvents.Add(new AuditEvent(clock.GetCurrentInstant(), actor.UserName, AuditActions.PersonalDataRead, caseId.Value, c.Number, null, query.Door));
-        await db.SaveChangesAsync(ct);
+        await PostgreSqlChangeWriter.SaveAsync(db, ct);
         await read.CompleteAsync(ct);
         return new CaseDetail(c.Id.ToString(), c.Number, c.ServiceItemCode, c.Status.ToString(), c.Decision?.ToString(), c.DecisionReasons,
             c.RemedyRights, c.ResultDocument, c.Applicant, System.Text.Json.Nodes.JsonNode.Parse(c.FormJson), c.Materials, c.ReceivedAt.ToString(),

@@ -28,6 +28,25 @@ public static class PostgreSqlChangeWriter
 {
     private static readonly ConcurrentDictionary<IEntityType, TableShape?> Shapes = new();
 
+    /// <summary>
+    /// Saves the context's changes inside its open PostgreSQL transaction with <see cref="TrySaveAsync"/>, otherwise (SQLite,
+    /// no transaction, a type not covered) with <c>SaveChanges</c>.
+    /// </summary>
+    public static async Task SaveAsync(DbContext db, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (db.Database.IsNpgsql() && db.Database.CurrentTransaction is not null)
+        {
+            db.ChangeTracker.DetectChanges();
+            if (await TrySaveAsync(db, [], ct))
+            {
+                return;
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
     /// <summary>Whether rows of <paramref name="type"/> are written here (otherwise a save holding one goes to <c>SaveChanges</c>).</summary>
     public static bool CanWrite(IEntityType type) => Shapes.GetOrAdd(type, TableShape.Of) is not null;
 
