@@ -36,6 +36,12 @@ public class OneStopDbContext : DbContext, IDataProtectionKeyContext
     /// </summary>
     internal List<(string Sql, object[] Values)> StepStatements { get; } = [];
 
+    /// <summary>While a <see cref="Shared.BatchedReads"/> set runs for the first time: the commands it sends (SQL, parameters).</summary>
+    internal List<(string Sql, List<(string Name, object? Value)> Parameters)>? ReadCapture { get; set; }
+
+    /// <summary>While a <see cref="Shared.BatchedReads"/> set runs: its buffered result sets, in command order.</summary>
+    internal Queue<(string Sql, System.Data.Common.DbDataReader Rows)>? BatchedResults { get; set; }
+
     public DbSet<WorkflowDefinitionRow> Definitions => Set<WorkflowDefinitionRow>();
 
     public DbSet<WorkflowInstanceRow> Instances => Set<WorkflowInstanceRow>();

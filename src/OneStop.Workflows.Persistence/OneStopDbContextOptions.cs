@@ -18,7 +18,7 @@ public static class OneStopDbContextOptions
             {
                 npgsql.UseNodaTime();
                 npgsql.MigrationsHistoryTable(MigrationsHistoryTable, OneStopDbContext.Schema);
-            }),
+            }).AddInterceptors(Shared.BatchedReadInterceptor.Instance),
             DatabaseProvider.Sqlite => builder
                 .UseSqlite(options.ConnectionString)
                 .AddInterceptors(SqliteConnectionSetup.Instance),

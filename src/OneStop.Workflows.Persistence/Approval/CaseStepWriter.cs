@@ -57,7 +57,7 @@ public sealed class CaseStepWriter(CentreTimeZone centre, NotificationOptions no
         }
     }
 
-    /// <summary>The working set, one query each: the submitted case (added), or the stored case, its tasks, open notices and clocks; and its item (kept per node, <see cref="ServiceItemCache"/>).</summary>
+    /// <summary>The working set, one query each (in one round trip on PostgreSQL, <see cref="Shared.BatchedReads"/>): the submitted case (added), or the stored case, its tasks, open notices and clocks; and its item (kept per node, <see cref="ServiceItemCache"/>).</summary>
     private async Task<CaseWorkingSet> LoadAsync(OneStopDbContext db, CaseId caseId, StepCommit commit, CancellationToken ct)
     {
         if (commit.Context is SubmitCaseContext submit)
@@ -66,11 +66,23 @@ public sealed class CaseStepWriter(CentreTimeZone centre, NotificationOptions no
             return CaseWorkingSet.ForSubmission(submit.Case, await ItemAsync(db, submit.Case, ct));
         }
 
-        var c = await StepQueries.For(db).Case(db, caseId)
-            ?? throw new InvalidOperationException($"Instance {commit.Instance.Id} names case {caseId}, which does not exist.");
-        var tasks = await StepQueries.For(db).Tasks(db, caseId).ListAsync(ct);
-        var notices = await StepQueries.For(db).OpenNotices(db, caseId).ListAsync(ct);
-        var clocks = await StepQueries.For(db).Clocks(db, caseId).ListAsync(ct);
+        var queries = StepQueries.For(db);
+        Case? c = null;
+        List<ApprovalTask> tasks = [];
+        List<CorrectionNotice> notices = [];
+        List<Domain.Clocks.Clock> clocks = [];
+        await Shared.BatchedReads.RunAsync(db, "step.working-set", [caseId.Value], async () =>
+        {
+            c = await queries.Case(db, caseId);
+            tasks = await queries.Tasks(db, caseId).ListAsync(ct);
+            notices = await queries.OpenNotices(db, caseId).ListAsync(ct);
+            clocks = await queries.Clocks(db, caseId).ListAsync(ct);
+        }, ct);
+        if (c is null)
+        {
+            throw new InvalidOperationException($"Instance {commit.Instance.Id} names case {caseId}, which does not exist.");
+        }
+
         return new CaseWorkingSet(c, false, tasks, notices, clocks, await ItemAsync(db, c, ct));
     }
 

@@ -11,15 +11,17 @@ namespace OneStop.Workflows.Persistence.Shared;
 
 /// <summary>
 /// Writes a context's detected changes on PostgreSQL the way <c>SaveChanges</c> would — a single-row
-/// <c>UPDATE … WHERE key AND concurrency token</c>, <c>DELETE</c> or <c>INSERT</c> per entity, in one round trip, in the
-/// caller's transaction — but with each table's statements built once from the EF model and positional parameters
+/// <c>UPDATE … WHERE key AND concurrency token</c> or <c>DELETE</c> per entity, the new rows of a table as one
+/// <c>INSERT … VALUES</c>, in one round trip, in the caller's transaction — but with each table's statements built once
+/// from the EF model and positional parameters
 /// (Npgsql prepares them), instead of EF's per-save command preparation, which was a fifth of the server's CPU per case
 /// (docs/benchmarks.md, issue 9). Same rows, same checks: an update or delete that finds no row throws
 /// <see cref="DbUpdateConcurrencyException"/>, a database error is wrapped in <see cref="DbUpdateException"/>, and the
 /// tracker accepts the changes afterwards.
 /// </summary>
 /// <remarks>
-/// Order: updates, then deletions (a new row may take a deleted row's unique key), then inserts, principal tables first.
+/// Order: updates, then deletions (a new row may take a deleted row's unique key), then inserts, principal tables first,
+/// up to <see cref="TableShape.MaxRowsPerInsert"/> rows of a table in one multi-row <c>INSERT … VALUES (…), (…)</c>.
 /// An entity type it cannot write exactly — owned, table-split, shadow or store-generated values, nested or optional
 /// complex types — makes <see cref="TrySaveAsync"/> write nothing and answer <c>false</c>; the caller then calls
 /// <c>SaveChanges</c>. The caller detects changes first.
@@ -84,37 +86,26 @@ public static class PostgreSqlChangeWriter
             return true;
         }
 
-        var ordered = changed.Where(c => c.Entry.State == EntityState.Modified)
-            .Concat(changed.Where(c => c.Entry.State == EntityState.Deleted))
-            .Concat(changed.Where(c => c.Entry.State == EntityState.Added).OrderBy(c => c.Shape.Rank))
-            .ToList();
-        var inserts = ordered.FindIndex(c => c.Entry.State == EntityState.Added);
+        // Updates and deletions one row a statement (each is checked); then the caller's statements; then the new rows,
+        // principal tables first, several rows of a table in one multi-row INSERT.
         var checkedRows = new List<(int Command, TableShape Shape, EntityState State)>();
         await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection(), transaction);
-        for (var i = 0; i < ordered.Count; i++)
+        foreach (var state in new[] { EntityState.Modified, EntityState.Deleted })
         {
-            if (i == inserts)
+            foreach (var (shape, entry) in changed.Where(c => c.Entry.State == state))
             {
-                AddStatements(batch, statements);
+                checkedRows.Add((batch.BatchCommands.Count, shape, state));
+                batch.BatchCommands.Add(state == EntityState.Modified ? shape.Update(entry) : shape.Delete(entry));
             }
-
-            var (shape, entry) = ordered[i];
-            if (entry.State != EntityState.Added)
-            {
-                checkedRows.Add((batch.BatchCommands.Count, shape, entry.State));
-            }
-
-            batch.BatchCommands.Add(entry.State switch
-            {
-                EntityState.Added => shape.Insert(entry),
-                EntityState.Modified => shape.Update(entry),
-                _ => shape.Delete(entry),
-            });
         }
 
-        if (inserts < 0)
+        AddStatements(batch, statements);
+        foreach (var table in changed.Where(c => c.Entry.State == EntityState.Added).GroupBy(c => c.Shape).OrderBy(g => g.Key.Rank))
         {
-            AddStatements(batch, statements);
+            foreach (var rows in table.Select(c => c.Entry).Chunk(TableShape.MaxRowsPerInsert))
+            {
+                batch.BatchCommands.Add(table.Key.Insert(rows));
+            }
         }
 
         try
@@ -159,7 +150,7 @@ public static class PostgreSqlChangeWriter
         private readonly IReadOnlyList<ColumnShape> _columns;
         private readonly IReadOnlyList<ColumnShape> _keys;
         private readonly IReadOnlyList<ColumnShape> _tokens;
-        private readonly string _insert;
+        private readonly string[] _inserts;
         private readonly string _delete;
         private readonly ConcurrentDictionary<string, string> _updates = new(StringComparer.Ordinal);
 
@@ -170,7 +161,8 @@ public static class PostgreSqlChangeWriter
             _columns = columns;
             _keys = columns.Where(c => c.IsKey).ToList();
             _tokens = columns.Where(c => c.IsToken).ToList();
-            _insert = $"INSERT INTO {name} ({string.Join(", ", columns.Select(c => c.Quoted))}) VALUES ({string.Join(", ", columns.Select((_, i) => "$" + (i + 1)))})";
+            _inserts = Enumerable.Range(1, MaxRowsPerInsert).Select(rows => $"INSERT INTO {name} ({string.Join(", ", columns.Select(c => c.Quoted))}) VALUES " +
+                string.Join(", ", Enumerable.Range(0, rows).Select(row => "(" + string.Join(", ", columns.Select((_, i) => "$" + ((row * columns.Count) + i + 1))) + ")"))).ToArray();
             _delete = $"DELETE FROM {name} WHERE {Where(_keys.Concat(_tokens), 1)}";
         }
 
@@ -236,12 +228,18 @@ public static class PostgreSqlChangeWriter
             return principals.Count == 0 ? 0 : 1 + principals.Max(p => RankOf(p, seen));
         }
 
-        public NpgsqlBatchCommand Insert(EntityEntry entry)
+        /// <summary>Rows per multi-row INSERT at most (each row count is its own prepared statement).</summary>
+        public const int MaxRowsPerInsert = 16;
+
+        public NpgsqlBatchCommand Insert(IReadOnlyList<EntityEntry> rows)
         {
-            var command = new NpgsqlBatchCommand(_insert);
-            foreach (var column in _columns)
+            var command = new NpgsqlBatchCommand(_inserts[rows.Count - 1]);
+            foreach (var entry in rows)
             {
-                command.Parameters.Add(column.Parameter(column.Current(entry)));
+                foreach (var column in _columns)
+                {
+                    command.Parameters.Add(column.Parameter(column.Current(entry)));
+                }
             }
 
             return command;
