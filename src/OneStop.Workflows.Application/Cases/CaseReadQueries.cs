@@ -41,6 +41,13 @@ public sealed class CaseReadQueries
             : CaseOfDepartment(db, id, user.Department ?? string.Empty, ct);
     }
 
+    /// <summary>The <see cref="Persistence.Shared.BatchedReads"/> set of a case read by <paramref name="user"/>: one per SQL shape of <see cref="VisibleCase"/>.</summary>
+    public static string ReadSetName(Actor user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return CaseAccess.SeesAllCases(user) ? "case.read.all" : user.Departments.Count > 1 ? "case.read.departments" : "case.read.department";
+    }
+
     public readonly Func<OneStopDbContext, CaseId, IAsyncEnumerable<ApprovalTask>> Tasks =
         EF.CompileAsyncQuery<OneStopDbContext, CaseId, ApprovalTask>((db, id) => db.Tasks.AsNoTracking().Where(t => t.CaseId == id).OrderBy(t => t.CreatedAt));
 

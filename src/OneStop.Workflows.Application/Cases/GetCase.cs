@@ -24,13 +24,20 @@ public sealed class GetCase(OneStopDbContext db, IClock clock)
         // One transaction for the reads and the read's audit entry; the visibility check and the case are one statement.
         await using var read = await db.ReadTransactionAsync(ct);
         var queries = CaseReadQueries.For(db);
-        if (await queries.VisibleCase(db, actor, caseId, ct) is not { } c)
+        Case? c = null;
+        List<ApprovalTask> tasks = [];
+        List<AuditEvent> timeline = [];
+        await BatchedReads.RunAsync(db, CaseReadQueries.ReadSetName(actor), [caseId.Value, actor.Department ?? string.Empty], async () =>
+        {
+            c = await queries.VisibleCase(db, actor, caseId, ct);
+            tasks = await queries.Tasks(db, caseId).ListAsync(ct); // read even for a case not visible, so the set is always the same three
+            timeline = await queries.Timeline(db, caseId.Value).ListAsync(ct);
+        }, ct);
+        if (c is null)
         {
             return Refusal.NotFound("No case with that id is visible to you.");
         }
 
-        var tasks = await queries.Tasks(db, caseId).ListAsync(ct);
-        var timeline = await queries.Timeline(db, caseId.Value).ListAsync(ct);
         db.AuditEvents.Add(new AuditEvent(clock.GetCurrentInstant(), actor.UserName, AuditActions.PersonalDataRead, caseId.Value, c.Number, null, query.Door));
         await PostgreSqlChangeWriter.SaveAsync(db, ct);
         await read.CompleteAsync(ct);
