@@ -57,7 +57,11 @@ public static class PostgreSqlChangeWriter
     /// the inserts), in one round trip and accepts the changes; <c>false</c>, having written nothing, if a change is of a
     /// type it does not write.
     /// </summary>
-    public static async Task<bool> TrySaveAsync(DbContext db, IReadOnlyList<(string Sql, object[] Values)> statements, CancellationToken ct)
+    /// <remarks>
+    /// With <paramref name="acceptChanges"/> false the tracker keeps the entries as they were (EF's <c>AcceptAllChanges</c> is
+    /// a fifth of the writer's cost): only for a context that is disposed, not saved again, after the caller's commit.
+    /// </remarks>
+    public static async Task<bool> TrySaveAsync(DbContext db, IReadOnlyList<(string Sql, object[] Values)> statements, CancellationToken ct, bool acceptChanges = true)
     {
         ArgumentNullException.ThrowIfNull(db);
         if (db.Database.CurrentTransaction?.GetDbTransaction() is not NpgsqlTransaction transaction)
@@ -126,7 +130,11 @@ public static class PostgreSqlChangeWriter
             }
         }
 
-        db.ChangeTracker.AcceptAllChanges();
+        if (acceptChanges)
+        {
+            db.ChangeTracker.AcceptAllChanges();
+        }
+
         return true;
     }
 

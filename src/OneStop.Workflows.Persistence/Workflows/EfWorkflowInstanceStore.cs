@@ -37,8 +37,7 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<OneStopDbContext> 
             // step that the version check would throw away (the check still decides). SQLite: the reads share the open
             // connection and the transaction (BEGIN IMMEDIATE, the write lock) starts at the commit.
             await db.Database.OpenConnectionAsync(ct);
-            db.Database.AutoSavepointsEnabled = false;
-        db.StepStatements.Clear(); // a failed step is rolled back whole, never continued
+            db.Database.AutoSavepointsEnabled = false; // a failed step is rolled back whole, never continued
             if (!db.Database.IsNpgsql())
             {
                 var replay = await FindIdempotencyAsync(db, id, idempotencyKey, ct);
@@ -142,7 +141,8 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<OneStopDbContext> 
             }
 
             db.ChangeTracker.DetectChanges();
-            if (!db.Database.IsNpgsql() || !await Shared.PostgreSqlChangeWriter.TrySaveAsync(db, db.StepStatements, ct))
+            // The step's context is disposed right after the commit: the writer need not mark the rows saved in the tracker.
+            if (!db.Database.IsNpgsql() || !await Shared.PostgreSqlChangeWriter.TrySaveAsync(db, db.StepStatements, ct, acceptChanges: false))
             {
                 foreach (var (sql, values) in db.StepStatements)
                 {
