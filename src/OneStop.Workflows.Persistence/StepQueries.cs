@@ -61,6 +61,24 @@ public sealed class StepQueries
     public readonly Func<OneStopDbContext, string, Task<Domain.Catalogue.ServiceItem?>> Item =
         EF.CompileAsyncQuery((OneStopDbContext db, string code) => db.ServiceItems.AsNoTracking().FirstOrDefault(i => i.Code == code));
 
+    /// <summary>A stored case's working set — the case, its tasks, open notices and clocks — tracked; one round trip on PostgreSQL (<see cref="Shared.BatchedReads"/>).</summary>
+    public async Task<(Case? Case, List<ApprovalTask> Tasks, List<CorrectionNotice> Notices, List<Clock> Clocks)> WorkingSetAsync(
+        OneStopDbContext db, CaseId id, CancellationToken ct)
+    {
+        Case? c = null;
+        List<ApprovalTask> tasks = [];
+        List<CorrectionNotice> notices = [];
+        List<Clock> clocks = [];
+        await Shared.BatchedReads.RunAsync(db, "step.working-set", [id.Value], async () =>
+        {
+            c = await Case(db, id);
+            tasks = await Tasks(db, id).ListAsync(ct);
+            notices = await OpenNotices(db, id).ListAsync(ct);
+            clocks = await Clocks(db, id).ListAsync(ct);
+        }, ct);
+        return (c, tasks, notices, clocks);
+    }
+
     /// <summary>A task by id, untracked (a command's authorization check before its step).</summary>
     public readonly Func<OneStopDbContext, TaskId, Task<ApprovalTask?>> TaskById =
         EF.CompileAsyncQuery((OneStopDbContext db, TaskId id) => db.Tasks.AsNoTracking().FirstOrDefault(t => t.Id == id));

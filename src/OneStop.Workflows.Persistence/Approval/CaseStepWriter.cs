@@ -66,18 +66,7 @@ public sealed class CaseStepWriter(CentreTimeZone centre, NotificationOptions no
             return CaseWorkingSet.ForSubmission(submit.Case, await ItemAsync(db, submit.Case, ct));
         }
 
-        var queries = StepQueries.For(db);
-        Case? c = null;
-        List<ApprovalTask> tasks = [];
-        List<CorrectionNotice> notices = [];
-        List<Domain.Clocks.Clock> clocks = [];
-        await Shared.BatchedReads.RunAsync(db, "step.working-set", [caseId.Value], async () =>
-        {
-            c = await queries.Case(db, caseId);
-            tasks = await queries.Tasks(db, caseId).ListAsync(ct);
-            notices = await queries.OpenNotices(db, caseId).ListAsync(ct);
-            clocks = await queries.Clocks(db, caseId).ListAsync(ct);
-        }, ct);
+        var (c, tasks, notices, clocks) = await StepQueries.For(db).WorkingSetAsync(db, caseId, ct);
         if (c is null)
         {
             throw new InvalidOperationException($"Instance {commit.Instance.Id} names case {caseId}, which does not exist.");

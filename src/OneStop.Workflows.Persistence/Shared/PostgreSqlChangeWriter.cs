@@ -1,11 +1,9 @@
 using System.Collections.Concurrent;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 namespace OneStop.Workflows.Persistence.Shared;
 
@@ -21,14 +19,14 @@ namespace OneStop.Workflows.Persistence.Shared;
 /// </summary>
 /// <remarks>
 /// Order: updates, then deletions (a new row may take a deleted row's unique key), then inserts, principal tables first,
-/// up to <see cref="TableShape.MaxRowsPerInsert"/> rows of a table in one multi-row <c>INSERT … VALUES (…), (…)</c>.
+/// up to <see cref="PostgreSqlTableShape.MaxRowsPerInsert"/> rows of a table in one multi-row <c>INSERT … VALUES (…), (…)</c>.
 /// An entity type it cannot write exactly — owned, table-split, shadow or store-generated values, nested or optional
 /// complex types — makes <see cref="TrySaveAsync"/> write nothing and answer <c>false</c>; the caller then calls
 /// <c>SaveChanges</c>. The caller detects changes first.
 /// </remarks>
 public static class PostgreSqlChangeWriter
 {
-    private static readonly ConcurrentDictionary<IEntityType, TableShape?> Shapes = new();
+    private static readonly ConcurrentDictionary<IEntityType, PostgreSqlTableShape?> Shapes = new();
 
     /// <summary>
     /// Saves the context's changes inside its open PostgreSQL transaction with <see cref="TrySaveAsync"/>, otherwise (SQLite,
@@ -50,7 +48,7 @@ public static class PostgreSqlChangeWriter
     }
 
     /// <summary>Whether rows of <paramref name="type"/> are written here (otherwise a save holding one goes to <c>SaveChanges</c>).</summary>
-    public static bool CanWrite(IEntityType type) => Shapes.GetOrAdd(type, TableShape.Of) is not null;
+    public static bool CanWrite(IEntityType type) => Shapes.GetOrAdd(type, PostgreSqlTableShape.Of) is not null;
 
     /// <summary>
     /// Writes every detected change, and <paramref name="statements"/> (positional parameters; after the deletions, before
@@ -69,7 +67,7 @@ public static class PostgreSqlChangeWriter
             return false;
         }
 
-        var changed = new List<(TableShape Shape, EntityEntry Entry)>();
+        var changed = new List<(PostgreSqlTableShape Shape, EntityEntry Entry)>();
         foreach (var entry in db.ChangeTracker.Entries())
         {
             if (entry.State is EntityState.Unchanged or EntityState.Detached)
@@ -77,7 +75,7 @@ public static class PostgreSqlChangeWriter
                 continue;
             }
 
-            if (Shapes.GetOrAdd(entry.Metadata, TableShape.Of) is not { } shape)
+            if (Shapes.GetOrAdd(entry.Metadata, PostgreSqlTableShape.Of) is not { } shape)
             {
                 return false;
             }
@@ -92,7 +90,7 @@ public static class PostgreSqlChangeWriter
 
         // Updates and deletions one row a statement (each is checked); then the caller's statements; then the new rows,
         // principal tables first, several rows of a table in one multi-row INSERT.
-        var checkedRows = new List<(int Command, TableShape Shape, EntityState State)>();
+        var checkedRows = new List<(int Command, PostgreSqlTableShape Shape, EntityState State)>();
         await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection(), transaction);
         foreach (var state in new[] { EntityState.Modified, EntityState.Deleted })
         {
@@ -106,7 +104,7 @@ public static class PostgreSqlChangeWriter
         AddStatements(batch, statements);
         foreach (var table in changed.Where(c => c.Entry.State == EntityState.Added).GroupBy(c => c.Shape).OrderBy(g => g.Key.Rank))
         {
-            foreach (var rows in table.Select(c => c.Entry).Chunk(TableShape.MaxRowsPerInsert))
+            foreach (var rows in table.Select(c => c.Entry).Chunk(PostgreSqlTableShape.MaxRowsPerInsert))
             {
                 batch.BatchCommands.Add(table.Key.Insert(rows));
             }
@@ -149,229 +147,6 @@ public static class PostgreSqlChangeWriter
             }
 
             batch.BatchCommands.Add(command);
-        }
-    }
-
-    /// <summary>One table's columns and statements, from the EF model.</summary>
-    private sealed class TableShape
-    {
-        private readonly IReadOnlyList<ColumnShape> _columns;
-        private readonly IReadOnlyList<ColumnShape> _keys;
-        private readonly IReadOnlyList<ColumnShape> _tokens;
-        private readonly string[] _inserts;
-        private readonly string _delete;
-        private readonly ConcurrentDictionary<string, string> _updates = new(StringComparer.Ordinal);
-
-        private TableShape(string name, int rank, IReadOnlyList<ColumnShape> columns)
-        {
-            Name = name;
-            Rank = rank;
-            _columns = columns;
-            _keys = columns.Where(c => c.IsKey).ToList();
-            _tokens = columns.Where(c => c.IsToken).ToList();
-            _inserts = Enumerable.Range(1, MaxRowsPerInsert).Select(rows => $"INSERT INTO {name} ({string.Join(", ", columns.Select(c => c.Quoted))}) VALUES " +
-                string.Join(", ", Enumerable.Range(0, rows).Select(row => "(" + string.Join(", ", columns.Select((_, i) => "$" + ((row * columns.Count) + i + 1))) + ")"))).ToArray();
-            _delete = $"DELETE FROM {name} WHERE {Where(_keys.Concat(_tokens), 1)}";
-        }
-
-        public string Name { get; }
-
-        /// <summary>0 for a table no other table's foreign key points from; principals get a lower rank than their dependents.</summary>
-        public int Rank { get; }
-
-        public static TableShape? Of(IEntityType type)
-        {
-            if (type.IsOwned() || type.GetNavigations().Any(n => n.TargetEntityType.IsOwned()) || type.GetTableName() is not { } tableName
-                || type.GetTableMappings().Count() != 1 || type.FindPrimaryKey() is not { } key)
-            {
-                return null;
-            }
-
-            var table = StoreObjectIdentifier.Table(tableName, type.GetSchema());
-            if (type.Model.GetEntityTypes().Count(t => t != type && t.GetTableName() == tableName && t.GetSchema() == type.GetSchema()) > 0)
-            {
-                return null; // table splitting
-            }
-
-            var columns = new List<ColumnShape>();
-            foreach (var property in type.GetProperties())
-            {
-                if (ColumnShape.Of(property, table, key) is not { } column)
-                {
-                    return null;
-                }
-
-                columns.Add(column);
-            }
-
-            foreach (var complex in type.GetComplexProperties())
-            {
-                if (complex.IsNullable || complex.IsCollection || complex.ComplexType.GetComplexProperties().Any())
-                {
-                    return null;
-                }
-
-                foreach (var property in complex.ComplexType.GetProperties())
-                {
-                    if (ColumnShape.Of(property, table, key, complex) is not { } column)
-                    {
-                        return null;
-                    }
-
-                    columns.Add(column);
-                }
-            }
-
-            return new TableShape(PostgreSqlNames.Table(table), RankOf(type, []), columns);
-        }
-
-        private static int RankOf(IEntityType type, HashSet<IEntityType> seen)
-        {
-            if (!seen.Add(type))
-            {
-                return 0;
-            }
-
-            var principals = type.GetForeignKeys().Select(f => f.PrincipalEntityType).Where(p => p != type).ToList();
-            return principals.Count == 0 ? 0 : 1 + principals.Max(p => RankOf(p, seen));
-        }
-
-        /// <summary>Rows per multi-row INSERT at most (each row count is its own prepared statement).</summary>
-        public const int MaxRowsPerInsert = 16;
-
-        public NpgsqlBatchCommand Insert(IReadOnlyList<EntityEntry> rows)
-        {
-            var command = new NpgsqlBatchCommand(_inserts[rows.Count - 1]);
-            foreach (var entry in rows)
-            {
-                foreach (var column in _columns)
-                {
-                    command.Parameters.Add(column.Parameter(column.Current(entry)));
-                }
-            }
-
-            return command;
-        }
-
-        public NpgsqlBatchCommand Update(EntityEntry entry)
-        {
-            var set = _columns.Where(c => !c.IsKey && c.IsModified(entry)).ToList();
-            if (set.Count == 0)
-            {
-                // Nothing but unmapped state changed: still check the row is there at the version read, as EF would not write at all.
-                set = _tokens.Count > 0 ? [.. _tokens] : [.. _keys];
-            }
-
-            var shapeKey = string.Join(',', set.Select(c => c.Index));
-            var sql = _updates.GetOrAdd(shapeKey, _ =>
-                $"UPDATE {Name} SET {string.Join(", ", set.Select((c, i) => $"{c.Quoted} = ${i + 1}"))} WHERE {Where(_keys.Concat(_tokens), set.Count + 1)}");
-            var command = new NpgsqlBatchCommand(sql);
-            foreach (var column in set)
-            {
-                command.Parameters.Add(column.Parameter(column.Current(entry)));
-            }
-
-            AddOriginals(command, entry);
-            return command;
-        }
-
-        public NpgsqlBatchCommand Delete(EntityEntry entry)
-        {
-            var command = new NpgsqlBatchCommand(_delete);
-            AddOriginals(command, entry);
-            return command;
-        }
-
-        private void AddOriginals(NpgsqlBatchCommand command, EntityEntry entry)
-        {
-            foreach (var column in _keys.Concat(_tokens))
-            {
-                command.Parameters.Add(column.Parameter(column.Original(entry)));
-            }
-        }
-
-        private static string Where(IEnumerable<ColumnShape> columns, int first)
-        {
-            var where = new StringBuilder();
-            var n = first;
-            foreach (var column in columns)
-            {
-                where.Append(where.Length == 0 ? string.Empty : " AND ").Append(column.Quoted).Append(" = $").Append(n++);
-            }
-
-            return where.ToString();
-        }
-    }
-
-    /// <summary>One column: its property (inside a complex property or not), store type and conversion.</summary>
-    private sealed class ColumnShape
-    {
-        private static int _next;
-        private readonly IProperty _property;
-        private readonly IComplexProperty? _complex;
-        private readonly IClrPropertyGetter _getter;
-        private readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? _converter;
-        private readonly string _dataType;
-
-        private ColumnShape(IProperty property, IComplexProperty? complex, string quoted, bool isKey)
-        {
-            _property = property;
-            _complex = complex;
-            _getter = property.GetGetter();
-            _converter = property.GetTypeMapping().Converter;
-            _dataType = PostgreSqlNames.DataType(property);
-            Quoted = quoted;
-            IsKey = isKey;
-            IsToken = property.IsConcurrencyToken && !isKey;
-            Index = Interlocked.Increment(ref _next);
-        }
-
-        public string Quoted { get; }
-
-        public bool IsKey { get; }
-
-        public bool IsToken { get; }
-
-        /// <summary>Unique per column of the process (names an update's column set).</summary>
-        public int Index { get; }
-
-        public static ColumnShape? Of(IProperty property, StoreObjectIdentifier table, IKey key, IComplexProperty? complex = null)
-        {
-            var storeGenerated = property.GetComputedColumnSql() is not null
-                || (property.ValueGenerated != ValueGenerated.Never
-                    && (property.GetDefaultValueSql() is not null || NpgsqlPropertyExtensions.GetValueGenerationStrategy(property) != NpgsqlValueGenerationStrategy.None));
-            if (property.IsShadowProperty() || property.GetColumnName(table) is not { } name || storeGenerated)
-            {
-                return null;
-            }
-
-            return new ColumnShape(property, complex, PostgreSqlNames.Quote(name), key.Properties.Contains(property));
-        }
-
-        public object? Current(EntityEntry entry)
-        {
-            if (_complex is null && entry.Property(_property).IsTemporary)
-            {
-                throw new InvalidOperationException($"{_property.DeclaringType.DisplayName()}.{_property.Name} has a temporary value; the row cannot be written.");
-            }
-
-            return _getter.GetClrValueUsingContainingEntity(entry.Entity);
-        }
-
-        public object? Original(EntityEntry entry) => entry.OriginalValues[_property];
-
-        public bool IsModified(EntityEntry entry) => _complex is null
-            ? entry.Property(_property).IsModified
-            : entry.ComplexProperty(_complex).Property(_property).IsModified;
-
-        public NpgsqlParameter Parameter(object? value)
-        {
-            if (value is not null && _converter is not null)
-            {
-                value = _converter.ConvertToProvider(value);
-            }
-
-            return new NpgsqlParameter { Value = value ?? DBNull.Value, DataTypeName = _dataType };
         }
     }
 }
