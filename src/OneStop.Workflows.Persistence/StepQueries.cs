@@ -54,8 +54,8 @@ public sealed class StepQueries
         EF.CompileAsyncQuery((OneStopDbContext db, CaseId id) => db.Clocks.Where(k => k.CaseId == id));
 
     /// <summary>The id of a definition's published version (null when none is), for a start of a remembered version.</summary>
-    public readonly Func<OneStopDbContext, string, Task<string?>> PublishedVersionId =
-        EF.CompileAsyncQuery((OneStopDbContext db, string definitionId) => db.Definitions.AsNoTracking()
+    public readonly Func<OneStopDbContext, string, CancellationToken, Task<string?>> PublishedVersionId =
+        EF.CompileAsyncQuery((OneStopDbContext db, string definitionId, CancellationToken _) => db.Definitions.AsNoTracking()
             .Where(r => r.DefinitionId == definitionId && r.IsPublished).OrderByDescending(r => r.Version).Select(r => r.Id).FirstOrDefault());
 
     public readonly Func<OneStopDbContext, string, Task<Domain.Catalogue.ServiceItem?>> Item =

@@ -169,7 +169,7 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<OneStopDbContext> 
     /// <summary>A start of a remembered version: it must still be the published one (as <c>FindPublishedAsync</c> would answer).</summary>
     private static async Task CheckPublishedAsync(OneStopDbContext db, InstanceRecord instance, CancellationToken ct)
     {
-        var published = await StepQueries.For(db).PublishedVersionId(db, instance.DefinitionId);
+        var published = await StepQueries.For(db).PublishedVersionId(db, instance.DefinitionId, ct);
         if (published != instance.DefinitionVersionId)
         {
             throw new PublishedVersionChangedException($"Definition '{instance.DefinitionId}': version {instance.DefinitionVersionId} is no longer the published one.");
