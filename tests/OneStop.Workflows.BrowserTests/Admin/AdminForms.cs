@@ -12,6 +12,27 @@ public static class AdminForms
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = option }).First.ClickAsync();
     }
 
+    /// <summary>
+    /// Closes the open list of a multi-select (it stays open after a choice) and waits until it is gone: an open list covers
+    /// the page, and a click meant for a button below lands on it (seen in a full run). Escape again if the first one came too early.
+    /// </summary>
+    public static async Task CloseChoicesAsync(this IPage page)
+    {
+        var open = page.Locator(".mud-popover-open").First;
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.Keyboard.PressAsync("Escape");
+            try
+            {
+                await open.WaitForAsync(new() { State = WaitForSelectorState.Hidden, Timeout = 3_000 });
+                return;
+            }
+            catch (TimeoutException) when (attempt < 3)
+            {
+            }
+        }
+    }
+
     /// <summary>A short unique suffix for names on the shared server.</summary>
     public static string Unique() => Guid.NewGuid().ToString("N")[..6];
 }

@@ -27,7 +27,7 @@ public sealed class StaffMembership_Issue10Tests(UiServer server)
         await page.GetByLabel("姓名").FillAsync("审批局审查员");
         await page.ChooseAsync("部门", "市场监督管理局");
         await page.ChooseAsync("兼任部门", "消防救援支队");
-        await page.Keyboard.PressAsync("Escape");
+        await page.CloseChoicesAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "新建账号" }).ClickAsync();
         await Expect(page.GetByTestId("one-time-password")).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "已记下，关闭" }).ClickAsync();
