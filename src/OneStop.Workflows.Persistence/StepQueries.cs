@@ -61,23 +61,45 @@ public sealed class StepQueries
     public readonly Func<OneStopDbContext, string, Task<Domain.Catalogue.ServiceItem?>> Item =
         EF.CompileAsyncQuery((OneStopDbContext db, string code) => db.ServiceItems.AsNoTracking().FirstOrDefault(i => i.Code == code));
 
-    /// <summary>A stored case's working set — the case, its tasks, open notices and clocks — tracked; one round trip on PostgreSQL (<see cref="Shared.BatchedReads"/>).</summary>
+    /// <summary>
+    /// A stored case's working set — the case, its tasks, open notices and clocks, and its clocks' ladder signals — tracked;
+    /// one round trip on PostgreSQL (<see cref="Shared.BatchedReads"/>), where the ladder signals are locked until the step's
+    /// transaction ends (<see cref="CaseLadderSignalsForUpdate"/>). The signals are not returned: the re-plan finds them in
+    /// the tracker (<see cref="Supervision.SignalPlanner"/>, its <c>trackedCase</c>).
+    /// </summary>
     public async Task<(Case? Case, List<ApprovalTask> Tasks, List<CorrectionNotice> Notices, List<Clock> Clocks)> WorkingSetAsync(
         OneStopDbContext db, CaseId id, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(db);
         Case? c = null;
         List<ApprovalTask> tasks = [];
         List<CorrectionNotice> notices = [];
         List<Clock> clocks = [];
+        var locking = db.Database.IsNpgsql();
         await Shared.BatchedReads.RunAsync(db, "step.working-set", [id.Value], async () =>
         {
             c = await Case(db, id);
             tasks = await Tasks(db, id).ListAsync(ct);
             notices = await OpenNotices(db, id).ListAsync(ct);
             clocks = await Clocks(db, id).ListAsync(ct);
+            _ = locking
+                ? await db.Signals.FromSqlRaw(CaseLadderSignalsForUpdate, id.Value).ToListAsync(ct)
+                : await CaseLadderSignals(db, id.Value).ListAsync(ct);
         }, ct);
         return (c, tasks, notices, clocks);
     }
+
+    /// <summary>
+    /// PostgreSQL: a case's ladder signals (not its deemed actions), locked until the step's transaction ends, parameter
+    /// <c>{0}</c> the case id. Read with the step's working set, so the re-plan of the clocks the step touched needs no read
+    /// of its own; the sweep's batch skips locked rows, so no signal the step re-plans or deletes fires under it.
+    /// </summary>
+    public const string CaseLadderSignalsForUpdate =
+        "SELECT * FROM onestop.supervision_signals WHERE case_id = {0} AND level <> 'Action' FOR UPDATE";
+
+    /// <summary>A case's ladder signals (not its deemed actions), tracked.</summary>
+    public readonly Func<OneStopDbContext, Guid, IAsyncEnumerable<SignalRow>> CaseLadderSignals =
+        EF.CompileAsyncQuery((OneStopDbContext db, Guid caseId) => db.Signals.Where(s => s.CaseId == caseId && s.Level != SignalLevel.Action));
 
     /// <summary>A task by id, untracked (a command's authorization check before its step).</summary>
     public readonly Func<OneStopDbContext, TaskId, Task<ApprovalTask?>> TaskById =

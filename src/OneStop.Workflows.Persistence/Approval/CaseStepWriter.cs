@@ -43,7 +43,7 @@ public sealed class CaseStepWriter(CentreTimeZone centre, NotificationOptions no
         var replan = changes.NewTasks.Any(t => t.Kind != TaskKind.Review)
             ? changes.TouchedClocks.Union(set.Clocks.Where(c => c.Kind == Domain.Clocks.ClockKind.Case && !c.IsStopped)).ToList()
             : changes.TouchedClocks;
-        await planner.ReplanAsync(db, replan, planner.EffectiveFor(set.Item?.Data), now, ct, tasksTrackedFor: set.Case.Id);
+        await planner.ReplanAsync(db, replan, planner.EffectiveFor(set.Item?.Data), now, ct, trackedCase: set.Case.Id);
 
         await WriteDeemedActionsAsync(db, changes, ct);
         if (!wasClosed && set.Case.IsClosed)

@@ -29,22 +29,29 @@ public static class SignalBoardKeys
 
     /// <summary>
     /// Clears <see cref="SignalRow.CaseOpen"/> on the case's cards, in the transaction that closes it (Completed or
-    /// NotAccepted). On PostgreSQL the case's pending rows are locked first (the ones the step re-planned already are:
-    /// <see cref="StepQueries.LadderSignalsForUpdate"/>), so a card a concurrent sweep is firing from a stale read of the
-    /// case is waited for and then cleared; rewriting the pending rows themselves (they are not cards) would cost a new
-    /// row version and an entry in every index each.
+    /// NotAccepted). On PostgreSQL the two statements join the step's save (<see cref="OneStopDbContext.StepStatements"/>,
+    /// one round trip, after the save's deletions): the case's pending rows are locked first (its ladder signals already
+    /// are, by the working set's read, <see cref="StepQueries.CaseLadderSignalsForUpdate"/>), so a card a concurrent sweep
+    /// is firing from a stale read of the case is waited for and then cleared; rewriting the pending rows themselves (they
+    /// are not cards) would cost a new row version and an entry in every index each.
     /// </summary>
-    public static Task<int> CloseCaseAsync(OneStopDbContext db, CaseId caseId, CancellationToken ct)
+    public static Task CloseCaseAsync(OneStopDbContext db, CaseId caseId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         var id = caseId.Value;
-        return db.Database.IsNpgsql()
-            ? db.Database.ExecuteSqlRawAsync(CloseCaseSql, [id], ct)
-            : db.Signals.Where(s => s.CaseId == id && s.CaseOpen).ExecuteUpdateAsync(u => u.SetProperty(s => s.CaseOpen, false), ct);
+        if (!db.Database.IsNpgsql())
+        {
+            return db.Signals.Where(s => s.CaseId == id && s.CaseOpen).ExecuteUpdateAsync(u => u.SetProperty(s => s.CaseOpen, false), ct);
+        }
+
+        // Two statements: the lock's wait ends before the update takes its snapshot.
+        db.StepStatements.Add((LockPendingSql, [id]));
+        db.StepStatements.Add((ClearOpenSql, [id]));
+        return Task.CompletedTask;
     }
 
-    /// <summary>Two statements, one round trip: the lock's wait ends before the update takes its snapshot.</summary>
-    private const string CloseCaseSql =
-        "SELECT count(*) FROM (SELECT 1 FROM onestop.supervision_signals WHERE case_id = {0} AND fired_at IS NULL FOR UPDATE) AS pending; " +
-        "UPDATE onestop.supervision_signals SET case_open = false WHERE case_id = {0} AND case_open";
+    private const string LockPendingSql =
+        "SELECT count(*) FROM (SELECT 1 FROM onestop.supervision_signals WHERE case_id = $1 AND fired_at IS NULL FOR UPDATE) AS pending";
+
+    private const string ClearOpenSql = "UPDATE onestop.supervision_signals SET case_open = false WHERE case_id = $1 AND case_open";
 }

@@ -101,15 +101,16 @@ public sealed class SignalPlanner(EffectiveCalendarStore calendar, CentreDay day
 
     /// <summary>
     /// Re-plans several clocks (e.g. those a step touched) under <paramref name="settings"/>, reading their stored
-    /// signals in one query; like the one-clock form it writes only what changed. <paramref name="tasksTrackedFor"/> names a
-    /// case whose every task the caller already tracks (a step's working set), so its due days need no read.
+    /// signals in one query; like the one-clock form it writes only what changed. <paramref name="trackedCase"/> names a case
+    /// whose every task and ladder signal the caller already tracks, locked on PostgreSQL (a step's working set,
+    /// <see cref="StepQueries.WorkingSetAsync"/>), so neither its due days nor its signals need a read.
     /// </summary>
     public Task ReplanAsync(OneStopDbContext db, IReadOnlyCollection<Clock> clocks, LadderSettings settings, Instant now, CancellationToken ct,
-        CaseId? tasksTrackedFor = null) =>
-        ReplanAsync(db, clocks, _ => settings, now, ct, tasksTrackedFor);
+        CaseId? trackedCase = null) =>
+        ReplanAsync(db, clocks, _ => settings, now, ct, trackedCase);
 
     private async Task ReplanAsync(OneStopDbContext db, IReadOnlyCollection<Clock> clocks, Func<Clock, LadderSettings> settingsOf, Instant now, CancellationToken ct,
-        CaseId? tasksTrackedFor = null)
+        CaseId? trackedCase = null)
     {
         var distinct = clocks.Distinct().ToList();
         if (distinct.Count == 0)
@@ -121,7 +122,7 @@ public sealed class SignalPlanner(EffectiveCalendarStore calendar, CentreDay day
         var ids = distinct.Select(c => (ClockId?)c.Id).ToList();
         // A deemed consent belongs to its review's clock too, but it is not the ladder's (the review step plans and withdraws it).
         var rows = db.Signals.Local.Where(s => ids.Contains(s.ClockId) && s.Level != SignalLevel.Action).ToList();
-        var saved = distinct.Where(c => db.Entry(c).State != EntityState.Added).Select(c => (ClockId?)c.Id).ToList();
+        var saved = distinct.Where(c => c.CaseId != trackedCase && db.Entry(c).State != EntityState.Added).Select(c => (ClockId?)c.Id).ToList();
         if (saved.Count > 0)
         {
             var stored = db.Database.IsNpgsql()
@@ -136,7 +137,7 @@ public sealed class SignalPlanner(EffectiveCalendarStore calendar, CentreDay day
             Apply(db, clock, CardLadder.Plan(clock, working, day, settingsOf(clock)), byClock[clock.Id].ToList(), now);
         }
 
-        await PlanDueDaysAsync(db, distinct, working, tasksTrackedFor, ct);
+        await PlanDueDaysAsync(db, distinct, working, trackedCase, ct);
     }
 
     /// <summary>
@@ -144,9 +145,9 @@ public sealed class SignalPlanner(EffectiveCalendarStore calendar, CentreDay day
     /// clock's review, a case clock's window tasks. Tracked tasks (a step's working set, new tasks) are set in place and saved
     /// with the caller's changes; the others get one UPDATE per distinct day, in the caller's transaction, without the task's
     /// version check (the due day is not a change of the task) and only where the day differs. The tasks of
-    /// <paramref name="tasksTrackedFor"/> are all tracked, so they are not read again.
+    /// <paramref name="trackedCase"/> are all tracked, so they are not read again.
     /// </summary>
-    private static async Task PlanDueDaysAsync(OneStopDbContext db, List<Clock> clocks, WorkingDayCalendar working, CaseId? tasksTrackedFor, CancellationToken ct)
+    private static async Task PlanDueDaysAsync(OneStopDbContext db, List<Clock> clocks, WorkingDayCalendar working, CaseId? trackedCase, CancellationToken ct)
     {
         var dues = clocks.ToDictionary(c => c.Id, c => c.Deadlines(working).PromisedDue);
         var stepDue = clocks.Where(c => c.TaskId is not null).GroupBy(c => c.TaskId!.Value).ToDictionary(g => g.Key, g => dues[g.First().Id]);
@@ -161,7 +162,7 @@ public sealed class SignalPlanner(EffectiveCalendarStore calendar, CentreDay day
         }
 
         var trackedIds = tracked.Select(t => t.Id).ToHashSet();
-        var untracked = clocks.Where(c => c.CaseId != tasksTrackedFor).ToList();
+        var untracked = clocks.Where(c => c.CaseId != trackedCase).ToList();
         var stepIds = untracked.Where(c => c.TaskId is not null).Select(c => c.TaskId!.Value).Where(id => !trackedIds.Contains(id)).Distinct().ToList();
         var caseIds = untracked.Where(c => c.Kind == ClockKind.Case).Select(c => c.CaseId).Distinct().ToList();
         if (stepIds.Count == 0 && caseIds.Count == 0)
